@@ -1,0 +1,142 @@
+/**
+ * The domain vocabulary of ../shared/spec/domain.md, once, for server, console and seeds.
+ * French domain words without accents; every list is a readonly tuple so that types and
+ * runtime validation (zod enums, SQL CHECKs) come from the same source.
+ */
+export const ROLES = ['conseiller', 'controle_fraude', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CIVILITES = ['M', 'Mme'] as const;
+export type Civilite = (typeof CIVILITES)[number];
+
+export const STATUTS_COMPTE = ['a_verifier', 'actif', 'ferme'] as const;
+export type StatutCompte = (typeof STATUTS_COMPTE)[number];
+
+export const STATUTS_DEMANDE = ['brouillon', 'complete', 'cloturee'] as const;
+export type StatutDemande = (typeof STATUTS_DEMANDE)[number];
+
+export const MOTIFS_CLOTURE = ['inactivite', 'fraude', 'incivilite', 'fermeture_compte', 'attribution', 'agent'] as const;
+export type MotifCloture = (typeof MOTIFS_CLOTURE)[number];
+
+export const PUBLICS_CIBLES = ['peec', 'peaec', 'pseec', 'dalo', 'daho', 'hors_public_cible'] as const;
+export type PublicCible = (typeof PUBLICS_CIBLES)[number];
+
+/** R-RANK-CD: declared priority situations (§13.6). */
+export const SITUATIONS_PRIORITAIRES = [
+  'sans_domicile',
+  'fin_hebergement',
+  'violences_familiales',
+  'hotel',
+  'mobilite_professionnelle',
+  'acces_emploi',
+] as const;
+export type SituationPrioritaire = (typeof SITUATIONS_PRIORITAIRES)[number];
+
+export const TITULAIRES = ['demandeur', 'codemandeur'] as const;
+export type Titulaire = (typeof TITULAIRES)[number];
+
+export const TYPES_JUSTIFICATIF = [
+  'identite',
+  'ressources',
+  'avis_imposition',
+  'attestation_employeur',
+  'bulletin_salaire',
+  'justificatif_domicile',
+  'attestation_hebergement',
+  'justificatif_situation',
+  'reconnaissance_dalo_daho',
+] as const;
+export type TypeJustificatif = (typeof TYPES_JUSTIFICATIF)[number];
+/** The three "pièces socles" of R-RANK-CL. */
+export const PIECES_SOCLES = ['identite', 'ressources', 'avis_imposition'] as const satisfies readonly TypeJustificatif[];
+
+export const STATUTS_JUSTIFICATIF = ['depose', 'valide', 'refuse', 'expire', 'falsifie'] as const;
+export type StatutJustificatif = (typeof STATUTS_JUSTIFICATIF)[number];
+
+export const NATURES_OFFRE = ['classique', 'courte_duree'] as const;
+export type NatureOffre = (typeof NATURES_OFFRE)[number];
+
+export const FORMES_OFFRE = ['identifie', 'type'] as const;
+export type FormeOffre = (typeof FORMES_OFFRE)[number];
+
+export const TYPOLOGIES = ['chambre', 'studio', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6'] as const;
+export type Typologie = (typeof TYPOLOGIES)[number];
+
+export const REGLEMENTATIONS = ['plai', 'plus', 'pls', 'pli', 'libre', 'residence_temporaire'] as const;
+export type Reglementation = (typeof REGLEMENTATIONS)[number];
+
+export const STATUTS_CANDIDATURE = [
+  'deposee',
+  'en_instruction',
+  'transmise_bailleur',
+  'attribuee',
+  'non_retenue',
+  'annulee',
+  'cloturee',
+] as const;
+export type StatutCandidature = (typeof STATUTS_CANDIDATURE)[number];
+export const STATUTS_CANDIDATURE_OUVERTS = ['deposee', 'en_instruction', 'transmise_bailleur'] as const satisfies readonly StatutCandidature[];
+
+export const ORIGINES_CANDIDATURE = ['portail', 'proposition'] as const;
+export type OrigineCandidature = (typeof ORIGINES_CANDIDATURE)[number];
+
+export const CANAUX_DEMANDE = ['telephone', 'courriel', 'reclamation'] as const;
+export type CanalDemande = (typeof CANAUX_DEMANDE)[number];
+
+export const TYPES_SUSPENSION = ['fraude', 'incivilite'] as const;
+export type TypeSuspension = (typeof TYPES_SUSPENSION)[number];
+
+export const STATUTS_PROPOSITION = ['envoyee', 'acceptee', 'refusee', 'expiree'] as const;
+export type StatutProposition = (typeof STATUTS_PROPOSITION)[number];
+
+export const CONTRIBUTIONS = ['peec', 'peaec', 'pseec'] as const;
+export type Contribution = (typeof CONTRIBUTIONS)[number];
+
+export const STATUTS_SIGNALEMENT = ['nouveau', 'en_cours', 'confirme', 'infirme'] as const;
+export type StatutSignalement = (typeof STATUTS_SIGNALEMENT)[number];
+
+export const TYPES_SIGNALEMENT = ['identite_multiple', 'telephone_partage', 'email_variante', 'fichier_partage', 'metadonnees_pdf'] as const;
+export type TypeSignalement = (typeof TYPES_SIGNALEMENT)[number];
+
+export const TYPES_EXPORT = ['designations_bailleur', 'rapport_entreprise', 'dossier_designation'] as const;
+export type TypeExport = (typeof TYPES_EXPORT)[number];
+
+export const STATUTS_EXPORT = ['en_attente', 'en_cours', 'termine', 'echec', 'expire'] as const;
+export type StatutExport = (typeof STATUTS_EXPORT)[number];
+
+export const STATUTS_NOTIFICATION = ['a_envoyer', 'envoyee', 'echec'] as const;
+export type StatutNotification = (typeof STATUTS_NOTIFICATION)[number];
+
+/** The resources of the API, one name everywhere (URL, react-admin <Resource>, folders). */
+export const RESOURCES = [
+  'demandeurs',
+  'demandes',
+  'candidatures',
+  'offres',
+  'programmes',
+  'bailleurs',
+  'entreprises',
+  'justificatifs',
+  'suspensions',
+  'propositions',
+  'signalements',
+  'exports',
+  'notifications',
+  'audit-events',
+  'agents',
+] as const;
+export type ResourceName = (typeof RESOURCES)[number];
+
+/** Who triggers a candidature transition (R-CAND-FSM): the applicant, an agent of the console, or a job. */
+export const ACTEURS = ['demandeur', 'agent', 'systeme'] as const;
+export type Acteur = (typeof ACTEURS)[number];
+
+/** The actions of the candidature lifecycle (R-CAND-FSM); URLs spell them with dashes (`ne-pas-retenir`). */
+export const ACTIONS_CANDIDATURE = ['instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'cloturer'] as const;
+export type ActionCandidature = (typeof ACTIONS_CANDIDATURE)[number];
+
+export const STATUTS_CANDIDATURE_FINAUX = ['attribuee', 'non_retenue', 'annulee', 'cloturee'] as const satisfies readonly StatutCandidature[];
+
+/** R-INACT: the three steps of the inactivity calendar (§11.6), in order. */
+export const ETAPES_INACTIVITE = ['avertissement', 'relance', 'cloture'] as const;
+export type EtapeInactivite = (typeof ETAPES_INACTIVITE)[number];
