@@ -1,0 +1,55 @@
+import express, { type Express, Router } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from './context';
+import { requireAgent } from './http/authenticate';
+import { errorHandler, notFound } from './http/problem';
+import { RESOURCE_DEFS } from './http/resources';
+import { restRouter } from './http/simpleRest';
+import { authRouter } from './modules/auth/auth.router';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const CONSOLE_DIST = path.resolve(here, '../../console/dist');
+
+/**
+ * The whole HTTP application: `/api` (JSON, problem+json errors) and `/` (the built console).
+ * Stateless: everything a second replica needs is in PostgreSQL.
+ */
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+  app.set('query parser', 'simple');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  const api = Router();
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    next();
+  });
+  api.use(express.json({ limit: '1mb', strict: true }));
+  api.get('/health', async (_req, res) => {
+    await ctx.orm.em.getConnection().execute('select 1');
+    res.json({ status: 'ok', time: ctx.clock.now().toISOString() });
+  });
+  api.use('/auth', authRouter(ctx));
+  for (const def of RESOURCE_DEFS) api.use(`/${def.name}`, requireAgent(ctx), restRouter(ctx, def));
+  api.use((_req, _res, next) => next(notFound('Cette adresse de l’API n’existe pas.')));
+  app.use('/api', api);
+
+  if (existsSync(CONSOLE_DIST)) {
+    app.use(express.static(CONSOLE_DIST, { index: false, maxAge: '1h' }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(CONSOLE_DIST, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('text').send('Console non construite : lancez « npm run build ».'));
+  }
+  app.use(errorHandler);
+  return app;
+}

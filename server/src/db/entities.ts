@@ -1,0 +1,24 @@
+import { Agent } from '../modules/agents/Agent.entity';
+import { AuditEvent } from '../modules/audit-events/AuditEvent.entity';
+import { LoginThrottle } from '../modules/auth/LoginThrottle.entity';
+import { Session } from '../modules/auth/Session.entity';
+import { Bailleur } from '../modules/bailleurs/Bailleur.entity';
+import { Candidature } from '../modules/candidatures/Candidature.entity';
+import { Commune } from '../modules/communes/Commune.entity';
+import { Demande } from '../modules/demandes/Demande.entity';
+import { Demandeur } from '../modules/demandeurs/Demandeur.entity';
+import { Entreprise } from '../modules/entreprises/Entreprise.entity';
+import { Export } from '../modules/exports/Export.entity';
+import { Justificatif } from '../modules/justificatifs/Justificatif.entity';
+import { Note } from '../modules/notes/Note.entity';
+import { Notification } from '../modules/notifications/Notification.entity';
+import { Offre } from '../modules/offres/Offre.entity';
+import { Programme } from '../modules/programmes/Programme.entity';
+import { Proposition } from '../modules/propositions/Proposition.entity';
+import { Signalement } from '../modules/signalements/Signalement.entity';
+import { Suspension } from '../modules/suspensions/Suspension.entity';
+
+export const entities = [
+  Agent, AuditEvent, LoginThrottle, Session, Bailleur, Candidature, Commune, Demande, Demandeur,
+  Entreprise, Export, Justificatif, Note, Notification, Offre, Programme, Proposition, Signalement, Suspension,
+];

@@ -1,0 +1,31 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { entities } from './entities';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The one ORM configuration, for the app, the tests and the migration CLI. */
+export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      path: path.join(here, 'migrations'),
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    forceUtcTimezone: true,
+    pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 10) },
+    debug: process.env.DEBUG_SQL === '1',
+    ...extra,
+  });
+}
+
+// Used by the MikroORM CLI only (npm run migration:create).
+export default ormConfig(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/als_dev');

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { badRequest } from './problem';
+import { comparison } from './abilitySql';
+import type { FilterSpec, ResourceDef } from './resource';
+
+export const MAX_PAGE = 100;
+
+export interface ListParams {
+  sort: [string, 'ASC' | 'DESC'];
+  range: [number, number];
+  filter: Record<string, unknown>;
+}
+
+function parseJsonParam(raw: unknown, name: string, code: string): unknown {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') throw badRequest(code, `Le paramètre « ${name} » doit apparaître une seule fois.`);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest(code, `Le paramètre « ${name} » n’est pas un JSON valide.`);
+  }
+}
+
+const sortSchema = z.tuple([z.string().min(1).max(60), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]);
+const rangeSchema = z.tuple([z.number().int().min(0).max(10_000_000), z.number().int().min(0).max(10_000_000)]).refine(([a, b]) => b >= a);
+const filterSchema = z.record(z.string().max(60), z.unknown());
+
+/** Parses and validates sort/range/filter (simple-rest); any defect is a 400 with a stable code. */
+export function parseListParams(query: Record<string, unknown>, def: ResourceDef): ListParams {
+  const rawSort = parseJsonParam(query.sort, 'sort', 'TRI_INVALIDE') ?? def.defaultSort;
+  const sort = sortSchema.safeParse(rawSort);
+  if (!sort.success) throw badRequest('TRI_INVALIDE', 'Le tri doit être de la forme ["champ","ASC"|"DESC"].');
+  if (!isSortable(def, sort.data[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort.data[0]} ».`);
+  const rawRange = parseJsonParam(query.range, 'range', 'PLAGE_INVALIDE') ?? [0, 24];
+  const range = rangeSchema.safeParse(rawRange);
+  if (!range.success) throw badRequest('PLAGE_INVALIDE', 'La plage doit être de la forme [début, fin] avec 0 ≤ début ≤ fin.');
+  const [start, end] = range.data;
+  const rawFilter = parseJsonParam(query.filter, 'filter', 'FILTRE_INVALIDE') ?? {};
+  const filter = filterSchema.safeParse(rawFilter);
+  if (!filter.success || Array.isArray(rawFilter)) throw badRequest('FILTRE_INVALIDE', 'Le filtre doit être un objet JSON.');
+  return { sort: sort.data as [string, 'ASC' | 'DESC'], range: [start, Math.min(end, start + MAX_PAGE - 1)], filter: filter.data };
+}
+
+export function isSortable(def: ResourceDef, field: string) {
+  return Object.hasOwn(def.fields, field) && !(def.unsortable ?? []).includes(field);
+}
+
+const SUFFIXES = { _gte: 'gte', _lte: 'lte', _gt: 'gt', _lt: 'lt' } as const;
+
+/** The client's filter as SQL conditions (ANDed by the caller with the ability's scope). */
+export function filterToSql(def: ResourceDef, filter: Record<string, unknown>): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, raw] of Object.entries(filter)) {
+    if (raw === undefined || raw === '') continue;
+    if (key === 'q') {
+      addSearch(def, raw, sql, params);
+      continue;
+    }
+    if (key === 'id') {
+      const ids = (Array.isArray(raw) ? raw : [raw]).map((v) => coerce({ expr: '', type: 'int' }, v, 'id'));
+      if (ids.length > 1000) throw badRequest('FILTRE_INVALIDE', 'Au plus 1000 identifiants à la fois.');
+      const c = comparison(`${def.alias}.id`, 'in', ids);
+      sql.push(c.sql);
+      params.push(...c.params);
+      continue;
+    }
+    const suffix = Object.keys(SUFFIXES).find((s) => key.endsWith(s)) as keyof typeof SUFFIXES | undefined;
+    const base = suffix ? key.slice(0, -suffix.length) : key;
+    const spec = def.filters[base];
+    if (!spec) throw badRequest('FILTRE_INCONNU', `Filtre inconnu : « ${key} ».`);
+    if (suffix) {
+      if (spec.type !== 'date' && spec.type !== 'int') throw badRequest('FILTRE_INCONNU', `Le filtre « ${key} » n’accepte pas de borne.`);
+      const c = comparison(spec.expr, SUFFIXES[suffix], coerce(spec, raw, key));
+      sql.push(c.sql);
+      params.push(...c.params);
+    } else if (spec.type === 'arrayContains') {
+      const values = (Array.isArray(raw) ? raw : [raw]).map((v) => coerce({ ...spec, type: 'string' }, v, key));
+      sql.push(`${spec.expr} && array[${values.map(() => '?').join(', ')}]::text[]`);
+      params.push(...values);
+    } else if (Array.isArray(raw)) {
+      if (raw.length > 1000) throw badRequest('FILTRE_INVALIDE', `Trop de valeurs pour « ${key} ».`);
+      const c = comparison(spec.expr, 'in', raw.map((v) => coerce(spec, v, key)));
+      sql.push(c.sql);
+      params.push(...c.params);
+    } else {
+      const c = comparison(spec.expr, 'eq', raw === null ? null : coerce(spec, raw, key));
+      sql.push(c.sql);
+      params.push(...c.params);
+    }
+  }
+  return { sql, params };
+}
+
+function coerce(spec: FilterSpec, v: unknown, key: string): unknown {
+  const bad = () => badRequest('FILTRE_INVALIDE', `Valeur invalide pour le filtre « ${key} ».`);
+  switch (spec.type) {
+    case 'int': {
+      const n = typeof v === 'string' && /^-?\d{1,12}$/.test(v) ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || Math.abs(n) > 2_147_483_647) throw bad();
+      return n;
+    }
+    case 'bool':
+      if (v === true || v === 'true') return true;
+      if (v === false || v === 'false') return false;
+      throw bad();
+    case 'date': {
+      if (typeof v !== 'string' || v.length > 40 || !/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v))) throw bad();
+      return v;
+    }
+    case 'enum':
+      if (typeof v !== 'string' || !spec.values!.includes(v)) throw bad();
+      return v;
+    default:
+      if (typeof v !== 'string' && typeof v !== 'number') throw bad();
+      if (String(v).length > 200) throw bad();
+      return String(v);
+  }
+}
+
+function addSearch(def: ResourceDef, raw: unknown, sql: string[], params: unknown[]) {
+  if (!def.search) throw badRequest('FILTRE_INCONNU', 'La recherche plein texte n’existe pas pour cette ressource.');
+  if (typeof raw !== 'string' || raw.length > 100) throw badRequest('FILTRE_INVALIDE', 'La recherche doit être un texte de 100 caractères au plus.');
+  const words = raw.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  for (const w of words) {
+    const like = w.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    sql.push('(' + def.search.map((e) => `lower(${e}) like ?`).join(' or ') + ')');
+    params.push(...def.search.map(() => like));
+  }
+}

@@ -1,0 +1,43 @@
+import type { EntityName } from '@mikro-orm/core';
+import type { z } from 'zod';
+import type { ResourceName } from '../../../shared/domain/enums';
+
+/** How one filter key of the simple-rest `filter` param maps to SQL. */
+export interface FilterSpec {
+  expr: string;
+  type: 'string' | 'int' | 'bool' | 'date' | 'enum' | 'arrayContains';
+  values?: readonly string[];
+}
+
+/** A virtual field of the CASL conditions, as SQL: a column, or a builder for `field op value`. */
+export type ScopeField = string | ((op: string, value: unknown) => { sql: string; params: unknown[] });
+
+/**
+ * The description of one resource for the generic simple-rest layer: where its rows come
+ * from, how each API field is computed, which filters and sorts exist, and how the ability's
+ * virtual fields become SQL. SQL fragments here are code, never user input; user values are
+ * always bound parameters. `{{now}}` in an expression is bound to the request's clock.
+ */
+export interface ResourceDef {
+  name: ResourceName;
+  /** FROM clause with the joins needed by `fields`; the main table's alias is `alias`. */
+  from: string;
+  alias: string;
+  fields: Record<string, string>;
+  filters: Record<string, FilterSpec>;
+  /** Expressions searched by `q` (case-insensitive prefix on each word). */
+  search?: string[];
+  scope: Record<string, ScopeField>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  /** Fields that may not be sorted on (json, arrays). */
+  unsortable?: string[];
+  write?: {
+    // any: EntitySchema is invariant in its entity type and this layer writes every entity.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    entity: EntityName<any>;
+    create?: z.ZodType<Record<string, unknown>>;
+    update?: z.ZodType<Record<string, unknown>>;
+    /** API body → entity data (e.g. bailleurId → bailleur). */
+    toEntity?: (body: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  };
+}

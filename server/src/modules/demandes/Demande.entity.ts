@@ -1,0 +1,48 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { MOTIFS_CLOTURE, PUBLICS_CIBLES, STATUTS_DEMANDE } from '../../../../shared/domain/enums';
+import { Demandeur } from '../demandeurs/Demandeur.entity';
+import { Entreprise } from '../entreprises/Entreprise.entity';
+
+export interface Codemandeur {
+  civilite: 'M' | 'Mme';
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+}
+export interface SecteurRecherche {
+  codeInsee: string;
+  commune: string;
+  rayonKm: number;
+}
+
+export const Demande = defineEntity({
+  name: 'Demande',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    reference: p.string().length(30).unique(),
+    demandeur: p.manyToOne(Demandeur).index(),
+    statut: p.enum([...STATUTS_DEMANDE]).default('brouillon'),
+    motifCloture: p.enum([...MOTIFS_CLOTURE]).nullable(),
+    clotureLe: p.datetime().nullable(),
+    nombrePersonnes: p.integer(),
+    codemandeur: p.json<Codemandeur>().nullable(),
+    /** Revenu fiscal de référence N-2 of the household, in euros. */
+    revenuFiscalReference: p.integer(),
+    publicCible: p.enum([...PUBLICS_CIBLES]),
+    entreprise: p.manyToOne(Entreprise).nullable().index(),
+    lieuTravailCodePostal: p.string().length(5).nullable(),
+    lieuTravailCommune: p.string().length(100).nullable(),
+    communeLogementActuel: p.string().length(100).nullable(),
+    secteursRecherche: p.json<SecteurRecherche[]>(),
+    situationsPrioritaires: p.array().default('{}'),
+    accompagneServiceSalariesEnDifficulte: p.boolean().default(false),
+    /** §11.13: set on a new demande after a suspension has ended, until an agent clears it. */
+    controleRenforce: p.boolean().default(false),
+    /** R-REAPPLY: a new demande within 12 months of an attribuee candidature. */
+    signaleReattribution: p.boolean().default(false),
+    derniereMiseAJour: p.datetime(),
+    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+  }),
+  indexes: [{ properties: ['statut', 'derniereMiseAJour'] }],
+});
+export type IDemande = InferEntity<typeof Demande>;

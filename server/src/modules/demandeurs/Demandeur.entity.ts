@@ -1,0 +1,26 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { CIVILITES, STATUTS_COMPTE } from '../../../../shared/domain/enums';
+
+export const Demandeur = defineEntity({
+  name: 'Demandeur',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    civilite: p.enum([...CIVILITES]),
+    nom: p.string().length(100),
+    prenom: p.string().length(100),
+    /** Stored lower-cased: one account per email, case-insensitive (R-ACCOUNT). */
+    email: p.string().length(254).unique(),
+    dateNaissance: p.date().nullable(),
+    telephone: p.string().length(20).nullable(),
+    statutCompte: p.enum([...STATUTS_COMPTE]).default('a_verifier'),
+    passwordHash: p.string().length(200).nullable().hidden(),
+    emailVerifieLe: p.datetime().nullable(),
+    cguVersionAcceptee: p.string().length(20).nullable(),
+    derniereConnexion: p.datetime().nullable(),
+    /** R-ONE-ACCOUNT: extra accounts deactivated by fraud control. */
+    desactiveLe: p.datetime().nullable(),
+    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+  }),
+  indexes: [{ properties: ['nom', 'prenom'] }, { properties: ['telephone'] }],
+});
+export type IDemandeur = InferEntity<typeof Demandeur>;

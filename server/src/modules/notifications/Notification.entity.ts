@@ -1,0 +1,33 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { STATUTS_NOTIFICATION } from '../../../../shared/domain/enums';
+import { Demandeur } from '../demandeurs/Demandeur.entity';
+
+/**
+ * The outbox: written in the same transaction as the change it tells about, delivered
+ * later by a job (nodemailer when SMTP_URL is set; otherwise the outbox is the mailbox).
+ */
+export const Notification = defineEntity({
+  name: 'Notification',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    demandeur: p.manyToOne(Demandeur).nullable().index(),
+    destinataire: p.string().length(254),
+    template: p.string().length(60),
+    sujet: p.string().length(300),
+    corps: p.text(),
+    donnees: p.json<Record<string, unknown>>().nullable(),
+    /** Idempotency key (e.g. "inactivite:42:2026-01-01:relance"): one row per event. */
+    cle: p.string().length(200).nullable().unique(),
+    statut: p.enum([...STATUTS_NOTIFICATION]).default('a_envoyer'),
+    tentatives: p.integer().default(0),
+    prochainEssai: p.datetime().nullable(),
+    messageId: p.string().length(300).nullable(),
+    envoyeeLe: p.datetime().nullable(),
+    erreur: p.text().nullable(),
+    entite: p.string().length(30).nullable(),
+    entiteId: p.integer().nullable(),
+    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+  }),
+  indexes: [{ properties: ['statut', 'prochainEssai'] }, { properties: ['entite', 'entiteId'] }],
+});
+export type INotification = InferEntity<typeof Notification>;

@@ -1,0 +1,22 @@
+import { STATUTS_SIGNALEMENT, TYPES_SIGNALEMENT } from '../../../../shared/domain/enums';
+import type { ResourceDef } from '../../http/resource';
+
+export const signalements: ResourceDef = {
+  name: 'signalements',
+  from: 'signalement sg',
+  alias: 'sg',
+  fields: {
+    id: 'sg.id', type: 'sg.type', cle: 'sg.cle', score: 'sg.score', preuves: 'sg.preuves', demandeurIds: 'sg.demandeur_ids',
+    statut: 'sg.statut', assigneeId: 'sg.assignee_id', conclusion: 'sg.conclusion', createdAt: 'sg.created_at', updatedAt: 'sg.updated_at',
+  },
+  filters: {
+    type: { expr: 'sg.type', type: 'enum', values: TYPES_SIGNALEMENT },
+    statut: { expr: 'sg.statut', type: 'enum', values: STATUTS_SIGNALEMENT },
+    assigneeId: { expr: 'sg.assignee_id', type: 'int' },
+    score: { expr: 'sg.score', type: 'int' },
+    createdAt: { expr: 'sg.created_at', type: 'date' },
+  },
+  scope: {},
+  defaultSort: ['score', 'DESC'],
+  unsortable: ['preuves', 'demandeurIds'],
+};
