@@ -1,0 +1,12 @@
+/** The rules of ../../shared/spec/domain.md as pure functions (clock passed in). */
+export * from './calendrier';
+export * from './candidature';
+export * from './classement';
+export * from './completude';
+export * from './designation';
+export * from './donnees';
+export * from './eligibilite';
+export * from './inactivite';
+export * from './limites';
+export * from './publication';
+export * from './suspension';
