@@ -1,0 +1,36 @@
+import { Admin, Resource, localStorageStore, type Store } from 'react-admin';
+import { authProvider } from './auth/authProvider';
+import { dataProvider } from './data/dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
+import { RESOURCE_VIEWS } from './resources';
+
+export const TITLE = 'Plateforme logement — back-office';
+
+export interface AppProps {
+  /** Tests pass a memoryStore so that list preferences do not leak between them. */
+  store?: Store;
+}
+
+/**
+ * The back-office console. Menu entries, list/show/create/edit pages and buttons appear only
+ * when the agent's CASL ability allows them (authProvider.canAccess).
+ */
+export const App = ({ store = localStorageStore(undefined, 'als-console') }: AppProps) => (
+  <Admin
+    disableTelemetry
+    requireAuth
+    title={TITLE}
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    theme={theme}
+    store={store}
+  >
+    {RESOURCE_VIEWS.map(({ name, views }) => (
+      <Resource key={name} name={name} {...views} />
+    ))}
+  </Admin>
+);

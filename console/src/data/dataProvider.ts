@@ -1,0 +1,74 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { useDataProvider, type DataProvider, type Identifier } from 'react-admin';
+import type { ActionCandidature, CanalDemande } from '../../../shared/domain/enums';
+import { API_URL, getJson, httpClient, postJson } from './httpClient';
+import type { Candidature, Justificatif, RangClassement, Suspension } from './records';
+
+/** `ne_pas_retenir` → `ne-pas-retenir`: URLs spell actions with dashes (api.md). */
+type Dashed<S extends string> = S extends `${infer A}_${infer B}` ? `${A}-${Dashed<B>}` : S;
+type None = Record<string, never>;
+
+/** Candidature transitions an agent triggers (`cloturer` is the system's). */
+export type CandidatureAction = Dashed<Exclude<ActionCandidature, 'cloturer'>>;
+export interface CandidatureActionBodies {
+  instruire: None;
+  designer: None;
+  'ne-pas-retenir': { motif: string };
+  attribuer: None;
+  annuler: { motif: string; canal: CanalDemande };
+}
+
+export type JustificatifAction = 'valider' | 'refuser' | 'marquer-falsifie';
+export interface JustificatifActionBodies {
+  valider: None;
+  refuser: { motif: string };
+  'marquer-falsifie': { motif: string };
+}
+
+export interface PropositionRequest {
+  offreId: Identifier;
+  demandeurIds: Identifier[];
+  message?: string;
+}
+
+/**
+ * Action routes: status changes never go through a generic `update`, each has its route and
+ * the server answers the updated record (or a problem+json refusal with its rule code).
+ */
+export interface ActionMethods {
+  candidatureAction<A extends CandidatureAction>(id: Identifier, action: A, body: CandidatureActionBodies[A]): Promise<{ data: Candidature }>;
+  justificatifAction<A extends JustificatifAction>(id: Identifier, action: A, body: JustificatifActionBodies[A]): Promise<{ data: Justificatif }>;
+  leverSuspension(id: Identifier, body: { motif: string }): Promise<{ data: Suspension }>;
+  classementOffre(offreId: Identifier): Promise<{ data: RangClassement[] }>;
+  proposer(body: PropositionRequest): Promise<{ data: unknown }>;
+}
+
+export type AppDataProvider = DataProvider & ActionMethods;
+
+const actionMethods: ActionMethods = {
+  async candidatureAction(id, action, body) {
+    return { data: await postJson<Candidature>(`/candidatures/${id}/${action}`, body) };
+  },
+  async justificatifAction(id, action, body) {
+    return { data: await postJson<Justificatif>(`/justificatifs/${id}/${action}`, body) };
+  },
+  async leverSuspension(id, body) {
+    return { data: await postJson<Suspension>(`/suspensions/${id}/lever`, body) };
+  },
+  async classementOffre(offreId) {
+    return { data: await getJson<RangClassement[]>(`/offres/${offreId}/classement`) };
+  },
+  async proposer(body) {
+    return { data: await postJson<unknown>('/propositions', body) };
+  },
+};
+
+export const dataProvider: AppDataProvider = {
+  ...(simpleRestProvider(API_URL, httpClient) as DataProvider),
+  ...actionMethods,
+};
+
+/** URL of a record's file (justificatifs, exports): the cookie authenticates the download. */
+export const fichierUrl = (resource: 'justificatifs' | 'exports', id: Identifier): string => `${API_URL}/${resource}/${id}/fichier`;
+
+export const useAppDataProvider = () => useDataProvider<AppDataProvider>();

@@ -1,0 +1,63 @@
+import { enumsEn } from './en/enums';
+import { instructionEn } from './en/instruction';
+import { referentielEn } from './en/referentiel';
+import type { Catalogue } from './fr';
+
+/** English catalogue: a translation of fr.ts, kept complete by its type. */
+export const en = {
+  app: {
+    title: 'Housing platform — back office',
+    menu: { instruction: 'Processing', offres: 'Offers', controle: 'Control', pilotage: 'Steering', administration: 'Administration' },
+    sections: {
+      identite: 'Identity',
+      compte: 'Account',
+      foyer: 'Household',
+      ressources: 'Income and target group',
+      recherche: 'Housing search',
+      suivi: 'Follow-up',
+      fichier: 'File',
+      fraude: 'Fraud control',
+      logement: 'Dwelling',
+      localisation: 'Location',
+      publication: 'Publication',
+      candidatures: 'Applications',
+      justificatifs: 'Documents',
+      suspensions: 'Suspensions',
+      offres: 'Offers',
+      message: 'Message',
+      historique: 'History',
+    },
+    candidatures: {
+      classement: 'Indicative ranking, recomputed whenever a document or the request changes.',
+      voirClassement: 'See the ranked queue',
+    },
+    offres: {
+      personnes: '%{smart_count} person |||| %{smart_count} people',
+      fourchette: '%{min} to %{max}',
+      aucunPlafond: 'No income ceiling',
+    },
+    demandeurs: { suspendu: 'Suspended until %{date}' },
+    fichier: { ouvrir: 'Open the file', telecharger: 'Download' },
+    agents: {
+      motDePasseCreation: 'At least 12 characters. Give it to the agent through a safe channel.',
+      motDePasseEdition: 'Leave empty to keep the current password.',
+      territoiresAide: 'Department codes, e.g. 69, 2A, 971.',
+    },
+    validation: {
+      siren: 'A SIREN has 9 digits.',
+      siret: 'A SIRET has 14 digits.',
+      codePostal: 'A postcode has 5 digits.',
+      codeInsee: 'An INSEE code has 5 characters (e.g. 69123, 2A004).',
+      departement: 'Department code expected (e.g. 69, 2A, 971).',
+      surfaceOuFourchette: 'Give an area, or a range for a dwelling type.',
+    },
+    erreurs: {
+      reseau: 'The server cannot be reached. Check your connection and try again.',
+      serveur: 'The server hit an error. Try again in a moment.',
+    },
+    auteur: { nonVisible: 'Agent no. %{id}' },
+  },
+  enums: enumsEn,
+  resources: { ...instructionEn, ...referentielEn },
+  ra: { auth: { username: 'Email' } },
+} satisfies Catalogue;

@@ -1,0 +1,36 @@
+import { Divider, ListSubheader } from '@mui/material';
+import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
+import { useAbility } from '../common/useAbility';
+import { MENU_GROUPS } from './menuGroups';
+
+/** The sidebar grouped by activity; groups with nothing readable disappear. */
+export function Menu() {
+  const ability = useAbility();
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  if (!ability) return <RaMenu />;
+
+  const groups = MENU_GROUPS.map((group) => ({
+    ...group,
+    visible: group.resources.filter((resource) => ability.can('read', resource)),
+  })).filter((group) => group.visible.length > 0);
+
+  return (
+    <RaMenu>
+      {groups.map((group, index) => [
+        open ? (
+          <ListSubheader
+            key={`h-${group.key}`}
+            disableSticky
+            sx={{ lineHeight: '32px', mt: index === 0 ? 0 : 1, bgcolor: 'transparent', fontWeight: 600, textTransform: 'uppercase', fontSize: 12 }}
+          >
+            {translate(`app.menu.${group.key}`)}
+          </ListSubheader>
+        ) : (
+          index > 0 && <Divider key={`d-${group.key}`} />
+        ),
+        ...group.visible.map((resource) => <RaMenu.ResourceItem key={resource} name={resource} />),
+      ])}
+    </RaMenu>
+  );
+}
