@@ -9,6 +9,7 @@ import { Demande } from '../modules/demandes/Demande.entity';
 import { Demandeur } from '../modules/demandeurs/Demandeur.entity';
 import { Entreprise } from '../modules/entreprises/Entreprise.entity';
 import { Export } from '../modules/exports/Export.entity';
+import { FiltreSauvegarde } from '../modules/filtres/FiltreSauvegarde.entity';
 import { Justificatif } from '../modules/justificatifs/Justificatif.entity';
 import { Note } from '../modules/notes/Note.entity';
 import { Notification } from '../modules/notifications/Notification.entity';
@@ -20,5 +21,5 @@ import { Suspension } from '../modules/suspensions/Suspension.entity';
 
 export const entities = [
   Agent, AuditEvent, LoginThrottle, Session, Bailleur, Candidature, Commune, Demande, Demandeur,
-  Entreprise, Export, Justificatif, Note, Notification, Offre, Programme, Proposition, Signalement, Suspension,
+  Entreprise, Export, FiltreSauvegarde, Justificatif, Note, Notification, Offre, Programme, Proposition, Signalement, Suspension,
 ];

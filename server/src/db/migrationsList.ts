@@ -1,8 +1,12 @@
 import { Migration20261129004219_initial } from './migrations/Migration20261129004219_initial';
+import { Migration20261129005809_classement_filtres } from './migrations/Migration20261129005809_classement_filtres';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
  * bundler (no runtime `import()` of .ts files). A test checks that each file of migrations/
  * is listed here: after `npm run migration:create`, add the new class at the end.
  */
-export const MIGRATIONS = [{ name: 'Migration20261129004219_initial', class: Migration20261129004219_initial }];
+export const MIGRATIONS = [
+  { name: 'Migration20261129004219_initial', class: Migration20261129004219_initial },
+  { name: 'Migration20261129005809_classement_filtres', class: Migration20261129005809_classement_filtres },
+];

@@ -16,5 +16,6 @@ export const Agent = defineEntity({
     actif: p.boolean().default(true),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   }),
+  indexes: [{ name: 'agent_nom_search_idx', expression: 'create index "agent_nom_search_idx" on "agent" (lower("nom") text_pattern_ops)' }],
 });
 export type IAgent = InferEntity<typeof Agent>;

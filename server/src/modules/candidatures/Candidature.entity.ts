@@ -24,6 +24,14 @@ export const Candidature = defineEntity({
     origine: p.enum([...ORIGINES_CANDIDATURE]).default('portail'),
     agentEnCharge: p.manyToOne(Agent).nullable().index(),
     priseEnChargeLe: p.datetime().nullable(),
+    /** Soft lock ("je prends le dossier"): last action of the agent holding it; lapses after 30 min idle. */
+    verrouActiviteLe: p.datetime().nullable(),
+    /**
+     * R-RANK palier (shared/rules/classement.ts encoding: 1..3 public cible, 11..13 hors public
+     * cible), refreshed in the same transaction as any change to the demande or its pieces, so the
+     * ranking is one indexed ORDER BY (palier, dateCandidature, id) in SQL.
+     */
+    palier: p.smallint().default(3),
     motif: p.string().length(1000).nullable(),
     canal: p.enum([...CANAUX_DEMANDE]).nullable(),
     designeeLe: p.datetime().nullable(),
@@ -34,7 +42,10 @@ export const Candidature = defineEntity({
     updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
   }),
   indexes: [
+    { name: 'candidature_une_ouverte_uidx', expression: `create unique index "candidature_une_ouverte_uidx" on "candidature" ("demandeur_id", "offre_id") where "statut" in ('deposee', 'en_instruction', 'transmise_bailleur')` },
+    { name: 'candidature_a_traiter_idx', expression: `create index "candidature_a_traiter_idx" on "candidature" ("departement", "date_candidature") where "statut" = 'deposee' and "agent_en_charge_id" is null` },
     { name: 'candidature_offre_rang_idx', properties: ['offre', 'statut', 'dateCandidature', 'id'] },
+    { name: 'candidature_offre_palier_idx', properties: ['offre', 'palier', 'dateCandidature', 'id'] },
     { name: 'candidature_queue_idx', properties: ['departement', 'statut', 'dateCandidature'] },
     { name: 'candidature_demandeur_statut_idx', properties: ['demandeur', 'statut'] },
   ],

@@ -43,6 +43,7 @@ export const Demande = defineEntity({
     derniereMiseAJour: p.datetime(),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   }),
-  indexes: [{ properties: ['statut', 'derniereMiseAJour'] }],
+  indexes: [
+    { name: 'demande_une_ouverte_uidx', expression: `create unique index "demande_une_ouverte_uidx" on "demande" ("demandeur_id") where "statut" <> 'cloturee'` },{ properties: ['statut', 'derniereMiseAJour'] }],
 });
 export type IDemande = InferEntity<typeof Demande>;

@@ -21,6 +21,8 @@ export const Demandeur = defineEntity({
     desactiveLe: p.datetime().nullable(),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   }),
-  indexes: [{ properties: ['nom', 'prenom'] }, { properties: ['telephone'] }],
+  indexes: [
+    { name: 'demandeur_nom_search_idx', expression: `create index "demandeur_nom_search_idx" on "demandeur" (lower("nom") text_pattern_ops)` },
+    { name: 'demandeur_email_search_idx', expression: `create index "demandeur_email_search_idx" on "demandeur" (lower("email") text_pattern_ops)` },{ properties: ['nom', 'prenom'] }, { properties: ['telephone'] }],
 });
 export type IDemandeur = InferEntity<typeof Demandeur>;

@@ -28,6 +28,7 @@ export const Justificatif = defineEntity({
     motifFalsification: p.string().length(1000).nullable(),
     deposeLe: p.datetime(),
   }),
-  indexes: [{ properties: ['demande', 'type', 'titulaire'] }],
+  indexes: [
+    { name: 'justificatif_demande_actif_idx', expression: `create index "justificatif_demande_actif_idx" on "justificatif" ("demande_id") where "actif"` },{ properties: ['demande', 'type', 'titulaire'] }],
 });
 export type IJustificatif = InferEntity<typeof Justificatif>;

@@ -38,6 +38,7 @@ export const Offre = defineEntity({
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
     updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
   }),
-  indexes: [{ properties: ['departement', 'nature'] }, { properties: ['publiee', 'finPublication'] }],
+  indexes: [
+    { name: 'offre_programme_typologie_idx', expression: `create index "offre_programme_typologie_idx" on "offre" ("programme_id", "typologie")` },{ properties: ['departement', 'nature'] }, { properties: ['publiee', 'finPublication'] }],
 });
 export type IOffre = InferEntity<typeof Offre>;

@@ -19,6 +19,7 @@ export const Signalement = defineEntity({
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
     updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
   }),
-  indexes: [{ properties: ['statut', 'score'] }],
+  indexes: [
+    { name: 'signalement_demandeur_ids_idx', expression: `create index "signalement_demandeur_ids_idx" on "signalement" using gin ("demandeur_ids")` },{ properties: ['statut', 'score'] }],
 });
 export type ISignalement = InferEntity<typeof Signalement>;
