@@ -1,0 +1,56 @@
+/** Inserts the planned candidatures (chronological references and ids). */
+import { Candidature, type ICandidature } from '../server/src/modules/candidatures/Candidature.entity';
+import type { CandidaturePlan } from './candidatures-types';
+import { inserer, type SeedContext } from './context';
+import type { PersonnePlan } from './plan';
+import type { PropositionSeed } from './propositions';
+import { max, min, plusMs, MINUTE } from './util';
+
+export async function seedCandidatures(ctx: SeedContext, plan: CandidaturePlan[]): Promise<void> {
+  const rows = plan.map((c) => ({
+    reference: c.reference,
+    demande: c.demande.id,
+    demandeur: c.personne.id,
+    offre: c.offre.id,
+    departement: c.offre.departement,
+    nature: c.offre.nature,
+    statut: c.statut,
+    dateCandidature: c.dateCandidature,
+    origine: c.origine,
+    agentEnCharge: c.agentEnCharge?.id ?? null,
+    priseEnChargeLe: c.priseEnChargeLe,
+    motif: c.motif,
+    canal: c.canal,
+    designeeLe: c.designeeLe,
+    clotureLe: c.clotureLe,
+    version: c.etapes.length,
+    createdAt: c.dateCandidature,
+    updatedAt: c.etapes[c.etapes.length - 1].at,
+  }));
+  const ids = await inserer<ICandidature>(ctx.em, Candidature, rows);
+  plan.forEach((c, i) => (c.id = ids[i]));
+}
+
+/**
+ * Last login of each verified account: after its last dossier update, candidature or answer
+ * to a proposition; exactly the last activity for the demandes R-INACT must catch.
+ */
+export function calculerConnexions(ctx: SeedContext, personnes: PersonnePlan[], plan: CandidaturePlan[], propositions: PropositionSeed[]): void {
+  const dernieres = new Map<PersonnePlan, Date>();
+  const voir = (p: PersonnePlan, d: Date | null) => {
+    if (!d) return;
+    const avant = dernieres.get(p);
+    if (!avant || d.getTime() > avant.getTime()) dernieres.set(p, d);
+  };
+  for (const c of plan) voir(c.personne, c.dateCandidature);
+  for (const x of propositions) voir(x.personne, x.reponduLe);
+  for (const p of personnes) {
+    if (!p.emailVerifieLe || p.demandes.length === 0) continue;
+    const d = p.demandes[p.demandes.length - 1];
+    voir(p, d.derniereMiseAJour);
+    const last = dernieres.get(p) as Date;
+    const rng = ctx.rng.fork(`connexion-${p.n}`);
+    p.derniereConnexion = d.statut === 'complete' && d.activite !== 'actif' ? last : min(ctx.now, plusMs(last, rng.int(0, 48 * 60) * MINUTE));
+    p.derniereConnexion = max(p.derniereConnexion, p.emailVerifieLe);
+  }
+}

@@ -1,0 +1,74 @@
+/** The French texts of the demo: motives, refusals, notification subjects and bodies. */
+import type { TypeSuspension } from '../shared/domain/enums';
+
+export const MOTIFS_SUSPENSION: Record<TypeSuspension, string[]> = {
+  fraude: [
+    'Comptes multiples au nom de la même personne (identité inversée) et avis d’imposition falsifié déposé sur les deux comptes.',
+    'Bulletins de salaire modifiés pour passer sous le plafond de ressources (montants retouchés, métadonnées incohérentes).',
+    'Récidive : attestation employeur fabriquée de toutes pièces, l’entreprise déclarée n’emploie pas le demandeur.',
+  ],
+  incivilite: [
+    'Menaces et propos injurieux répétés envers une conseillère lors de trois appels téléphoniques (comptes rendus joints).',
+    'Comportement agressif à l’accueil et dégradation du mobilier le jour du rendez-vous d’instruction.',
+    'Courriels insultants adressés au service instruction après la non-sélection d’une candidature.',
+  ],
+};
+
+export const MOTIFS_NON_RETENUE = [
+  'Ressources supérieures au plafond après vérification de l’avis d’imposition',
+  'Dossier incomplet à l’issue du délai de relance de 15 jours',
+  'Logement attribué à un candidat mieux classé',
+  'Typologie inadaptée à la composition du foyer déclarée',
+];
+export const MOTIFS_NON_RETENUE_BAILLEUR = [
+  'Refus de la commission d’attribution du bailleur : taux d’effort trop élevé',
+  'La commission d’attribution a retenu un autre candidat',
+];
+
+export const MOTIFS_ANNULATION_DEMANDEUR = [
+  'J’ai trouvé un logement par ailleurs',
+  'Le logement est trop éloigné de mon lieu de travail',
+  'Je ne suis plus intéressé(e) par cette offre',
+];
+export const MOTIFS_ANNULATION_AGENT = [
+  'Demande d’annulation du demandeur : mutation professionnelle dans une autre région',
+  'Le demandeur renonce : loyer trop élevé pour son budget',
+  'Le demandeur a accepté une autre proposition de logement',
+];
+
+export const MOTIFS_CLOTURE_AGENT = 'Demande en double fusionnée avec la demande principale, à la demande du demandeur';
+
+export const MOTIFS_REFUS_PIECE = [
+  'Document illisible : merci de déposer un scan en couleur',
+  'Avis d’imposition incomplet : la page 2 est manquante',
+  'Pièce au nom d’une autre personne',
+  'Justificatif de plus de trois mois',
+];
+
+export const MOTIFS_FALSIFICATION = [
+  'Montant du revenu fiscal de référence retouché : police différente, métadonnées Adobe Photoshop, modification 9 mois après la création.',
+  'Bulletin de salaire recomposé : le SIRET ne correspond pas à l’employeur, document repassé par iLovePDF.',
+];
+
+export const LIBELLE_SITUATION: Record<string, string> = {
+  sans_domicile: 'sans domicile / mise à l’abri',
+  fin_hebergement: 'fin d’hébergement',
+  violences_familiales: 'victime de violences familiales',
+  hotel: 'hébergement à l’hôtel',
+  mobilite_professionnelle: 'mobilité professionnelle',
+  acces_emploi: 'accès à l’emploi conditionné par le logement',
+};
+
+export const MESSAGES_PROPOSITION = [
+  'Bonjour, votre profil correspond à ce logement proche de votre lieu de travail. N’hésitez pas à candidater.',
+  'Nous vous proposons ce logement qui correspond à la composition de votre foyer.',
+];
+
+export const MOTIF_PRIORITE_CLOTURE: Record<string, string> = {
+  fraude: 'Clôture de la demande suite à une suspension pour fraude',
+  incivilite: 'Clôture de la demande suite à une suspension pour incivilité',
+  inactivite: 'Clôture automatique : aucune activité depuis 4 mois',
+  fermeture_compte: 'Fermeture du compte à la demande du demandeur',
+  attribution: 'Logement attribué',
+  agent: MOTIFS_CLOTURE_AGENT,
+};
