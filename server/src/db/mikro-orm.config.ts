@@ -18,6 +18,7 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
       // The CLI (migration:create) reads `path`; running uses the static list.
       ...(process.env.MIKRO_ORM_CLI_CONFIG ? { glob: '!(*.d).{js,ts}' } : { migrationsList: MIGRATIONS }),
       transactional: true,
+      silent: true,
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
