@@ -4,6 +4,7 @@
  * (R-LIMIT-*), nothing open on a closed demande — with a status mix covering the whole lifecycle.
  */
 import type { StatutCandidature } from '../shared/domain/enums';
+import { MAX_CANDIDATURES_CLASSIQUE } from '../shared/rules/limites';
 import type { Agents } from './agents';
 import { etapes, type Cloture } from './candidatures-etapes';
 import { depasseLimites, droitsPseecEpuises, eligible, estOuverte } from './candidatures-regles';
@@ -17,6 +18,7 @@ import { MOTIF_PRIORITE_CLOTURE } from './textes';
 import { MOTIF_REPRISE } from './offres-data';
 
 export const NOMBRE_CANDIDATURES = 600;
+const AU_PLAFOND = 3;
 
 interface Etat {
   paires: Set<string>;
@@ -54,7 +56,21 @@ export function planCandidatures(ctx: SeedContext, personnes: PersonnePlan[], of
     ajouter(ctx, rng, plan, etat, agents, p, d, o, 'attribuee', date);
     etat.attribuees.set(o, (etat.attribuees.get(o) ?? 0) + 1);
   }
-  // 2. The rest, at random among what the rules allow.
+  // 2. A few keen applicants at the R-LIMIT-CL ceiling (5 open classique): the 6th is refused.
+  let auPlafond = 0;
+  const assidus = demandes.filter(({ p, d }) => p.cas === 'normal' && d.activite === 'actif' && !droitsPseecEpuises(d));
+  for (const { p, d } of rng.shuffle(assidus)) {
+    if (auPlafond >= AU_PLAFOND) break;
+    const ouvertes = () => (etat.ouvertes.get(p) ?? []).filter((o) => o.nature === 'classique').length;
+    for (const o of rng.shuffle((offresPour.get(d) ?? []).filter((x) => x.nature === 'classique' && x.fermeLe === null))) {
+      if (ouvertes() >= MAX_CANDIDATURES_CLASSIQUE) break;
+      if (etat.paires.has(`${p.n}:${o.id}`) || depasseLimites(etat.ouvertes.get(p) ?? [], o)) continue;
+      const date = entre(rng, max(o.debutPublication as Date, d.creeLe), plusMs(ctx.now, -2 * HEURE));
+      ajouter(ctx, rng, plan, etat, agents, p, d, o, rng.pick<StatutCandidature>(['deposee', 'deposee', 'en_instruction']), date);
+    }
+    if (ouvertes() >= MAX_CANDIDATURES_CLASSIQUE) auPlafond++;
+  }
+  // 3. The rest, at random among what the rules allow.
   for (let essai = 0; plan.length < NOMBRE_CANDIDATURES && essai < 50_000; essai++) {
     const { p, d } = rng.pick(demandes);
     const possibles = offresPour.get(d) ?? [];
@@ -86,8 +102,8 @@ function choisirStatut(rng: Rng, etat: Etat, p: PersonnePlan, d: DemandePlan, o:
   const terminee = o.fermeLe !== null;
   const voulu = rng.weighted<StatutCandidature>(
     terminee
-      ? [['deposee', 5], ['en_instruction', 20], ['transmise_bailleur', 20], ['non_retenue', 40], ['annulee', 15]]
-      : [['deposee', 40], ['en_instruction', 22], ['transmise_bailleur', 8], ['non_retenue', 15], ['annulee', 15]],
+      ? [['deposee', 5], ['en_instruction', 15], ['transmise_bailleur', 25], ['non_retenue', 40], ['annulee', 15]]
+      : [['deposee', 38], ['en_instruction', 20], ['transmise_bailleur', 12], ['non_retenue', 15], ['annulee', 15]],
   );
   if (!estOuverte(voulu)) return voulu;
   const ouvertes = etat.ouvertes.get(p) ?? [];

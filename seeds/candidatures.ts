@@ -1,13 +1,35 @@
 /** Inserts the planned candidatures (chronological references and ids). */
+import { palierCandidature } from '../shared/rules/classement';
 import { Candidature, type ICandidature } from '../server/src/modules/candidatures/Candidature.entity';
 import type { CandidaturePlan } from './candidatures-types';
 import { inserer, type SeedContext } from './context';
-import type { PersonnePlan } from './plan';
+import type { PieceSeed } from './justificatifs';
+import type { DemandePlan, PersonnePlan } from './plan';
 import type { PropositionSeed } from './propositions';
 import { max, min, plusMs, MINUTE } from './util';
 
-export async function seedCandidatures(ctx: SeedContext, plan: CandidaturePlan[]): Promise<void> {
-  const rows = plan.map((c) => ({
+/** The stored R-RANK palier (shared/rules/classement), as the server refreshes it on every change. */
+function paliers(ctx: SeedContext, plan: CandidaturePlan[], pieces: PieceSeed[]): number[] {
+  const parDemande = new Map<DemandePlan, PieceSeed[]>();
+  for (const x of pieces) parDemande.set(x.demande, [...(parDemande.get(x.demande) ?? []), x]);
+  return plan.map((c) => {
+    const d = c.demande;
+    const foyer = {
+      codemandeur: d.codemandeur !== null,
+      situationsPrioritaires: d.situationsPrioritaires,
+      publicCible: d.publicCible,
+      accompagneServiceSalariesEnDifficulte: d.accompagneServiceSalariesEnDifficulte,
+    };
+    const justificatifs = (parDemande.get(d) ?? []).map((x) => ({ id: x.id, titulaire: x.titulaire, type: x.type, statut: x.statut, dateValiditeFin: x.dateValiditeFin }));
+    const candidature = { id: c.id, statut: c.statut, dateCandidature: c.dateCandidature };
+    return palierCandidature(c.offre, { candidature, demande: foyer, justificatifs }, ctx.now);
+  });
+}
+
+export async function seedCandidatures(ctx: SeedContext, plan: CandidaturePlan[], pieces: PieceSeed[]): Promise<void> {
+  const palier = paliers(ctx, plan, pieces);
+  const rows = plan.map((c, i) => ({
+    palier: palier[i],
     reference: c.reference,
     demande: c.demande.id,
     demandeur: c.personne.id,

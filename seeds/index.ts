@@ -66,7 +66,7 @@ export async function seedDemo(em: EntityManager, opts: SeedOptions): Promise<{ 
     const pieces = await seedJustificatifs(ctx, personnes, agents);
     etape(`${pieces.length} justificatifs et leurs fichiers`);
     const suspensions = await seedSuspensions(ctx, personnes, agents);
-    await seedCandidatures(ctx, candidatures);
+    await seedCandidatures(ctx, candidatures, pieces);
     await seedPropositions(ctx, propositions);
     const notifications = await seedNotifications(ctx, candidatures, suspensions, propositions);
     const evenements = await seedAudit(ctx, personnes, candidatures, pieces, suspensions, propositions, agents);

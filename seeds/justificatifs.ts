@@ -17,6 +17,7 @@ import { MOTIFS_FALSIFICATION, MOTIFS_REFUS_PIECE } from './textes';
 export interface PieceSeed extends PiecePlan {
   id: number;
   deposeLe: Date;
+  dateValiditeFin: string | null;
   verifiePar: AgentSeed | null;
   verifieLe: Date | null;
 }
@@ -28,7 +29,6 @@ export async function seedJustificatifs(ctx: SeedContext, personnes: PersonnePla
   const partages = new Map<string, { stocke: FichierStocke; nomOriginal: string; metadonneesPdf: Record<string, string | null> | null }>();
   const pieces: PieceSeed[] = [];
   const rows = [];
-  let falsifiees = 0;
   for (const p of personnes) {
     const rng = ctx.rng.fork(`pieces-${p.n}`);
     for (const x of planPieces(rng, p)) {
@@ -81,12 +81,13 @@ export async function seedJustificatifs(ctx: SeedContext, personnes: PersonnePla
         actif: true,
         verifiePar: verifiePar?.id ?? null,
         verifieLe,
-        motifFalsification: x.statut === 'falsifie' ? MOTIFS_FALSIFICATION[falsifiees++ % MOTIFS_FALSIFICATION.length] : null,
+        motifFalsification: x.statut === 'falsifie' ? (MOTIFS_FALSIFICATION[x.type] ?? 'Document falsifié (contrôle des métadonnées et du contenu).') : null,
         deposeLe,
       });
-      pieces.push({ ...x, id: 0, deposeLe, verifiePar, verifieLe });
+      pieces.push({ ...x, id: 0, deposeLe, dateValiditeFin, verifiePar, verifieLe });
     }
   }
+  await stockage.termine();
   const ids = await inserer<IJustificatif>(ctx.em, Justificatif, rows);
   pieces.forEach((x, i) => (x.id = ids[i]));
   return pieces;

@@ -40,7 +40,7 @@ const FORMES: [NatureOffre, FormeOffre, number][] = [
 ];
 const ETATS: [EtatPublication, number][] = [['en_cours', 27], ['a_venir', 4], ['terminee', 5], ['depubliee', 2], ['reprise', 1], ['jamais', 1]];
 const REGL_CLASSIQUE: Reglementation[] = ['plai', 'plus', 'pls', 'pli', 'libre'];
-const TYPO_CLASSIQUE: [Typologie, number][] = [['T1', 6], ['T2', 26], ['T3', 30], ['T4', 20], ['T5', 10], ['T6', 3], ['studio', 5]];
+const TYPO_CLASSIQUE: [Typologie, number][] = [['T1', 8], ['T2', 30], ['T3', 30], ['T4', 16], ['T5', 7], ['T6', 2], ['studio', 7]];
 const TYPO_COURTE: [Typologie, number][] = [['chambre', 25], ['studio', 45], ['T1', 30]];
 
 const repeter = <T>(pairs: [T, number][]): T[] => pairs.flatMap(([v, n]) => Array<T>(n).fill(v));
@@ -58,7 +58,8 @@ export async function seedOffres(ctx: SeedContext, programmes: ProgrammeSeed[]):
     const typologie = rng.weighted(nature === 'classique' ? TYPO_CLASSIQUE : TYPO_COURTE);
     const [sMin, sMax] = SURFACES[typologie];
     const prix = PRIX_M2[departement][reglementation] * (nature === 'courte_duree' ? 1.15 : 1);
-    const loyerDe = (s: number) => centimes(s * prix * (0.92 + rng.float() * 0.16));
+    const ecart = 0.92 + rng.float() * 0.16;
+    const loyerDe = (s: number) => centimes(s * prix * ecart);
     const surface = sMin + rng.int(0, (sMax - sMin) * 2) / 2;
     const surfaceMax = Math.min(sMax + 4, surface + rng.int(4, 12));
     const [libelle, libelles] = LIBELLE_TYPOLOGIE[typologie];

@@ -1,5 +1,5 @@
 /** The French texts of the demo: motives, refusals, notification subjects and bodies. */
-import type { TypeSuspension } from '../shared/domain/enums';
+import type { TypeJustificatif, TypeSuspension } from '../shared/domain/enums';
 
 export const MOTIFS_SUSPENSION: Record<TypeSuspension, string[]> = {
   fraude: [
@@ -45,10 +45,10 @@ export const MOTIFS_REFUS_PIECE = [
   'Justificatif de plus de trois mois',
 ];
 
-export const MOTIFS_FALSIFICATION = [
-  'Montant du revenu fiscal de référence retouché : police différente, métadonnées Adobe Photoshop, modification 9 mois après la création.',
-  'Bulletin de salaire recomposé : le SIRET ne correspond pas à l’employeur, document repassé par iLovePDF.',
-];
+export const MOTIFS_FALSIFICATION: Partial<Record<TypeJustificatif, string>> = {
+  avis_imposition: 'Montant du revenu fiscal de référence retouché : police différente, métadonnées Adobe Photoshop, modification plusieurs mois après la création.',
+  bulletin_salaire: 'Bulletin de salaire recomposé : le SIRET ne correspond pas à l’employeur, document repassé par iLovePDF.',
+};
 
 export const LIBELLE_SITUATION: Record<string, string> = {
   sans_domicile: 'sans domicile / mise à l’abri',

@@ -1,4 +1,8 @@
-/** Content-addressed file store: `<dataDir>/files/<sha256[0..2]>/<sha256>`, written only when absent. */
+/**
+ * Content-addressed file store: `<dataDir>/files/<sha256[0..2]>/<sha256>`, written only when
+ * absent. Writes run in the background (at most 32 at once) while the next files are built;
+ * `termine()` waits for them all.
+ */
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,9 +17,12 @@ export function cheminFichier(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
 }
 
+const EN_VOL = 32;
+
 export class Stockage {
-  private readonly dossiers = new Set<string>();
+  private readonly dossiers = new Map<string, Promise<unknown>>();
   private readonly ecrits = new Set<string>();
+  private readonly enCours = new Set<Promise<void>>();
 
   constructor(private readonly dataDir: string) {}
 
@@ -23,19 +30,31 @@ export class Stockage {
     const sha256 = createHash('sha256').update(contenu).digest('hex');
     if (!this.ecrits.has(sha256)) {
       this.ecrits.add(sha256);
-      const cible = cheminFichier(this.dataDir, sha256);
-      const dossier = path.dirname(cible);
-      if (!this.dossiers.has(dossier)) {
-        await mkdir(dossier, { recursive: true });
-        this.dossiers.add(dossier);
-      }
-      try {
-        // 'wx': never overwrite; the same address always holds the same bytes anyway.
-        await writeFile(cible, contenu, { flag: 'wx' });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
+      while (this.enCours.size >= EN_VOL) await Promise.race(this.enCours);
+      const p = this.ecrire(sha256, contenu).finally(() => this.enCours.delete(p));
+      this.enCours.add(p);
     }
     return { sha256, taille: contenu.length, mime };
+  }
+
+  async termine(): Promise<void> {
+    await Promise.all(this.enCours);
+  }
+
+  private async ecrire(sha256: string, contenu: Buffer): Promise<void> {
+    const cible = cheminFichier(this.dataDir, sha256);
+    const dossier = path.dirname(cible);
+    let pret = this.dossiers.get(dossier);
+    if (!pret) {
+      pret = mkdir(dossier, { recursive: true });
+      this.dossiers.set(dossier, pret);
+    }
+    await pret;
+    try {
+      // 'wx': never overwrite; the same address always holds the same bytes anyway.
+      await writeFile(cible, contenu, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
 }
