@@ -18,7 +18,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written (for error reports) but not referenced by the served files.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {

@@ -35,7 +35,11 @@ const ROWS = [
   candidature(2, { demandeurNom: 'Nguyen', demandeurPrenom: 'Bao', statut: 'transmise_bailleur', agentEnChargeNom: 'Claire Martin' }),
 ];
 
+const OFFRE = { id: 31, reference: 'OFF-69-0031', titre: 'T3 lumineux' };
+
 function renderAt(path: string) {
+  // The offer filter loads its choices (and the selected one).
+  server.use(listHandler('offres', [OFFRE]));
   return render(
     <TestMemoryRouter initialEntries={[path]}>
       <App store={memoryStore()} />

@@ -20,10 +20,21 @@ const isProblem = (body: unknown): body is Problem => typeof body === 'object' &
 export function toHttpError(status: number, statusText: string, body: unknown): HttpError {
   const problem = isProblem(body) ? body : {};
   const message = problem.detail || problem.title || messageForStatus(status, statusText);
-  const errors = problem.errors?.length
-    ? Object.fromEntries(problem.errors.map(({ field, message: fieldMessage }) => [field, fieldMessage]))
-    : undefined;
+  const errors = problem.errors?.length ? fieldErrors(problem.errors, message) : undefined;
   return new HttpError(message, status, errors ? { ...problem, errors } : problem);
+}
+
+/**
+ * `{field, message}[]` → react-hook-form errors. A body-level error (no field, or `(corps)`)
+ * goes to `root.serverError`, which react-admin shows above the form.
+ */
+function fieldErrors(errors: NonNullable<Problem['errors']>, detail: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const { field, message } of errors) {
+    if (!field || field.startsWith('(')) result.root = { serverError: message || detail };
+    else result[field] = message;
+  }
+  return result;
 }
 
 function messageForStatus(status: number, statusText: string): string {

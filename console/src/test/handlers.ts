@@ -48,3 +48,16 @@ export const listHandler = <T extends { id: number }>(resource: ResourceName, ro
     const end = Math.max(data.length - 1, 0);
     return HttpResponse.json(data, { headers: { 'Content-Range': `${resource} 0-${end}/${data.length}` } });
   });
+
+/** Every resource answers its fixture: lists (any filter) and GET by id. */
+export const fixtureHandlers = (fixtures: Record<string, { id: number }>) => [
+  http.get('/api/:resource/:id', ({ params }) => {
+    const record = fixtures[String(params.resource)];
+    return record && String(record.id) === params.id ? HttpResponse.json(record) : HttpResponse.json({ status: 404, detail: 'Introuvable.' }, { status: 404 });
+  }),
+  http.get('/api/:resource', ({ params }) => {
+    const record = fixtures[String(params.resource)];
+    const rows = record ? [record] : [];
+    return HttpResponse.json(rows, { headers: { 'Content-Range': `${String(params.resource)} 0-0/${rows.length}` } });
+  }),
+];

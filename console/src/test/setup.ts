@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { forgetSession } from '../auth/session';
 import { server } from './server';
@@ -8,6 +8,9 @@ import { server } from './server';
  * the test), Testing Library unmounts after each test, and the browser APIs jsdom lacks and
  * MUI uses are stubbed.
  */
+// The first render of a file loads react-admin and MUI: give async queries room on slow CI.
+configure({ asyncUtilTimeout: 5000 });
+
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,

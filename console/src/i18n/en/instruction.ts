@@ -113,7 +113,9 @@ export const instructionEn = {
     fields: {
       id: 'No.',
       offreId: 'Offer',
+      offreReference: 'Offer',
       demandeurId: 'Applicant',
+      demandeurNom: 'Applicant',
       agentId: 'Proposed by',
       statut: 'Status',
       message: 'Message',

@@ -111,7 +111,9 @@ export const instructionFr = {
     fields: {
       id: 'N°',
       offreId: 'Offre',
+      offreReference: 'Offre',
       demandeurId: 'Demandeur',
+      demandeurNom: 'Demandeur',
       agentId: 'Proposée par',
       statut: 'Statut',
       message: 'Message',

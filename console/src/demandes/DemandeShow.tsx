@@ -1,0 +1,47 @@
+import { BooleanField, Show, TextField } from 'react-admin';
+import { DateTimeField, EuroField } from '../common/fields';
+import { EnumArrayField, EnumField } from '../common/EnumField';
+import { DemandeurNomField, SafeReferenceField } from '../common/links';
+import { ShowSection } from '../common/ShowSection';
+import { useCan } from '../common/useAbility';
+import { ControleRenforceChip } from './ControleRenforceChip';
+import { CandidaturesDeLaDemande, JustificatifsDeLaDemande } from './DemandeRelated';
+import { CodemandeurField, SecteursField } from './DemandeFields';
+
+export function DemandeShow() {
+  const canCandidatures = useCan('read', 'candidatures');
+  const canJustificatifs = useCan('read', 'justificatifs');
+  return (
+    <Show>
+      <ShowSection title="app.sections.suivi">
+        <TextField source="reference" />
+        <DemandeurNomField source="demandeurNom" />
+        <EnumField source="statut" enumName="statutDemande" />
+        <ControleRenforceChip source="controleRenforce" />
+        <DateTimeField source="derniereMiseAJour" />
+        <DateTimeField source="createdAt" />
+        <EnumField source="motifCloture" enumName="motifCloture" />
+        <DateTimeField source="clotureLe" />
+      </ShowSection>
+      <ShowSection title="app.sections.foyer">
+        <TextField source="nombrePersonnes" />
+        <CodemandeurField source="codemandeur" />
+        <EuroField source="revenuFiscalReference" />
+        <EnumField source="publicCible" enumName="publicCible" />
+        <SafeReferenceField source="entrepriseId" reference="entreprises" />
+        <TextField source="lieuTravailCodePostal" emptyText="—" />
+        <TextField source="lieuTravailCommune" emptyText="—" />
+        <TextField source="communeLogementActuel" emptyText="—" />
+      </ShowSection>
+      <ShowSection title="app.sections.recherche">
+        <SecteursField source="secteursRecherche" className="full" />
+        <EnumArrayField source="situationsPrioritaires" enumName="situationPrioritaire" className="full" />
+        <BooleanField source="accompagneServiceSalariesEnDifficulte" />
+      </ShowSection>
+      <ShowSection>
+        {canCandidatures && <CandidaturesDeLaDemande label="app.sections.candidatures" className="full" />}
+        {canJustificatifs && <JustificatifsDeLaDemande label="app.sections.justificatifs" className="full" />}
+      </ShowSection>
+    </Show>
+  );
+}

@@ -1,0 +1,11 @@
+import Icon from '@mui/icons-material/FileDownload';
+import type { Export } from '../data/records';
+import { ExportList } from './ExportList';
+import { ExportShow } from './ExportShow';
+
+export const exportsResource = {
+  list: ExportList,
+  show: ExportShow,
+  icon: Icon,
+  recordRepresentation: (record: Export) => record.nomFichier ?? `n° ${record.id}`,
+};

@@ -1,0 +1,43 @@
+import { Show, TextField } from 'react-admin';
+import { BytesField, DateTimeField, DayField } from '../common/fields';
+import { EnumField } from '../common/EnumField';
+import { JsonField } from '../common/JsonField';
+import { DemandeurNomField, SafeReferenceField } from '../common/links';
+import { ShowSection } from '../common/ShowSection';
+import { useCan } from '../common/useAbility';
+import { FichierButton } from './FichierButton';
+
+export function JustificatifShow() {
+  // R-FRAUD-VIS: fraud fields exist only for controle_fraude (the server does not send them to others).
+  const canReadFraud = useCan('read', 'justificatifs', 'motifFalsification');
+  return (
+    <Show>
+      <ShowSection title="app.sections.suivi">
+        <EnumField source="type" enumName="typeJustificatif" />
+        <EnumField source="titulaire" enumName="titulaire" />
+        <EnumField source="statut" enumName="statutJustificatif" />
+        <DayField source="dateValiditeFin" />
+        <DateTimeField source="deposeLe" />
+        <DateTimeField source="verifieLe" />
+        <SafeReferenceField source="verifieParId" reference="agents" />
+        <TextField source="motifRefus" emptyText="—" className="full" />
+      </ShowSection>
+      <ShowSection title="app.sections.identite">
+        <DemandeurNomField source="demandeurNom" />
+        <SafeReferenceField source="demandeId" reference="demandes" />
+      </ShowSection>
+      <ShowSection title="app.sections.fichier">
+        <TextField source="nomOriginal" />
+        <TextField source="mime" />
+        <BytesField source="taille" />
+        <FichierButton resource="justificatifs" label={false} />
+      </ShowSection>
+      {canReadFraud && (
+        <ShowSection title="app.sections.fraude">
+          <TextField source="motifFalsification" emptyText="—" className="full" />
+          <JsonField source="metadonneesPdf" className="full" />
+        </ShowSection>
+      )}
+    </Show>
+  );
+}

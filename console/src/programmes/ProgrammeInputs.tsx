@@ -1,0 +1,23 @@
+import { AutocompleteInput, ReferenceInput, required, TextInput } from 'react-admin';
+import { FormRow } from '../common/form';
+import { validateCodeInsee, validateCodePostal, validateDepartement } from '../common/validators';
+
+const req = required();
+
+export const ProgrammeInputs = () => (
+  <>
+    <FormRow>
+      <TextInput source="nom" validate={req} />
+      <ReferenceInput source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }}>
+        <AutocompleteInput filterToQuery={(q: string) => ({ q })} validate={req} />
+      </ReferenceInput>
+    </FormRow>
+    <TextInput source="adresse" fullWidth />
+    <FormRow>
+      <TextInput source="commune" validate={req} />
+      <TextInput source="codePostal" validate={[req, validateCodePostal]} />
+      <TextInput source="codeInsee" validate={[req, validateCodeInsee]} />
+      <TextInput source="departement" validate={[req, validateDepartement]} />
+    </FormRow>
+  </>
+);

@@ -1,0 +1,35 @@
+import { DataTable, List } from 'react-admin';
+import { DateTimeField } from '../common/fields';
+import { EnumField } from '../common/EnumField';
+import { departementFilter, enumFilter, searchFilter } from '../common/filters';
+import { DemandeurNomField, RecordLink, SafeReferenceField } from '../common/links';
+import type { Proposition } from '../data/records';
+
+const filters = [searchFilter(), enumFilter('statut', 'statutProposition', true), departementFilter()];
+
+type Row = Proposition & { demandeurNom?: string; demandeurPrenom?: string; offreReference?: string };
+
+export const PropositionList = () => (
+  <List<Row> filters={filters} sort={{ field: 'envoyeeLe', order: 'DESC' }} perPage={25}>
+    <DataTable<Row> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col
+        source="offreReference"
+        render={(r) => (
+          <RecordLink resource="offres" id={r.offreId}>
+            {r.offreReference ?? `n° ${r.offreId}`}
+          </RecordLink>
+        )}
+      />
+      <DataTable.Col source="demandeurNom" field={DemandeurNomField} />
+      <DataTable.Col source="statut">
+        <EnumField source="statut" enumName="statutProposition" />
+      </DataTable.Col>
+      <DataTable.Col source="envoyeeLe" field={DateTimeField} />
+      <DataTable.Col source="expireLe" field={DateTimeField} />
+      <DataTable.Col source="reponduLe" field={DateTimeField} />
+      <DataTable.Col source="agentId" disableSort>
+        <SafeReferenceField source="agentId" reference="agents" link={false} />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
