@@ -1,5 +1,6 @@
 import { Migration20261129004219_initial } from './migrations/Migration20261129004219_initial';
 import { Migration20261129005809_classement_filtres } from './migrations/Migration20261129005809_classement_filtres';
+import { Migration20261129010459_portail } from './migrations/Migration20261129010459_portail';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
@@ -9,4 +10,5 @@ import { Migration20261129005809_classement_filtres } from './migrations/Migrati
 export const MIGRATIONS = [
   { name: 'Migration20261129004219_initial', class: Migration20261129004219_initial },
   { name: 'Migration20261129005809_classement_filtres', class: Migration20261129005809_classement_filtres },
+  { name: 'Migration20261129010459_portail', class: Migration20261129010459_portail },
 ];
