@@ -25,7 +25,9 @@ interface Row {
  */
 export async function rafraichirPaliers(em: EntityManager, demandeIds: number[], now: Date): Promise<number> {
   if (demandeIds.length === 0) return 0;
-  const conn = em.getConnection();
+  // em.execute runs in em's transaction (em.getConnection().execute would take another pooled
+  // connection: it would not see the caller's uncommitted rows and could wait on its locks).
+  const conn = { execute: em.execute.bind(em) };
   const ids = [...new Set(demandeIds)];
   const marks = ids.map(() => '?').join(', ');
   const rows = await conn.execute<Row[]>(
