@@ -104,7 +104,7 @@ export type TypeExport = (typeof TYPES_EXPORT)[number];
 export const STATUTS_EXPORT = ['en_attente', 'en_cours', 'termine', 'echec', 'expire'] as const;
 export type StatutExport = (typeof STATUTS_EXPORT)[number];
 
-export const STATUTS_NOTIFICATION = ['a_envoyer', 'envoyee', 'echec'] as const;
+export const STATUTS_NOTIFICATION = ['a_envoyer', 'envoi_en_cours', 'envoyee', 'echec'] as const;
 export type StatutNotification = (typeof STATUTS_NOTIFICATION)[number];
 
 /** The resources of the API, one name everywhere (URL, react-admin <Resource>, folders). */

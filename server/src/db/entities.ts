@@ -26,5 +26,5 @@ import { TacheExecution } from '../jobs/TacheExecution.entity';
 export const entities = [
   Agent, AuditEvent, LoginThrottle, Session, Bailleur, Candidature, Commune, Demande, Demandeur,
   Entreprise, Export, FiltreSauvegarde, Justificatif, Note, Notification, Offre, Programme, Proposition, Signalement, Suspension,
-  CguVersion, LienVerification,
+  CguVersion, LienVerification, InactiviteEtape, TacheExecution,
 ];

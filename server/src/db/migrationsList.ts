@@ -1,6 +1,7 @@
 import { Migration20261129004219_initial } from './migrations/Migration20261129004219_initial';
 import { Migration20261129005809_classement_filtres } from './migrations/Migration20261129005809_classement_filtres';
 import { Migration20261129010459_portail } from './migrations/Migration20261129010459_portail';
+import { Migration20261129010553_taches_inactivite } from './migrations/Migration20261129010553_taches_inactivite';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261129004219_initial', class: Migration20261129004219_initial },
   { name: 'Migration20261129005809_classement_filtres', class: Migration20261129005809_classement_filtres },
   { name: 'Migration20261129010459_portail', class: Migration20261129010459_portail },
+  { name: 'Migration20261129010553_taches_inactivite', class: Migration20261129010553_taches_inactivite },
 ];

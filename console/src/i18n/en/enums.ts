@@ -67,6 +67,6 @@ export const enumsEn = {
     dossier_designation: 'Designation file',
   },
   statutExport: { en_attente: 'Pending', en_cours: 'Running', termine: 'Done', echec: 'Failed', expire: 'Expired' },
-  statutNotification: { a_envoyer: 'To send', envoyee: 'Sent', echec: 'Failed' },
+  statutNotification: { a_envoyer: 'To send', envoi_en_cours: 'Sending', envoyee: 'Sent', echec: 'Failed' },
   acteur: { demandeur: 'Applicant', agent: 'Agent', systeme: 'System' },
 } satisfies EnumLabels;

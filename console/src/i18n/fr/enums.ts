@@ -68,6 +68,6 @@ export const enumsFr = {
     dossier_designation: 'Dossier de désignation',
   },
   statutExport: { en_attente: 'En attente', en_cours: 'En cours', termine: 'Terminé', echec: 'Échec', expire: 'Expiré' },
-  statutNotification: { a_envoyer: 'À envoyer', envoyee: 'Envoyée', echec: 'Échec' },
+  statutNotification: { a_envoyer: 'À envoyer', envoi_en_cours: 'Envoi en cours', envoyee: 'Envoyée', echec: 'Échec' },
   acteur: { demandeur: 'Demandeur', agent: 'Agent', systeme: 'Système' },
 } satisfies EnumLabels;

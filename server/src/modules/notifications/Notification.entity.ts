@@ -5,6 +5,8 @@ import { Demandeur } from '../demandeurs/Demandeur.entity';
 /**
  * The outbox: written in the same transaction as the change it tells about, delivered
  * later by a job (nodemailer when SMTP_URL is set; otherwise the outbox is the mailbox).
+ * Delivery states: a_envoyer → envoi_en_cours (a lease: `prochainEssai` is its expiry) →
+ * envoyee | a_envoyer (retry with backoff) | echec. See jobs/outbox.ts.
  */
 export const Notification = defineEntity({
   name: 'Notification',
@@ -24,10 +26,17 @@ export const Notification = defineEntity({
     messageId: p.string().length(300).nullable(),
     envoyeeLe: p.datetime().nullable(),
     erreur: p.text().nullable(),
+    /** How it was delivered: `smtp` (SMTP_URL set) or `boite` (no SMTP: the outbox is the mailbox). */
+    canal: p.string().length(10).nullable(),
     entite: p.string().length(30).nullable(),
     entiteId: p.integer().nullable(),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   }),
-  indexes: [{ properties: ['statut', 'prochainEssai'] }, { properties: ['entite', 'entiteId'] }],
+  indexes: [
+    { properties: ['statut', 'prochainEssai'] },
+    { properties: ['entite', 'entiteId'] },
+    // MAIL_RATE_PER_MINUTE: the delivery job counts the SMTP sends of the last minute on this index.
+    { name: 'notification_smtp_envoyee_le_idx', expression: `create index "notification_smtp_envoyee_le_idx" on "notification" ("envoyee_le") where "canal" = 'smtp'` },
+  ],
 });
 export type INotification = InferEntity<typeof Notification>;
