@@ -2,6 +2,7 @@ import { Migration20261129004219_initial } from './migrations/Migration202611290
 import { Migration20261129005809_classement_filtres } from './migrations/Migration20261129005809_classement_filtres';
 import { Migration20261129010459_portail } from './migrations/Migration20261129010459_portail';
 import { Migration20261129010553_taches_inactivite } from './migrations/Migration20261129010553_taches_inactivite';
+import { Migration20261129010906_fraude_doublons } from './migrations/Migration20261129010906_fraude_doublons';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261129005809_classement_filtres', class: Migration20261129005809_classement_filtres },
   { name: 'Migration20261129010459_portail', class: Migration20261129010459_portail },
   { name: 'Migration20261129010553_taches_inactivite', class: Migration20261129010553_taches_inactivite },
+  { name: 'Migration20261129010906_fraude_doublons', class: Migration20261129010906_fraude_doublons },
 ];

@@ -23,6 +23,10 @@ export const Demandeur = defineEntity({
   }),
   indexes: [
     { name: 'demandeur_nom_search_idx', expression: `create index "demandeur_nom_search_idx" on "demandeur" (lower("nom") text_pattern_ops)` },
-    { name: 'demandeur_email_search_idx', expression: `create index "demandeur_email_search_idx" on "demandeur" (lower("email") text_pattern_ops)` },{ properties: ['nom', 'prenom'] }, { properties: ['telephone'] }],
+    { name: 'demandeur_email_search_idx', expression: `create index "demandeur_email_search_idx" on "demandeur" (lower("email") text_pattern_ops)` },
+    // R-ONE-ACCOUNT: duplicate keys computed by SQL functions (migration …_fraude_doublons, equal to shared/rules/identite.ts).
+    { name: 'demandeur_cle_identite_idx', expression: `create index "demandeur_cle_identite_idx" on "demandeur" (als_cle_identite("nom", "prenom", "date_naissance"))` },
+    { name: 'demandeur_telephone_norm_idx', expression: `create index "demandeur_telephone_norm_idx" on "demandeur" (als_telephone_norm("telephone"))` },
+    { name: 'demandeur_email_canon_idx', expression: `create index "demandeur_email_canon_idx" on "demandeur" (als_email_canon("email"))` },{ properties: ['nom', 'prenom'] }, { properties: ['telephone'] }],
 });
 export type IDemandeur = InferEntity<typeof Demandeur>;
