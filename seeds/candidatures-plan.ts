@@ -44,6 +44,7 @@ export function planCandidatures(ctx: SeedContext, personnes: PersonnePlan[], of
       o.etat !== 'reprise' &&
       o.debutPublication !== null &&
       o.debutPublication.getTime() < Math.min(at.getTime(), d.candidatureAvant.getTime()) - 12 * JOUR &&
+      (o.fermeLe === null || o.fermeLe.getTime() > max(o.debutPublication, d.creeLe).getTime() + JOUR) &&
       (etat.attribuees.get(o) ?? 0) < o.nombreLogements &&
       eligible(d, o);
     // In the person's territory when possible, else anywhere (a professional move).

@@ -64,7 +64,7 @@ function codemandeur(rng: Rng, p: PersonnePlan, now: Date): Codemandeur {
 
 export function planFoyer(rng: Rng, p: PersonnePlan, entreprises: EntrepriseSeed[], now: Date): Foyer {
   const nombrePersonnes = rng.weighted([[1, 35], [2, 25], [3, 17], [4, 13], [5, 6], [6, 4]]);
-  const avecCodemandeur = nombrePersonnes >= 2 && rng.chance(0.55);
+  const avecCodemandeur = nombrePersonnes >= 2 && rng.chance(0.6);
   const publicCible = rng.weighted<PublicCible>([['peec', 43], ['peaec', 11], ['pseec', 12], ['dalo', 6], ['daho', 4], ['hors_public_cible', 16]]);
   const entreprise = entreprisePour(rng, publicCible, p.departement, entreprises);
   // Resources around the PLUS plafond of the household size: most under it, some between PLUS and PLS.

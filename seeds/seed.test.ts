@@ -84,8 +84,8 @@ afterAll(async () => {
 });
 
 describe('seedDemo', () => {
-  it('seeds quickly (a few seconds)', () => {
-    expect(bases[0].ms).toBeLessThan(20_000);
+  it('seeds quickly (about 4 s on an idle machine; the bound leaves room for a busy CI)', () => {
+    expect(bases[0].ms).toBeLessThan(30_000);
   });
 
   it('fills the referentials: territories, communes, bailleurs (one In’li), entreprises with pseec rights', async () => {
