@@ -8,6 +8,12 @@ import { errorHandler, notFound } from './http/problem';
 import { RESOURCE_DEFS } from './http/resources';
 import { restRouter } from './http/simpleRest';
 import { authRouter } from './modules/auth/auth.router';
+import { candidaturesRouter } from './modules/candidatures/candidatures.router';
+import { notesRouter } from './modules/candidatures/notes';
+import { demandes } from './modules/demandes/demandes.resource';
+import { filtresRouter } from './modules/filtres/filtres.router';
+import { justificatifsRouter } from './modules/justificatifs/justificatifs.router';
+import { classementRouter } from './modules/offres/classement.router';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_DIST = path.resolve(here, '../../console/dist');
@@ -40,7 +46,14 @@ export function createApp(ctx: AppContext): Express {
     res.json({ status: 'ok', time: ctx.clock.now().toISOString() });
   });
   api.use('/auth', authRouter(ctx));
-  for (const def of RESOURCE_DEFS) api.use(`/${def.name}`, requireAgent(ctx), restRouter(ctx, def));
+  // Domain routes first (actions, files, rankings); what they don't handle falls through to simple-rest.
+  const agent = requireAgent(ctx);
+  api.use('/candidatures', agent, candidaturesRouter(ctx));
+  api.use('/offres', agent, classementRouter(ctx));
+  api.use('/justificatifs', agent, justificatifsRouter(ctx));
+  api.use('/demandes', agent, notesRouter(ctx, 'demande', demandes));
+  api.use('/filtres-sauvegardes', agent, filtresRouter(ctx));
+  for (const def of RESOURCE_DEFS) api.use(`/${def.name}`, agent, restRouter(ctx, def));
   api.use((_req, _res, next) => next(notFound('Cette adresse de l’API n’existe pas.')));
   app.use('/api', api);
 

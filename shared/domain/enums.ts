@@ -140,3 +140,7 @@ export const STATUTS_CANDIDATURE_FINAUX = ['attribuee', 'non_retenue', 'annulee'
 /** R-INACT: the three steps of the inactivity calendar (§11.6), in order. */
 export const ETAPES_INACTIVITE = ['avertissement', 'relance', 'cloture'] as const;
 export type EtapeInactivite = (typeof ETAPES_INACTIVITE)[number];
+
+/** Reasons an agent refuses a justificatif (code + free text). */
+export const MOTIFS_REFUS_PIECE = ['illisible', 'incomplet', 'perime', 'non_conforme', 'titulaire_incorrect', 'autre'] as const;
+export type MotifRefusPiece = (typeof MOTIFS_REFUS_PIECE)[number];

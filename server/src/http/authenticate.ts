@@ -33,6 +33,7 @@ const unauthenticated = () => new HttpProblem(401, 'NON_AUTHENTIFIE', 'Votre ses
 /** Requires a live agent session; sets req.agent and req.ability (CASL, from shared/). */
 export function requireAgent(ctx: AppContext): RequestHandler {
   return async (req, _res, next) => {
+    if (req.agent) return next(); // already authenticated by an earlier router of the same request
     const token = tokenFrom(req, AGENT_COOKIE);
     if (!token || token.length > 200) return next(unauthenticated());
     const em = ctx.orm.em.fork();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from './problem';
 import { comparison } from './abilitySql';
-import type { FilterSpec, ResourceDef } from './resource';
+import type { FilterContext, FilterSpec, ResourceDef } from './resource';
 
 export const MAX_PAGE = 100;
 
@@ -42,13 +42,13 @@ export function parseListParams(query: Record<string, unknown>, def: ResourceDef
 }
 
 export function isSortable(def: ResourceDef, field: string) {
-  return Object.hasOwn(def.fields, field) && !(def.unsortable ?? []).includes(field);
+  return (Object.hasOwn(def.fields, field) && !(def.unsortable ?? []).includes(field)) || Object.hasOwn(def.sorts ?? {}, field);
 }
 
 const SUFFIXES = { _gte: 'gte', _lte: 'lte', _gt: 'gt', _lt: 'lt' } as const;
 
 /** The client's filter as SQL conditions (ANDed by the caller with the ability's scope). */
-export function filterToSql(def: ResourceDef, filter: Record<string, unknown>): { sql: string[]; params: unknown[] } {
+export function filterToSql(def: ResourceDef, filter: Record<string, unknown>, who: FilterContext): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
   for (const [key, raw] of Object.entries(filter)) {
@@ -69,7 +69,13 @@ export function filterToSql(def: ResourceDef, filter: Record<string, unknown>): 
     const base = suffix ? key.slice(0, -suffix.length) : key;
     const spec = def.filters[base];
     if (!spec) throw badRequest('FILTRE_INCONNU', `Filtre inconnu : « ${key} ».`);
-    if (suffix) {
+    if (spec.type === 'custom') {
+      if (suffix) throw badRequest('FILTRE_INCONNU', `Le filtre « ${key} » n’accepte pas de borne.`);
+      if (spec.values && (typeof raw !== 'string' || !spec.values.includes(raw))) throw badRequest('FILTRE_INVALIDE', `Valeur invalide pour le filtre « ${key} ».`);
+      const c = spec.build!(raw, who);
+      sql.push(c.sql);
+      params.push(...c.params);
+    } else if (suffix) {
       if (spec.type !== 'date' && spec.type !== 'int') throw badRequest('FILTRE_INCONNU', `Le filtre « ${key} » n’accepte pas de borne.`);
       const c = comparison(spec.expr, SUFFIXES[suffix], coerce(spec, raw, key));
       sql.push(c.sql);

@@ -5,8 +5,15 @@ import type { ResourceName } from '../../../shared/domain/enums';
 /** How one filter key of the simple-rest `filter` param maps to SQL. */
 export interface FilterSpec {
   expr: string;
-  type: 'string' | 'int' | 'bool' | 'date' | 'enum' | 'arrayContains';
+  type: 'string' | 'int' | 'bool' | 'date' | 'enum' | 'arrayContains' | 'custom';
   values?: readonly string[];
+  /** `custom` filters: the SQL for one value, knowing who asks (e.g. "Mes dossiers"). */
+  build?: (value: unknown, who: FilterContext) => { sql: string; params: unknown[] };
+}
+
+export interface FilterContext {
+  agentId: number;
+  now: Date;
 }
 
 /** A virtual field of the CASL conditions, as SQL: a column, or a builder for `field op value`. */
@@ -31,6 +38,10 @@ export interface ResourceDef {
   defaultSort: [string, 'ASC' | 'DESC'];
   /** Fields that may not be sorted on (json, arrays). */
   unsortable?: string[];
+  /** Sort fields whose ORDER BY is not the field itself (e.g. rang → palier, date, id: index order). */
+  sorts?: Record<string, (dir: 'ASC' | 'DESC') => string>;
+  /** Post-processing of the selected rows (e.g. French explanation of a rank), in one pass, no query. */
+  decorate?: (rows: Record<string, unknown>[]) => void;
   write?: {
     // any: EntitySchema is invariant in its entity type and this layer writes every entity.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -31,37 +31,40 @@ function selectList(def: ResourceDef, fields: string[], now: Date) {
 }
 
 /** Scope (ability) ∧ client filter, as one WHERE clause. */
-export function whereClause(req: Request, def: ResourceDef, action: Action, filter: Record<string, unknown>) {
+export function whereClause(req: Request, def: ResourceDef, action: Action, filter: Record<string, unknown>, now = new Date()) {
   const scope = abilityToSql(req.ability!, action, def);
   if (!scope) throw forbidden();
-  const f = filterToSql(def, filter);
+  const f = filterToSql(def, filter, { agentId: req.agent!.id, now });
   return { sql: [scope.sql, ...f.sql].join(' and '), params: [...scope.params, ...f.params] };
 }
 
 export async function listRows(req: Request, ctx: AppContext, def: ResourceDef, query: Record<string, unknown>) {
   const { sort, range, filter } = parseListParams(query, def);
-  const where = whereClause(req, def, 'read', filter);
+  const where = whereClause(req, def, 'read', filter, ctx.clock.now());
   const fields = readableFields(req, def);
-  if (!fields.includes(sort[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort[0]} ».`);
+  const custom = def.sorts?.[sort[0]];
+  if (!custom && !fields.includes(sort[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort[0]} ».`);
   const sel = selectList(def, fields, ctx.clock.now());
   const conn = req.em!.getConnection();
   const [start, end] = range;
-  const order = `"${sort[0]}" ${sort[1]} nulls last, "id" ${sort[1]}`;
+  const order = custom ? custom(sort[1]) : `"${sort[0]}" ${sort[1]} nulls last, "id" ${sort[1]}`;
   const rows = await conn.execute<Record<string, unknown>[]>(
     `select ${sel.sql} from ${def.from} where ${where.sql} order by ${order} limit ? offset ?`,
     [...sel.params, ...where.params, end - start + 1, start],
   );
   const countRows = await conn.execute<{ total: number }[]>(`select count(*) as total from ${def.from} where ${where.sql}`, where.params);
+  def.decorate?.(rows);
   return { rows, total: countRows[0].total, start };
 }
 
 export async function getRow(req: Request, ctx: AppContext, def: ResourceDef, id: number, action: Action = 'read') {
-  const where = whereClause(req, def, action, {});
+  const where = whereClause(req, def, action, {}, ctx.clock.now());
   const sel = selectList(def, readableFields(req, def), ctx.clock.now());
   const rows = await req.em!
     .getConnection()
     .execute<Record<string, unknown>[]>(`select ${sel.sql} from ${def.from} where ${def.alias}.id = ? and ${where.sql}`, [...sel.params, id, ...where.params]);
   if (!rows[0]) throw notFound();
+  def.decorate?.(rows);
   return rows[0];
 }
 
@@ -123,7 +126,7 @@ async function writeInTransaction(req: Request, ctx: AppContext, def: ResourceDe
       at: now,
       acteur: { type: 'agent', id: req.agent!.id },
       action,
-      entite: def.name,
+      entite: def.name.replace(/s$/, ''), // audit entities are singular, as the tables (offre, agent…)
       entiteId: entity.id,
       details: { champs: Object.keys(body) },
       ip: req.ip,

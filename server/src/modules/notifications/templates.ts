@@ -1,6 +1,7 @@
 /**
  * French templates of every notification the rules promise (§11.27 and others). One function
- * per template: data in, subject and plain-text body out. Delivery (outbox job) is elsewhere.
+ * per template: data in, subject and plain-text body out. Delivery (jobs/outbox.ts) adds the
+ * HTML alternative, built from the stored plain text by html.ts (same words, links clickable).
  */
 export interface Message {
   sujet: string;
@@ -35,6 +36,63 @@ export const TEMPLATES: Record<string, (d: Donnees) => Message> = {
   candidature_cloturee: (d) => ({
     sujet: `Clôture de votre candidature ${d.reference}`,
     corps: `${bonjour(d)}Votre candidature ${d.reference} pour l’offre ${d.offre} a été clôturée.${d.motif ? `\nMotif : ${d.motif}` : ''}${signature}`,
+  }),
+  justificatif_refuse: (d) => ({
+    sujet: 'Une pièce de votre dossier a été refusée',
+    corps: `${bonjour(d)}La pièce « ${d.piece} » de votre dossier a été refusée par votre conseiller.\nMotif : ${d.motif}\nMerci de déposer un nouveau document depuis votre espace demandeur.${signature}`,
+  }),
+  compte_verification: (d) => ({
+    sujet: 'Vérifiez votre adresse électronique pour activer votre espace demandeur',
+    corps: `${bonjour(d)}Pour activer votre espace demandeur, confirmez votre adresse électronique avec ce lien, valable 72 heures (jusqu’au ${d.expireLe}) :\n${d.lien}\n\nCode de vérification : ${d.token}\n\nPassé ce délai, le lien sera inactif : demandez-en un nouveau avec « Renvoyer le lien de vérification ». Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message.${signature}`,
+  }),
+  compte_existant: (d) => ({
+    sujet: 'Une inscription a été tentée avec votre adresse électronique',
+    corps: `${bonjour(d)}Quelqu’un (peut-être vous) a voulu créer un espace demandeur avec cette adresse électronique, mais un compte existe déjà : un seul espace demandeur par personne est possible. Connectez-vous avec votre mot de passe habituel${d.ferme ? ' ; ce compte a été fermé, contactez le service client d’Action Logement Services pour le rouvrir' : ''}.\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message.${signature}`,
+  }),
+  compte_ferme: (d) => ({
+    sujet: 'Fermeture de votre espace demandeur',
+    corps: `${bonjour(d)}À votre demande, votre espace demandeur a été fermé le ${d.date}.${d.demande ? ` Votre demande de logement ${d.demande} est clôturée.` : ''}${d.candidatures ? `\nCandidatures clôturées : ${d.candidatures}.` : ''}\nVous restez responsable de l’utilisation antérieure de votre espace (CGU, article 4.2).${signature}`,
+  }),
+  candidature_inli: (d) => ({
+    sujet: `Votre candidature ${d.reference} auprès du bailleur In’li`,
+    corps: `${bonjour(d)}Vous avez postulé à l’offre ${d.offre} du bailleur In’li. Les services d’In’li vont vous contacter : ils vous demanderont d’ouvrir un compte sur la plateforme In’li et auront ensuite accès aux pièces justificatives socles de votre dossier (identité, ressources, avis d’imposition).${signature}`,
+  }),
+  // R-INACT (§11.6): the three steps of the inactivity calendar.
+  inactivite_avertissement: (d) => ({
+    sujet: 'Votre demande de logement sera clôturée sans action de votre part',
+    corps: `${bonjour(d)}Nous n’avons constaté aucune activité sur votre espace demandeur ni sur votre demande de logement ${d.demande} depuis le ${d.derniereActivite}.\n\nSans connexion ni mise à jour de votre dossier d’ici le ${d.dateCloture}, votre demande et vos candidatures en cours seront automatiquement clôturées (conditions générales d’utilisation, article 11.6).\n\nPour conserver votre demande, il vous suffit de vous connecter à votre espace demandeur ou de mettre à jour votre dossier.${signature}`,
+  }),
+  inactivite_relance: (d) => ({
+    sujet: 'Rappel : votre demande de logement sera clôturée dans 3 jours',
+    corps: `${bonjour(d)}Sans action de votre part, votre demande de logement ${d.demande} et vos candidatures en cours seront automatiquement clôturées le ${d.dateCloture}, après 4 mois sans activité.\n\nUne simple connexion à votre espace demandeur ou une mise à jour de votre dossier suffit à maintenir votre demande.${signature}`,
+  }),
+  inactivite_cloture: (d) => ({
+    sujet: 'Clôture de votre demande de logement pour inactivité',
+    corps: `${bonjour(d)}Faute d’activité sur votre espace demandeur et votre dossier pendant 4 mois, votre demande de logement ${d.demande} a été automatiquement clôturée le ${d.date}.${d.candidatures ? `\nCandidatures clôturées : ${d.candidatures}.` : ''}\n\nVous pouvez toujours vous connecter à votre compte. Pour poursuivre vos recherches, créez une nouvelle demande et déposez à nouveau les pièces justificatives nécessaires. Pour toute question, contactez le service Réclamations d’Action Logement Services.${signature}`,
+  }),
+  // §11.27: the bailleur took the offer back.
+  offre_reprise: (d) => ({
+    sujet: `L’offre ${d.offre} n’est plus disponible`,
+    corps: `${bonjour(d)}Le bailleur ${d.bailleur} a décidé de reprendre le logement de l’offre ${d.offre}${d.titre ? ` (${d.titre})` : ''}, qui n’est plus disponible sur la plateforme. Votre candidature ${d.reference} est donc clôturée.\n\nVous pouvez continuer à candidater sur les autres offres qui vous sont accessibles.${signature}`,
+  }),
+  // §11.13: told afterwards of the category of motive and the duration.
+  suspension_appliquee: (d) => ({
+    sujet: 'Suspension de votre accès au service de demande de logement',
+    corps: `${bonjour(d)}Votre accès au service de demande de logement est suspendu pour ${d.dureeMois} mois, du ${d.debut} au ${d.fin}, pour le motif suivant : ${d.categorie === 'fraude' ? 'suspicion de fraude (documents ou informations non conformes)' : 'incivilité envers les équipes d’Action Logement Services'}.${d.demande ? `\nVotre demande de logement ${d.demande} et vos candidatures en cours ont été clôturées.` : ''}\n\nCette suspension ne supprime pas votre compte : vous pouvez toujours vous y connecter. À son terme, toute nouvelle demande fera l’objet d’un contrôle renforcé (conditions générales d’utilisation, article 11.13). Vous pouvez contester cette décision auprès du service Réclamations d’Action Logement Services.${signature}`,
+  }),
+  // §11.17, §11.25: an advisor proposes an offer.
+  proposition_recue: (d) => ({
+    sujet: `Un conseiller vous propose un logement : offre ${d.offre}`,
+    corps: `${bonjour(d)}Un conseiller d’Action Logement Services vous propose l’offre ${d.offre}${d.titre ? ` (${[d.titre, d.commune].filter(Boolean).join(', ')})` : ''}.${d.message ? `\n\nSon message : « ${d.message} »` : ''}\n\nVous êtes libre de l’accepter ou de la refuser depuis votre espace demandeur, jusqu’au ${d.expireLe}.${signature}`,
+  }),
+  proposition_expiree: (d) => ({
+    sujet: `La proposition de logement ${d.offre} a expiré`,
+    corps: `${bonjour(d)}Vous n’avez pas répondu avant le ${d.expireLe} à la proposition de l’offre ${d.offre} : elle a expiré et n’est plus disponible.\n\nVous pouvez continuer à candidater sur les offres qui vous sont accessibles depuis votre espace demandeur.${signature}`,
+  }),
+  // §11.9, §11.10: a piece reached its end of validity.
+  justificatif_expire: (d) => ({
+    sujet: 'Des pièces de votre dossier ont expiré',
+    corps: `${bonjour(d)}Les pièces suivantes de votre demande de logement ${d.demande} ont atteint leur date de fin de validité :\n${d.pieces}\n\nTant qu’elles ne sont pas remplacées, vous ne pouvez plus voir ni candidater sur les offres qui les exigent, et vos candidatures en cours peuvent perdre leur rang. Déposez des documents à jour depuis votre espace demandeur, rubrique « Pièces justificatives ».${signature}`,
   }),
   generique: (d) => ({ sujet: String(d.sujet ?? 'Information'), corps: `${bonjour(d)}${d.texte ?? ''}${signature}` }),
 };

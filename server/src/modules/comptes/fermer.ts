@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StatutCandidature } from '../../../../shared/domain/enums';
+import { transition } from '../../../../shared/rules/candidature';
+import { formatDateParis } from '../../../../shared/rules/calendrier';
+import { notFound } from '../../http/problem';
+import { audit } from '../audit-events/audit';
+import { notifier } from '../notifications/outbox';
+
+const MOTIF = 'Fermeture du compte à la demande du demandeur';
+
+/**
+ * §4.2, §6.2: the demandeur closes their space. In one transaction: the open demande is closed
+ * (motif fermeture_compte), its open candidatures become `cloturee` (shared lifecycle, acteur
+ * systeme), pending propositions expire, the account becomes `ferme`, every session and
+ * verification link is revoked; audit events and one notification summarising it all.
+ */
+export async function fermerCompte(tx: EntityManager, demandeurId: number, now: Date, ip?: string) {
+  const comptes = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string; statut_compte: string }[]>(
+    `select id, email, civilite, nom, prenom, statut_compte from demandeur where id = ? for update`,
+    [demandeurId],
+  );
+  const compte = comptes[0];
+  if (!compte || compte.statut_compte === 'ferme') throw notFound();
+  const acteur = { type: 'demandeur' as const, id: demandeurId };
+
+  const candidatures = await tx.execute<{ id: number; reference: string; statut: StatutCandidature }[]>(
+    `select id, reference, statut from candidature where demandeur_id = ? and statut in ('deposee', 'en_instruction', 'transmise_bailleur') order by id for update`,
+    [demandeurId],
+  );
+  for (const c of candidatures) {
+    const t = transition(c.statut, 'cloturer', 'systeme');
+    if (!t.ok) continue; // only open ones were selected: cannot happen, but never force a transition
+    await tx.execute(
+      `update candidature set statut = ?, cloture_le = ?, motif = ?, version = version + 1, updated_at = ? where id = ?`,
+      [t.statut, now, MOTIF, now, c.id],
+    );
+    audit(tx, { at: now, acteur, action: 'cloturer', entite: 'candidature', entiteId: c.id, de: c.statut, vers: t.statut, motif: MOTIF, ip });
+  }
+
+  const demandes = await tx.execute<{ id: number; reference: string; statut: string }[]>(
+    `update demande d set statut = 'cloturee', motif_cloture = 'fermeture_compte', cloture_le = ?
+      from (select id, statut from demande where demandeur_id = ? and statut <> 'cloturee' for update) a
+      where d.id = a.id returning d.id, d.reference, a.statut`,
+    [now, demandeurId],
+  );
+  for (const d of demandes) {
+    audit(tx, { at: now, acteur, action: 'cloturer', entite: 'demande', entiteId: d.id, de: d.statut, vers: 'cloturee', motif: 'fermeture_compte', ip });
+  }
+
+  const propositions = await tx.execute<{ id: number }[]>(
+    `update proposition set statut = 'expiree', repondu_le = ? where demandeur_id = ? and statut = 'envoyee' returning id`,
+    [now, demandeurId],
+  );
+  for (const p of propositions) {
+    audit(tx, { at: now, acteur, action: 'expirer', entite: 'proposition', entiteId: p.id, de: 'envoyee', vers: 'expiree', motif: MOTIF, ip });
+  }
+
+  await tx.execute(`update demandeur set statut_compte = 'ferme' where id = ?`, [demandeurId]);
+  await tx.execute(`update session set revoked_at = ? where kind = 'demandeur' and principal_id = ? and revoked_at is null`, [now, demandeurId]);
+  await tx.execute(`update lien_verification set utilise_le = ? where demandeur_id = ? and utilise_le is null`, [now, demandeurId]);
+  audit(tx, { at: now, acteur, action: 'compte_ferme', entite: 'demandeur', entiteId: demandeurId, de: compte.statut_compte, vers: 'ferme', ip });
+  notifier(tx, {
+    demandeurId,
+    destinataire: compte.email,
+    template: 'compte_ferme',
+    donnees: {
+      civilite: compte.civilite,
+      nom: compte.nom,
+      prenom: compte.prenom,
+      date: formatDateParis(now),
+      demande: demandes.map((d) => d.reference).join(', ') || null,
+      candidatures: candidatures.map((c) => c.reference).join(', ') || null,
+    },
+    entite: 'demandeur',
+    entiteId: demandeurId,
+    now,
+  });
+  return { demandesCloturees: demandes.length, candidaturesCloturees: candidatures.length, propositionsExpirees: propositions.length };
+}
