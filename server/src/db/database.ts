@@ -1,13 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import path from 'node:path';
 import { ormConfig } from './mikro-orm.config';
 import { startEmbeddedPostgres } from './embedded';
 
-// Raw rows (list queries) carry API-ready values: DATE as 'YYYY-MM-DD', NUMERIC and COUNT as numbers.
-pg.types.setTypeParser(1082, (v: string) => v);
-pg.types.setTypeParser(1700, (v: string) => Number(v));
-pg.types.setTypeParser(20, (v: string) => Number(v));
 
 export interface Database {
   orm: MikroORM;

@@ -2,10 +2,17 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import pg from 'pg';
 import { entities } from './entities';
 import { MIGRATIONS } from './migrationsList';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+// Raw rows (list queries) carry API-ready values: DATE as 'YYYY-MM-DD', NUMERIC and COUNT as numbers
+// (counts stay far below 2^53). Set here because every process that talks to the database loads this file.
+pg.types.setTypeParser(1082, (v: string) => v);
+pg.types.setTypeParser(1700, (v: string) => Number(v));
+pg.types.setTypeParser(20, (v: string) => Number(v));
 
 /** The one ORM configuration, for the app, the tests and the migration CLI. */
 export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Options {
