@@ -13,11 +13,15 @@ import type { ResourceName, Role } from './domain/enums';
 export const ACTIONS = [
   'read', 'create', 'update', 'delete',
   'instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre',
-  'valider', 'refuser', 'marquer_falsifie', 'lever', 'telecharger',
+  'valider', 'refuser', 'marquer_falsifie', 'lever', 'telecharger', 'lever_controle_renforce',
+  // Outbox and scheduled jobs (admin): resend a failed notification, run a job now.
+  'renvoyer', 'lancer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 /** A resource name, or a record tagged with it (`subject('candidatures', row)`) to check its conditions. */
-export type Subject = ResourceName | 'all' | (Record<string, unknown> & ForcedSubject<ResourceName>);
+/** `jobs`: the scheduled jobs page (not a simple-rest resource). */
+export type NonResource = 'jobs';
+export type Subject = ResourceName | NonResource | 'all' | (Record<string, unknown> & ForcedSubject<ResourceName>);
 /** String subjects with Mongo-style conditions on (virtual) fields. */
 export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;
 
@@ -29,10 +33,11 @@ export interface AbilityAgent {
 
 /**
  * Fraud data (R-FRAUD-VIS, §11.14): fields only controle_fraude reads. Everyone else may read
- * a suspension's type, dates and state ("suspendu jusqu'au …") and nothing more.
+ * a suspension's dates and state ("suspendu jusqu'au …") and nothing more: not even its type
+ * (fraude or incivilite), which tells the motive's category.
  */
 export const FRAUD_FIELDS: Partial<Record<ResourceName, readonly string[]>> = {
-  suspensions: ['motif', 'motifLevee', 'recidive', 'creeParId', 'leveeParId'],
+  suspensions: ['type', 'motif', 'motifLevee', 'recidive', 'creeParId', 'leveeParId'],
   justificatifs: ['motifFalsification', 'metadonneesPdf'],
   'audit-events': ['details'],
 };
@@ -48,7 +53,7 @@ export const JUSTIFICATIF_FIELDS = ['id', 'demandeId', 'demandeurId', 'titulaire
 export function defineAbilityFor(agent: AbilityAgent): AppAbility {
   const rules: RawRuleOf<AppAbility>[] = [];
   // A plain rule list (rather than AbilityBuilder, whose condition types collapse to `never` for string subjects).
-  function can(action: Action | Action[], subject: ResourceName | ResourceName[], a?: string[] | MongoQuery, b?: MongoQuery) {
+  function can(action: Action | Action[], subject: ResourceName | NonResource | ResourceName[], a?: string[] | MongoQuery, b?: MongoQuery) {
     const fields = Array.isArray(a) ? a : undefined;
     const conditions = Array.isArray(a) ? b : a;
     rules.push({ action, subject, ...(fields ? { fields } : {}), ...(conditions ? { conditions } : {}) });
@@ -63,6 +68,7 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
       can('read', 'offres', inTerritory);
       can(['read', 'instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre'], 'candidatures', inTerritory);
       can('read', ['demandeurs', 'demandes'], tiedToTerritory);
+      can('lever_controle_renforce', 'demandes', tiedToTerritory);
       can(['read', 'valider', 'refuser', 'telecharger'], 'justificatifs', allBut('justificatifs', JUSTIFICATIF_FIELDS), tiedToTerritory);
       can('read', 'suspensions', allBut('suspensions', SUSPENSION_FIELDS), tiedToTerritory);
       can(['read', 'create'], 'propositions', inTerritory);
@@ -74,6 +80,7 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
       can(['read', 'create', 'update', 'lever'], 'suspensions');
       can(['read', 'update'], 'signalements');
       can('update', 'demandeurs');
+      can('lever_controle_renforce', 'demandes');
       can('read', 'audit-events');
       break;
     case 'manager':
@@ -83,10 +90,13 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
       can('telecharger', 'exports', { agentId: agent.id });
       can('read', 'justificatifs', allBut('justificatifs', JUSTIFICATIF_FIELDS));
       can('read', 'suspensions', allBut('suspensions', SUSPENSION_FIELDS));
+      can('read', 'jobs');
       break;
     case 'admin':
       can(['read', 'create', 'update'], [...referentiel, 'agents']);
-      can('read', ['offres', 'notifications']);
+      can('read', 'offres');
+      can(['read', 'renvoyer'], 'notifications');
+      can(['read', 'lancer'], 'jobs');
       can('read', 'audit-events', { fraude: false });
       break;
   }

@@ -14,6 +14,10 @@ import { demandes } from './modules/demandes/demandes.resource';
 import { filtresRouter } from './modules/filtres/filtres.router';
 import { justificatifsRouter } from './modules/justificatifs/justificatifs.router';
 import { classementRouter } from './modules/offres/classement.router';
+import { fraudeJustificatifsRouter } from './modules/signalements/marquerFalsifie';
+import { signalementsRouter } from './modules/signalements/signalements.router';
+import { controleRenforceRouter } from './modules/suspensions/controleRenforce';
+import { suspensionsRouter } from './modules/suspensions/suspensions.router';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_DIST = path.resolve(here, '../../console/dist');
@@ -53,6 +57,11 @@ export function createApp(ctx: AppContext): Express {
   api.use('/justificatifs', agent, justificatifsRouter(ctx));
   api.use('/demandes', agent, notesRouter(ctx, 'demande', demandes));
   api.use('/filtres-sauvegardes', agent, filtresRouter(ctx));
+  // Fraud control (R-SUSP, R-ONE-ACCOUNT, R-FRAUD-VIS): actions, and the audited reads of fraud data.
+  api.use('/suspensions', agent, suspensionsRouter(ctx));
+  api.use('/signalements', agent, signalementsRouter(ctx));
+  api.use('/justificatifs', agent, fraudeJustificatifsRouter(ctx));
+  api.use('/demandes', agent, controleRenforceRouter(ctx));
   for (const def of RESOURCE_DEFS) api.use(`/${def.name}`, agent, restRouter(ctx, def));
   api.use((_req, _res, next) => next(notFound('Cette adresse de l’API n’existe pas.')));
   app.use('/api', api);

@@ -80,6 +80,16 @@ export const TEMPLATES: Record<string, (d: Donnees) => Message> = {
     sujet: 'Suspension de votre accès au service de demande de logement',
     corps: `${bonjour(d)}Votre accès au service de demande de logement est suspendu pour ${d.dureeMois} mois, du ${d.debut} au ${d.fin}, pour le motif suivant : ${d.categorie === 'fraude' ? 'suspicion de fraude (documents ou informations non conformes)' : 'incivilité envers les équipes d’Action Logement Services'}.${d.demande ? `\nVotre demande de logement ${d.demande} et vos candidatures en cours ont été clôturées.` : ''}\n\nCette suspension ne supprime pas votre compte : vous pouvez toujours vous y connecter. À son terme, toute nouvelle demande fera l’objet d’un contrôle renforcé (conditions générales d’utilisation, article 11.13). Vous pouvez contester cette décision auprès du service Réclamations d’Action Logement Services.${signature}`,
   }),
+  // R-SUSP: lifted early (réclamation).
+  suspension_levee: (d) => ({
+    sujet: 'Levée de la suspension de votre accès au service de demande de logement',
+    corps: `${bonjour(d)}La suspension de votre accès au service de demande de logement, prévue jusqu’au ${d.finPrevue}, a été levée le ${d.date}.\n\nVous pouvez de nouveau créer une demande de logement depuis votre espace demandeur ; elle fera l’objet d’un contrôle renforcé (conditions générales d’utilisation, article 11.13).${signature}`,
+  }),
+  // R-ONE-ACCOUNT (§9.13): an extra account deactivated by fraud control.
+  compte_desactive: (d) => ({
+    sujet: 'Désactivation de votre espace demandeur',
+    corps: `${bonjour(d)}Un demandeur ne peut disposer que d’un seul espace demandeur sur la plateforme logement (conditions générales d’utilisation, article 9.13). Plusieurs comptes ouverts à votre nom ayant été constatés, cet espace demandeur a été désactivé le ${d.date}.${d.demande ? ` La demande de logement ${d.demande} qui y était rattachée est clôturée.` : ''}${d.candidatures ? `\nCandidatures clôturées : ${d.candidatures}.` : ''}\n\nVotre autre espace demandeur reste accessible. Vous pouvez contester cette décision auprès du service Réclamations d’Action Logement Services.${signature}`,
+  }),
   // §11.17, §11.25: an advisor proposes an offer.
   proposition_recue: (d) => ({
     sujet: `Un conseiller vous propose un logement : offre ${d.offre}`,

@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { TYPES_SUSPENSION } from '../../../../shared/domain/enums';
+import type { AppContext } from '../../context';
+import { forbidden } from '../../http/problem';
+import { getRow, parseId } from '../../http/simpleRest';
+import { parseBody } from '../../http/validate';
+import { demandeurs } from '../demandeurs/demandeurs.resource';
+import { lecturesFraudeRouter } from '../signalements/lecturesFraude';
+import { apercuSuspension } from './apercu';
+import { appliquerSuspension } from './appliquer';
+import { leverSuspension } from './lever';
+import { suspensions } from './suspensions.resource';
+
+const demandeurId = z.coerce.number().int().positive().max(999_999_999);
+/** dureeMois is any number here: the shared rule answers 400 DUREE_SUSPENSION outside 6–60 whole months. */
+const corpsSuspension = z.object({
+  demandeurId,
+  type: z.enum(TYPES_SUSPENSION),
+  dureeMois: z.number(),
+  motif: z.string().trim().min(1, 'Indiquez le motif.').max(4000),
+});
+const requeteApercu = z.object({ demandeurId, type: z.enum(TYPES_SUSPENSION).default('fraude'), dureeMois: z.coerce.number() });
+const corpsLever = z.object({ motif: z.string().trim().min(1, 'Indiquez le motif de la levée.').max(1000) });
+
+/**
+ * Suspensions (R-SUSP), mounted before the generic router of the same path: preview, apply,
+ * lift, and the audited reads of the motive by fraud control; the rest falls through.
+ */
+export function suspensionsRouter(ctx: AppContext) {
+  const r = Router();
+
+  r.get('/apercu', async (req, res) => {
+    if (!req.ability!.can('create', 'suspensions')) throw forbidden();
+    const q = parseBody(requeteApercu, req.query);
+    await getRow(req, ctx, demandeurs, q.demandeurId);
+    res.json(await apercuSuspension(req.em!, q.demandeurId, q.type, q.dureeMois, ctx.clock.now()));
+  });
+
+  r.post('/', async (req, res) => {
+    if (!req.ability!.can('create', 'suspensions')) throw forbidden();
+    const corps = parseBody(corpsSuspension, req.body);
+    await getRow(req, ctx, demandeurs, corps.demandeurId);
+    const now = ctx.clock.now();
+    const effets = await req.em!.transactional((tx) => appliquerSuspension(tx, corps, req.agent!.id, now, req.ip));
+    res.status(201).json({ ...(await getRow(req, ctx, suspensions, effets.id)), effets });
+  });
+
+  r.post('/:id/lever', async (req, res) => {
+    const id = parseId(req.params.id);
+    if (!req.ability!.can('lever', 'suspensions')) throw forbidden();
+    await getRow(req, ctx, suspensions, id, 'lever');
+    const { motif } = parseBody(corpsLever, req.body);
+    await req.em!.transactional((tx) => leverSuspension(tx, id, motif, req.agent!.id, ctx.clock.now(), req.ip));
+    res.json(await getRow(req, ctx, suspensions, id));
+  });
+
+  r.use(lecturesFraudeRouter(ctx, suspensions, 'motif'));
+  return r;
+}
