@@ -13,7 +13,7 @@ import type { PropositionSeed } from './propositions';
 import type { SuspensionSeed } from './suspensions';
 import { MOTIF_PRIORITE_CLOTURE } from './textes';
 
-type Row = {
+export type AuditRow = {
   at: Date;
   acteurType: ActeurType;
   acteurId: number | null;
@@ -38,9 +38,10 @@ export async function seedAudit(
   suspensions: SuspensionSeed[],
   propositions: PropositionSeed[],
   agents: Agents,
+  autres: AuditRow[],
 ): Promise<number> {
-  const rows: Row[] = [];
-  const ev = (r: Partial<Row> & Pick<Row, 'at' | 'acteurType' | 'action' | 'entite' | 'entiteId'>) =>
+  const rows: AuditRow[] = [...autres];
+  const ev = (r: Partial<AuditRow> & Pick<AuditRow, 'at' | 'acteurType' | 'action' | 'entite' | 'entiteId'>) =>
     rows.push({ acteurId: null, de: null, vers: null, motif: null, details: null, fraude: false, ip: null, ...r });
   for (const c of candidatures) {
     for (const e of c.etapes) {
@@ -63,13 +64,14 @@ export async function seedAudit(
   }
   for (const p of personnes) {
     for (const d of p.demandes) {
-      if (d.statut !== 'cloturee' || !d.clotureLe || !d.motifCloture) continue;
+      // Inactivity closures are the job's `inactivite_cloture` events (./inactivite).
+      if (d.statut !== 'cloturee' || !d.clotureLe || !d.motifCloture || d.motifCloture === 'inactivite') continue;
       const parAgent = d.motifCloture === 'fraude' || d.motifCloture === 'incivilite' || d.motifCloture === 'agent';
       const agent = d.motifCloture === 'agent' ? agents.conseillersDe(p.departement)[0] : agents.fraude;
       const acteurType: ActeurType = parAgent ? 'agent' : d.motifCloture === 'fermeture_compte' ? 'demandeur' : 'systeme';
       ev({
         at: d.clotureLe, acteurType, acteurId: parAgent ? agent.id : acteurType === 'demandeur' ? p.id : null, action: 'cloturer', entite: 'demande', entiteId: d.id,
-        de: 'complete', vers: 'cloturee', motif: MOTIF_PRIORITE_CLOTURE[d.motifCloture], details: { reference: d.reference, motifCloture: d.motifCloture },
+        de: 'complete', vers: 'cloturee', motif: d.motifCloture, details: { reference: d.reference, libelle: MOTIF_PRIORITE_CLOTURE[d.motifCloture] },
       });
     }
   }

@@ -170,7 +170,8 @@ function ajouter(
     motif: statut === 'non_retenue' || statut === 'annulee' || statut === 'cloturee' ? derniere.motif : null,
     canal: statut === 'annulee' ? derniere.canal : null,
     designeeLe: designation?.at ?? null,
-    clotureLe: statut === 'cloturee' ? derniere.at : null,
+    // Like the server: every final transition (attribuer, ne_pas_retenir, annuler, cloturer) stamps cloture_le.
+    clotureLe: estOuverte(statut) ? null : derniere.at,
     etapes: steps,
     id: 0,
   });

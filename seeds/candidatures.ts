@@ -72,7 +72,9 @@ export function calculerConnexions(ctx: SeedContext, personnes: PersonnePlan[], 
     voir(p, d.derniereMiseAJour);
     const last = dernieres.get(p) as Date;
     const rng = ctx.rng.fork(`connexion-${p.n}`);
-    p.derniereConnexion = d.statut === 'complete' && d.activite !== 'actif' ? last : min(ctx.now, plusMs(last, rng.int(0, 48 * 60) * MINUTE));
+    // Idle demandes (R-INACT cases, and those it closed): the last login is the last activity.
+    const idle = (d.statut === 'complete' && d.activite !== 'actif') || d.motifCloture === 'inactivite';
+    p.derniereConnexion = idle ? last : min(ctx.now, plusMs(last, rng.int(0, 48 * 60) * MINUTE));
     p.derniereConnexion = max(p.derniereConnexion, p.emailVerifieLe);
   }
 }

@@ -139,7 +139,8 @@ function derniereActivite(rng: Rng, now: Date, activite: Activite): Date {
     case 'actif':
       return rng.chance(0.7) ? dans(plusJours(now, -30), plusJours(now, -0.05)) : dans(plusJours(trois, 2), plusJours(now, -30));
     case 'avertissement':
-      return dans(plusJours(quatre, 4), plusJours(trois, -0.5));
+      // Half were warned already, half reached 3 months within the last days (the job's next run warns them).
+      return rng.chance(0.5) ? dans(plusJours(quatre, 4), plusJours(trois, -6)) : dans(plusJours(trois, -4), plusJours(trois, -0.5));
     case 'relance':
       return dans(plusMs(quatre, 2 * HEURE), plusJours(quatre, 2.9));
     case 'echeance':

@@ -15,6 +15,7 @@ import { seedDemandes } from './demandes';
 import { MOT_DE_PASSE_DEMANDEUR, seedDemandeurs } from './demandeurs';
 import { seedEntreprises } from './entreprises';
 import { planHistoires } from './histoires';
+import { seedInactivite } from './inactivite';
 import { seedJustificatifs } from './justificatifs';
 import { seedNotifications } from './notifications';
 import { seedOffres } from './offres';
@@ -68,8 +69,9 @@ export async function seedDemo(em: EntityManager, opts: SeedOptions): Promise<{ 
     const suspensions = await seedSuspensions(ctx, personnes, agents);
     await seedCandidatures(ctx, candidatures, pieces);
     await seedPropositions(ctx, propositions);
-    const notifications = await seedNotifications(ctx, candidatures, suspensions, propositions);
-    const evenements = await seedAudit(ctx, personnes, candidatures, pieces, suspensions, propositions, agents);
+    const inactivite = await seedInactivite(ctx, personnes, candidatures, pieces);
+    const notifications = await seedNotifications(ctx, candidatures, suspensions, propositions, inactivite.messages);
+    const evenements = await seedAudit(ctx, personnes, candidatures, pieces, suspensions, propositions, agents, inactivite.audits);
     etape(
       `${candidatures.length} candidatures, ${suspensions.length} suspensions, ${propositions.length} propositions, ` +
         `${notifications} notifications, ${evenements} événements d’audit`,

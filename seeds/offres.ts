@@ -14,6 +14,7 @@ export type EtatPublication = 'en_cours' | 'a_venir' | 'terminee' | 'depubliee' 
 export interface OffreSeed {
   id: number;
   reference: string;
+  titre: string;
   nature: NatureOffre;
   forme: FormeOffre;
   programme: ProgrammeSeed;
@@ -112,6 +113,7 @@ export async function seedOffres(ctx: SeedContext, programmes: ProgrammeSeed[]):
   return plan.map(({ row, etat, programme, fermeLe }, i) => ({
     id: ids[i],
     reference: row.reference,
+    titre: row.titre,
     nature: row.nature,
     forme: row.forme,
     programme,
@@ -153,7 +155,7 @@ function fenetre(ctx: SeedContext, etat: EtatPublication, i: number): Fenetre {
       return { creeLe: jour(-rng.int(1, 10)), debut, fin: plusJours(debut, rng.int(30, 45)), ...none };
     }
     case 'terminee': {
-      const debut = jour(-rng.int(100, 140));
+      const debut = jour(-rng.int(130, 170));
       return { creeLe: plusJours(debut, -rng.int(2, 10)), debut, fin: jour(-rng.int(5, 40)), ...none };
     }
     case 'depubliee': {

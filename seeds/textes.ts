@@ -65,9 +65,9 @@ export const MESSAGES_PROPOSITION = [
 ];
 
 export const MOTIF_PRIORITE_CLOTURE: Record<string, string> = {
-  fraude: 'Clôture de la demande suite à une suspension pour fraude',
-  incivilite: 'Clôture de la demande suite à une suspension pour incivilité',
-  inactivite: 'Clôture automatique : aucune activité depuis 4 mois',
+  fraude: 'Clôturée : accès du demandeur au service suspendu (CGU 11.13)',
+  incivilite: 'Clôturée : accès du demandeur au service suspendu (CGU 11.13)',
+  inactivite: 'Clôture automatique de la demande pour inactivité (CGU §11.6)',
   fermeture_compte: 'Fermeture du compte à la demande du demandeur',
   attribution: 'Logement attribué',
   agent: MOTIFS_CLOTURE_AGENT,
