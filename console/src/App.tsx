@@ -3,6 +3,7 @@ import { authProvider } from './auth/authProvider';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { RESOURCE_VIEWS } from './resources';
 
@@ -26,6 +27,7 @@ export const App = ({ store = localStorageStore(undefined, 'als-console') }: App
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
+    loginPage={LoginPage}
     theme={theme}
     store={store}
   >

@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { problemFromResponse } from '../data/problem';
 import { canAccessWith } from './ability';
-import { forgetSession, loadSession, type AgentProfile } from './session';
+import { forgetSession, isKnownAnonymous, loadSession, type AgentProfile } from './session';
 
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
@@ -30,7 +30,9 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    const signedIn = !isKnownAnonymous();
     forgetSession();
+    if (!signedIn) return;
     try {
       await fetch('/api/auth/logout', { method: 'POST', credentials: 'include', headers: JSON_HEADERS });
     } catch {

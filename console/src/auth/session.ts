@@ -28,6 +28,8 @@ export class UnauthenticatedError extends Error {
 }
 
 let current: Promise<Session> | null = null;
+/** True once the server said « not signed in »: logging out then needs no request. */
+let anonymous = false;
 
 /** GET /api/auth/me once per page load (or after login); every auth call reuses the answer. */
 export function loadSession(): Promise<Session> {
@@ -42,8 +44,10 @@ async function fetchSession(): Promise<Session> {
   const response = await fetch('/api/auth/me', { credentials: 'include', headers: { Accept: 'application/json' } });
   if (response.status === 401 || response.status === 403) {
     forgetSession();
+    anonymous = true;
     throw new UnauthenticatedError();
   }
+  anonymous = false;
   if (!response.ok) throw new Error(`GET /api/auth/me: ${response.status}`);
   const { agent, rules } = (await response.json()) as { agent: AgentProfile; rules: AbilityRules };
   return { agent, ability: buildAbility(rules) };
@@ -53,3 +57,5 @@ async function fetchSession(): Promise<Session> {
 export function forgetSession(): void {
   current = null;
 }
+
+export const isKnownAnonymous = (): boolean => anonymous;

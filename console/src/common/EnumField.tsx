@@ -1,4 +1,4 @@
-import { Chip, Stack } from '@mui/material';
+import { Chip, Stack, Typography } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 import { enumLabelKey, type EnumName } from './enums';
 import { colorFor, hasChip } from './statusColors';
@@ -11,7 +11,13 @@ export interface EnumFieldProps extends FieldProps {
 function EnumLabel({ enumName, value }: { enumName: EnumName; value: string }) {
   const translate = useTranslate();
   const label = translate(enumLabelKey(enumName, value), { _: value });
-  if (!hasChip(enumName)) return <>{label}</>;
+  if (!hasChip(enumName)) {
+    return (
+      <Typography component="span" variant="body2">
+        {label}
+      </Typography>
+    );
+  }
   return <Chip size="small" label={label} color={colorFor(enumName, value)} variant={colorFor(enumName, value) === 'default' ? 'outlined' : 'filled'} />;
 }
 

@@ -1,4 +1,4 @@
-import { Link as MuiLink } from '@mui/material';
+import { Link as MuiLink, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, ReferenceField, useCreatePath, useFieldValue, useRecordContext, useTranslate, type Identifier } from 'react-admin';
 import type { ResourceName } from '../../../shared/domain/enums';
@@ -10,10 +10,15 @@ const stop = (event: React.MouseEvent) => event.stopPropagation();
 export function RecordLink({ resource, id, children }: { resource: ResourceName; id: Identifier | null | undefined; children: ReactNode }) {
   const createPath = useCreatePath();
   const canRead = useCan('read', resource);
-  if (id == null) return <>{children}</>;
-  if (!canRead) return <>{children}</>;
+  if (id == null || !canRead) {
+    return (
+      <Typography component="span" variant="body2">
+        {children}
+      </Typography>
+    );
+  }
   return (
-    <MuiLink component={Link} to={createPath({ resource, id, type: 'show' })} onClick={stop} underline="hover">
+    <MuiLink component={Link} to={createPath({ resource, id, type: 'show' })} onClick={stop} underline="hover" variant="body2">
       {children}
     </MuiLink>
   );
@@ -50,7 +55,13 @@ export function SafeReferenceField({ source, reference, children, link = 'show' 
   const value = useFieldValue({ source });
   const translate = useTranslate();
   if (value == null) return null;
-  if (!canRead) return <>{reference === 'agents' ? translate('app.auteur.nonVisible', { id: value }) : `n° ${value}`}</>;
+  if (!canRead) {
+    return (
+      <Typography component="span" variant="body2">
+        {reference === 'agents' ? translate('app.auteur.nonVisible', { id: value }) : `n° ${value}`}
+      </Typography>
+    );
+  }
   return (
     <ReferenceField source={source} reference={reference} link={link}>
       {children}

@@ -22,7 +22,7 @@ export const STATUS_COLORS: ColorMap = {
   statutProposition: { envoyee: 'info', acceptee: 'success', refusee: 'default', expiree: 'warning' },
   statutSignalement: { nouveau: 'error', en_cours: 'warning', confirme: 'secondary', infirme: 'default' },
   statutExport: { en_attente: 'default', en_cours: 'info', termine: 'success', echec: 'error' },
-  statutNotification: { a_envoyer: 'info', envoyee: 'success', echec: 'error' },
+  statutNotification: { a_envoyer: 'info', envoi_en_cours: 'warning', envoyee: 'success', echec: 'error' },
   typeSuspension: { fraude: 'error', incivilite: 'warning' },
   role: { conseiller: 'info', controle_fraude: 'error', manager: 'primary', admin: 'secondary' },
   natureOffre: { classique: 'primary', courte_duree: 'secondary' },

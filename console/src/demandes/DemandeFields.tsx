@@ -1,4 +1,4 @@
-import { Chip, Stack } from '@mui/material';
+import { Chip, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { enumLabelKey } from '../common/enums';
 import { formatDay } from '../common/format';
@@ -11,12 +11,11 @@ export function CodemandeurField(_: Slot) {
   const record = useRecordContext<Demande>();
   const translate = useTranslate();
   const c = record?.codemandeur;
-  if (!c) return <>—</>;
   return (
-    <>
-      {translate(enumLabelKey('civilite', c.civilite))} {c.nom.toUpperCase()} {c.prenom}
-      {c.dateNaissance ? ` (${formatDay(c.dateNaissance)})` : ''}
-    </>
+    <Typography component="span" variant="body2">
+      {c ? `${translate(enumLabelKey('civilite', c.civilite))} ${c.nom.toUpperCase()} ${c.prenom}` : '—'}
+      {c?.dateNaissance ? ` (${formatDay(c.dateNaissance)})` : ''}
+    </Typography>
   );
 }
 

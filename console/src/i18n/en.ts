@@ -34,6 +34,7 @@ export const en = {
       voirClassement: 'See the ranked queue',
     },
     offres: {
+      loyer: 'Rent',
       personnes: '%{smart_count} person |||| %{smart_count} people',
       fourchette: '%{min} to %{max}',
       aucunPlafond: 'No income ceiling',

@@ -43,6 +43,7 @@ export const fr = {
       voirClassement: 'Voir la file classée',
     },
     offres: {
+      loyer: 'Loyer',
       personnes: '%{smart_count} personne |||| %{smart_count} personnes',
       fourchette: '%{min} à %{max}',
       aucunPlafond: 'Aucun plafond de ressources',

@@ -15,5 +15,7 @@ export const theme: RaThemeOptions = {
     MuiTextField: { defaultProps: { size: 'small', variant: 'outlined' } },
     MuiFormControl: { defaultProps: { size: 'small', variant: 'outlined' } },
     MuiChip: { styleOverrides: { sizeSmall: { height: 22, fontSize: 12 } } },
+    // No CSV export from lists: personal data leaves only through audited exports (R-ENT-FIELDS, R-BAIL-MIN).
+    RaList: { defaultProps: { exporter: false, perPage: 25 } },
   },
 };

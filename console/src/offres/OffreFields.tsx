@@ -1,4 +1,4 @@
-import { Box } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatEuros, formatNumber } from '../common/format';
 import type { Offre } from '../data/records';
@@ -7,10 +7,16 @@ type Slot = { source?: string; label?: string; className?: string; sortable?: bo
 
 function Range({ value, min, max, unit }: { value: number | null; min: number | null; max: number | null; unit: (v: unknown) => string }) {
   const translate = useTranslate();
-  if (value != null) return <>{unit(value)}</>;
-  if (min == null && max == null) return <>—</>;
-  if (min == null || max == null || min === max) return <>{unit(min ?? max)}</>;
-  return <>{translate('app.offres.fourchette', { min: unit(min), max: unit(max) })}</>;
+  let text: string;
+  if (value != null) text = unit(value);
+  else if (min == null && max == null) text = '—';
+  else if (min == null || max == null || min === max) text = unit(min ?? max);
+  else text = translate('app.offres.fourchette', { min: unit(min), max: unit(max) });
+  return (
+    <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+      {text}
+    </Typography>
+  );
 }
 
 const m2 = (v: unknown) => `${formatNumber(v)} m²`;

@@ -22,17 +22,18 @@ export const OffreList = () => (
   <List<Offre> filters={filters} sort={{ field: 'reference', order: 'ASC' }} perPage={25}>
     <DataTable<Offre> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="reference" />
-      <DataTable.Col source="titre" />
-      <DataTable.Col source="commune" />
-      <DataTable.Col source="departement" />
-      <DataTable.Col source="typologie" />
+      <DataTable.Col source="titre" sx={{ minWidth: 260 }} />
+      <DataTable.Col source="commune" render={(r) => `${r.commune} (${r.departement})`} />
+      <DataTable.Col source="typologie">
+        <EnumField source="typologie" enumName="typologie" />
+      </DataTable.Col>
       <DataTable.Col source="nature">
         <EnumField source="nature" enumName="natureOffre" />
       </DataTable.Col>
       <DataTable.Col source="reglementation">
         <EnumField source="reglementation" enumName="reglementation" />
       </DataTable.Col>
-      <DataTable.Col source="loyer" field={LoyerField} />
+      <DataTable.Col source="loyer" label="app.offres.loyer" field={LoyerField} />
       <DataTable.Col source="publiee" field={BooleanField} />
       <DataTable.Col source="finPublication" field={DayField} />
       <DataTable.NumberCol source="nbCandidaturesOuvertes" />

@@ -4,7 +4,7 @@ import type { Messages } from '../types';
 export const instructionEn = {
   candidatures: {
     name: 'Application |||| Applications',
-    empty: 'No application matches.',
+    empty: 'No application yet.',
     fields: {
       id: 'No.',
       reference: 'Reference',
@@ -32,7 +32,7 @@ export const instructionEn = {
   },
   demandes: {
     name: 'Request |||| Requests',
-    empty: 'No request matches.',
+    empty: 'No request yet.',
     fields: {
       id: 'No.',
       reference: 'Reference',
@@ -67,7 +67,7 @@ export const instructionEn = {
   },
   demandeurs: {
     name: 'Applicant |||| Applicants',
-    empty: 'No applicant matches.',
+    empty: 'No applicant yet.',
     fields: {
       id: 'No.',
       civilite: 'Title',
@@ -86,7 +86,7 @@ export const instructionEn = {
   },
   justificatifs: {
     name: 'Document |||| Documents',
-    empty: 'No document matches.',
+    empty: 'No document yet.',
     fields: {
       id: 'No.',
       demandeId: 'Request',

@@ -4,8 +4,9 @@ import type { Messages } from '../types';
 export const referentielEn = {
   offres: {
     name: 'Offer |||| Offers',
-    empty: 'No offer matches.',
+    empty: 'No offer yet.',
     invite: 'Create an offer?',
+    page: { create: 'New offer', edit: 'Edit offer %{recordRepresentation}' },
     fields: {
       id: 'No.',
       reference: 'Reference',
@@ -41,6 +42,7 @@ export const referentielEn = {
     name: 'Programme |||| Programmes',
     empty: 'No housing programme.',
     invite: 'Create a programme?',
+    page: { create: 'New programme', edit: 'Edit programme %{recordRepresentation}' },
     fields: {
       id: 'No.',
       nom: 'Name',
@@ -56,12 +58,14 @@ export const referentielEn = {
     name: 'Landlord |||| Landlords',
     empty: 'No landlord.',
     invite: 'Create a landlord?',
+    page: { create: 'New landlord', edit: 'Edit landlord %{recordRepresentation}' },
     fields: { id: 'No.', nom: 'Name', siren: 'SIREN', email: 'Email', estInli: "In'li landlord", createdAt: 'Created on' },
   },
   entreprises: {
     name: 'Company |||| Companies',
     empty: 'No company.',
     invite: 'Create a company?',
+    page: { create: 'New company', edit: 'Edit company %{recordRepresentation}' },
     fields: {
       id: 'No.',
       siret: 'SIRET',
@@ -129,6 +133,7 @@ export const referentielEn = {
     name: 'Agent |||| Agents',
     empty: 'No agent.',
     invite: 'Create an agent?',
+    page: { create: 'New agent', edit: 'Edit agent %{recordRepresentation}' },
     fields: {
       id: 'No.',
       email: 'Email',

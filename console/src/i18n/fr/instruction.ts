@@ -2,7 +2,7 @@
 export const instructionFr = {
   candidatures: {
     name: 'Candidature |||| Candidatures',
-    empty: 'Aucune candidature ne correspond.',
+    empty: 'Aucune candidature pour le moment.',
     fields: {
       id: 'N°',
       reference: 'Référence',
@@ -30,7 +30,7 @@ export const instructionFr = {
   },
   demandes: {
     name: 'Demande |||| Demandes',
-    empty: 'Aucune demande ne correspond.',
+    empty: 'Aucune demande pour le moment.',
     fields: {
       id: 'N°',
       reference: 'Référence',
@@ -65,7 +65,7 @@ export const instructionFr = {
   },
   demandeurs: {
     name: 'Demandeur |||| Demandeurs',
-    empty: 'Aucun demandeur ne correspond.',
+    empty: 'Aucun demandeur pour le moment.',
     fields: {
       id: 'N°',
       civilite: 'Civilité',
@@ -84,7 +84,7 @@ export const instructionFr = {
   },
   justificatifs: {
     name: 'Justificatif |||| Justificatifs',
-    empty: 'Aucun justificatif ne correspond.',
+    empty: 'Aucun justificatif déposé.',
     fields: {
       id: 'N°',
       demandeId: 'Demande',

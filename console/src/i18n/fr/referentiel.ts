@@ -2,8 +2,9 @@
 export const referentielFr = {
   offres: {
     name: 'Offre |||| Offres',
-    empty: 'Aucune offre ne correspond.',
+    empty: 'Aucune offre pour le moment.',
     invite: 'Créer une offre ?',
+    page: { create: 'Nouvelle offre', edit: "Modifier l'offre %{recordRepresentation}" },
     fields: {
       id: 'N°',
       reference: 'Référence',
@@ -39,6 +40,7 @@ export const referentielFr = {
     name: 'Programme |||| Programmes',
     empty: 'Aucun programme immobilier.',
     invite: 'Créer un programme ?',
+    page: { create: 'Nouveau programme', edit: 'Modifier le programme %{recordRepresentation}' },
     fields: {
       id: 'N°',
       nom: 'Nom',
@@ -54,12 +56,14 @@ export const referentielFr = {
     name: 'Bailleur |||| Bailleurs',
     empty: 'Aucun bailleur.',
     invite: 'Créer un bailleur ?',
+    page: { create: 'Nouveau bailleur', edit: 'Modifier le bailleur %{recordRepresentation}' },
     fields: { id: 'N°', nom: 'Nom', siren: 'SIREN', email: 'Adresse e-mail', estInli: "Bailleur In'li", createdAt: 'Créé le' },
   },
   entreprises: {
     name: 'Entreprise |||| Entreprises',
     empty: 'Aucune entreprise.',
     invite: 'Créer une entreprise ?',
+    page: { create: 'Nouvelle entreprise', edit: "Modifier l'entreprise %{recordRepresentation}" },
     fields: {
       id: 'N°',
       siret: 'SIRET',
@@ -127,6 +131,7 @@ export const referentielFr = {
     name: 'Agent |||| Agents',
     empty: 'Aucun agent.',
     invite: 'Créer un agent ?',
+    page: { create: 'Nouvel agent', edit: "Modifier l'agent %{recordRepresentation}" },
     fields: {
       id: 'N°',
       email: 'Adresse e-mail',
