@@ -3,6 +3,7 @@ import { Migration20261129005809_classement_filtres } from './migrations/Migrati
 import { Migration20261129010459_portail } from './migrations/Migration20261129010459_portail';
 import { Migration20261129010553_taches_inactivite } from './migrations/Migration20261129010553_taches_inactivite';
 import { Migration20261129010906_fraude_doublons } from './migrations/Migration20261129010906_fraude_doublons';
+import { Migration20261129012020_correspondances } from './migrations/Migration20261129012020_correspondances';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261129010459_portail', class: Migration20261129010459_portail },
   { name: 'Migration20261129010553_taches_inactivite', class: Migration20261129010553_taches_inactivite },
   { name: 'Migration20261129010906_fraude_doublons', class: Migration20261129010906_fraude_doublons },
+  { name: 'Migration20261129012020_correspondances', class: Migration20261129012020_correspondances },
 ];

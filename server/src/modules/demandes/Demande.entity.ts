@@ -44,6 +44,8 @@ export const Demande = defineEntity({
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   }),
   indexes: [
-    { name: 'demande_une_ouverte_uidx', expression: `create unique index "demande_une_ouverte_uidx" on "demande" ("demandeur_id") where "statut" <> 'cloturee'` },{ properties: ['statut', 'derniereMiseAJour'] }],
+    { name: 'demande_une_ouverte_uidx', expression: `create unique index "demande_une_ouverte_uidx" on "demande" ("demandeur_id") where "statut" <> 'cloturee'` },
+    // §11.17 matching: complete demandes by the INSEE codes they search around (function als_secteurs_codes, migration …_correspondances).
+    { name: 'demande_secteurs_codes_idx', expression: `create index "demande_secteurs_codes_idx" on "demande" using gin (als_secteurs_codes("secteurs_recherche")) where "statut" = 'complete'` },{ properties: ['statut', 'derniereMiseAJour'] }],
 });
 export type IDemande = InferEntity<typeof Demande>;

@@ -35,6 +35,9 @@ export const Offre = defineEntity({
     depublieeLe: p.datetime().nullable(),
     motifDepublication: p.string().length(500).nullable(),
     repriseLe: p.datetime().nullable(),
+    /** §12: the bailleur let the dwelling outside the platform (date it happened, as reported) — the offer is closed for good. */
+    attributionDirecteLe: p.datetime().nullable(),
+    attributionDirecteMotif: p.string().length(500).nullable(),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
     updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
   }),
