@@ -157,11 +157,12 @@ describe('seedDemo', () => {
     expect(await n(`audit_event where acteur_type = 'systeme'`)).toBeGreaterThan(0);
   });
 
-  it('has fraud fixtures: look-alike accounts, shared phones, two shared files, two falsified PDFs', async () => {
+  it('has fraud fixtures: look-alike accounts, shared phones, an email variant, two shared files, two falsified PDFs', async () => {
     const norm = (s: string) => `translate(lower(${s}), 'éèëêàâçïîôö- ', 'eeeeaaciioo')`;
     expect(await n(`demandeur a join demandeur b on a.id < b.id and a.date_naissance = b.date_naissance
       and (${norm('a.nom || a.prenom')} in (${norm('b.nom || b.prenom')}, ${norm('b.prenom || b.nom')}))`)).toBeGreaterThanOrEqual(4);
     expect(await n(`(select telephone from demandeur where telephone is not null group by 1 having count(*) > 1) x`)).toBeGreaterThanOrEqual(2);
+    expect(await n(`demandeur a join demandeur b on b.email = replace(a.email, '@', '+logement@')`)).toBe(1);
     expect(await n(`(select sha256 from justificatif j join demande d on d.id = j.demande_id group by 1 having count(distinct d.demandeur_id) > 1) x`)).toBe(2);
     expect(await n(`justificatif where statut = 'falsifie' and motif_falsification is not null and metadonnees_pdf->>'producer' ~ 'Photoshop|iLovePDF'`)).toBe(2);
   });
