@@ -12,7 +12,9 @@ import { candidaturesRouter } from './modules/candidatures/candidatures.router';
 import { notesRouter } from './modules/candidatures/notes';
 import { demandes } from './modules/demandes/demandes.resource';
 import { filtresRouter } from './modules/filtres/filtres.router';
+import { jobsRouter } from './jobs/jobs.router';
 import { justificatifsRouter } from './modules/justificatifs/justificatifs.router';
+import { notificationsRouter } from './modules/notifications/notifications.router';
 import { classementRouter } from './modules/offres/classement.router';
 import { fraudeJustificatifsRouter } from './modules/signalements/marquerFalsifie';
 import { signalementsRouter } from './modules/signalements/signalements.router';
@@ -62,6 +64,9 @@ export function createApp(ctx: AppContext): Express {
   api.use('/signalements', agent, signalementsRouter(ctx));
   api.use('/justificatifs', agent, fraudeJustificatifsRouter(ctx));
   api.use('/demandes', agent, controleRenforceRouter(ctx));
+  // Outbox and scheduled jobs (admin): resend a failed mail, jobs page and "Lancer maintenant".
+  api.use('/notifications', agent, notificationsRouter(ctx));
+  api.use('/jobs', agent, jobsRouter(ctx));
   for (const def of RESOURCE_DEFS) api.use(`/${def.name}`, agent, restRouter(ctx, def));
   api.use((_req, _res, next) => next(notFound('Cette adresse de l’API n’existe pas.')));
   app.use('/api', api);

@@ -3,6 +3,8 @@ import { loadConfig, systemClock } from './config';
 import { createApp } from './app';
 import { openDatabase } from './db/database';
 import { ensureConsoleBuilt } from './consoleBuild';
+import type { AppContext } from './context';
+import { startJobs } from './jobs';
 
 const log = (m: string) => console.log(`[als] ${m}`);
 
@@ -12,7 +14,9 @@ async function main() {
   await ensureConsoleBuilt(log);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   const logins = await bootstrap(db.orm, config, log);
-  const app = createApp({ orm: db.orm, clock: systemClock, config });
+  const ctx: AppContext = { orm: db.orm, clock: systemClock, config };
+  const stopJobs = await startJobs(ctx, process.env, log);
+  const app = createApp(ctx);
   const server = app.listen(config.port, () => {
     log(`Console et API prêtes sur http://localhost:${config.port} (démarrage en ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (logins.length) {
@@ -26,6 +30,7 @@ async function main() {
     stopping = true;
     log(`${signal} reçu : arrêt…`);
     server.close();
+    await stopJobs();
     await db.close();
     process.exit(0);
   };

@@ -9,7 +9,7 @@ export const notifications: ResourceDef = {
     id: 'n.id', demandeurId: 'n.demandeur_id', destinataire: 'n.destinataire', template: 'n.template', sujet: 'n.sujet',
     corps: 'n.corps', statut: 'n.statut', tentatives: 'n.tentatives', prochainEssai: 'n.prochain_essai',
     messageId: 'n.message_id', envoyeeLe: 'n.envoyee_le', erreur: 'n.erreur', entite: 'n.entite', entiteId: 'n.entite_id',
-    createdAt: 'n.created_at',
+    canal: 'n.canal', createdAt: 'n.created_at',
   },
   filters: {
     statut: { expr: 'n.statut', type: 'enum', values: STATUTS_NOTIFICATION },
@@ -18,6 +18,7 @@ export const notifications: ResourceDef = {
     demandeurId: { expr: 'n.demandeur_id', type: 'int' },
     entite: { expr: 'n.entite', type: 'string' },
     entiteId: { expr: 'n.entite_id', type: 'int' },
+    canal: { expr: 'n.canal', type: 'string' },
     createdAt: { expr: 'n.created_at', type: 'date' },
   },
   search: ['n.destinataire', 'n.sujet'],

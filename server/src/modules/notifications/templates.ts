@@ -60,11 +60,11 @@ export const TEMPLATES: Record<string, (d: Donnees) => Message> = {
   // R-INACT (§11.6): the three steps of the inactivity calendar.
   inactivite_avertissement: (d) => ({
     sujet: 'Votre demande de logement sera clôturée sans action de votre part',
-    corps: `${bonjour(d)}Nous n’avons constaté aucune activité sur votre espace demandeur ni sur votre demande de logement ${d.demande} depuis le ${d.derniereActivite}.\n\nSans connexion ni mise à jour de votre dossier d’ici le ${d.dateCloture}, votre demande et vos candidatures en cours seront automatiquement clôturées (conditions générales d’utilisation, article 11.6).\n\nPour conserver votre demande, il vous suffit de vous connecter à votre espace demandeur ou de mettre à jour votre dossier.${signature}`,
+    corps: `${bonjour(d)}Nous n’avons constaté aucune activité sur votre espace demandeur ni sur votre demande de logement ${d.demande} depuis le ${d.derniereActivite}.\n\nSans connexion ni mise à jour de votre dossier avant le ${d.dateCloture}, votre demande et vos candidatures en cours seront automatiquement clôturées (conditions générales d’utilisation, article 11.6).\n\nPour conserver votre demande, il vous suffit de vous connecter à votre espace demandeur ou de mettre à jour votre dossier.${signature}`,
   }),
   inactivite_relance: (d) => ({
     sujet: 'Rappel : votre demande de logement sera clôturée dans 3 jours',
-    corps: `${bonjour(d)}Sans action de votre part, votre demande de logement ${d.demande} et vos candidatures en cours seront automatiquement clôturées le ${d.dateCloture}, après 4 mois sans activité.\n\nUne simple connexion à votre espace demandeur ou une mise à jour de votre dossier suffit à maintenir votre demande.${signature}`,
+    corps: `${bonjour(d)}Sans action de votre part, votre demande de logement ${d.demande} et vos candidatures en cours seront automatiquement clôturées à partir du ${d.dateCloture}, au terme de 4 mois sans activité.\n\nUne simple connexion à votre espace demandeur ou une mise à jour de votre dossier suffit à maintenir votre demande.${signature}`,
   }),
   inactivite_cloture: (d) => ({
     sujet: 'Clôture de votre demande de logement pour inactivité',

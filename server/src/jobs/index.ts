@@ -1,0 +1,79 @@
+import PgBoss from 'pg-boss';
+import type { AppContext } from '../context';
+import { loadJobsConfig, type JobsConfig } from './config';
+import { TACHES, tache, type DefinitionTache } from './definitions';
+import { executerTache } from './execution';
+
+export const PGBOSS_SCHEMA = 'pgboss';
+export const FUSEAU_TACHES = 'Europe/Paris';
+
+/** What the HTTP layer may ask of the jobs (set on the context by startJobs). */
+export interface JobsHandle {
+  /** Queues a run now ("Lancer maintenant"); null when one is already waiting (stately queue). */
+  lancer(nom: string, agentId: number): Promise<string | null>;
+  config: JobsConfig;
+}
+
+interface DonneesJob {
+  agentId?: number;
+}
+
+function urlDe(ctx: AppContext): string {
+  const url = ctx.orm.config.get('clientUrl');
+  if (!url) throw new Error('startJobs: the ORM has no clientUrl');
+  return url;
+}
+
+async function creerFile(boss: PgBoss, t: DefinitionTache) {
+  const options = { name: t.nom, policy: 'stately' as const, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: t.expireInMinutes * 60 };
+  await boss.createQueue(t.nom, options);
+  await boss.updateQueue(t.nom, options);
+  await boss.schedule(t.nom, t.cron, {}, { tz: FUSEAU_TACHES });
+}
+
+/**
+ * pg-boss on the application's database (schema `pgboss`), started after the migrations.
+ * Every process creates the queues and their Paris-time schedules (idempotent upserts) and can
+ * queue a run; with JOBS=0 it runs no worker, no cron and no maintenance (API-only replica).
+ * pg-boss hands each scheduled tick and each job to one worker among all replicas; the jobs
+ * themselves are idempotent and guarded in the database, so a retry or a double run is harmless.
+ * Sets `ctx.jobs` for the routes; returns the stop function (graceful: running jobs finish).
+ */
+export async function startJobs(ctx: AppContext, env: NodeJS.ProcessEnv = process.env, log: (m: string) => void = () => {}): Promise<() => Promise<void>> {
+  const cfg = loadJobsConfig(env);
+  const boss = new PgBoss({
+    connectionString: urlDe(ctx),
+    schema: PGBOSS_SCHEMA,
+    application_name: 'als-jobs',
+    max: 4,
+    supervise: cfg.workers,
+    schedule: cfg.workers,
+    archiveCompletedAfterSeconds: 7 * 24 * 3600,
+  });
+  boss.on('error', (e) => console.error('[als] pg-boss :', e instanceof Error ? e.message : e));
+  await boss.start();
+  for (const t of TACHES) await creerFile(boss, t);
+  if (cfg.workers) {
+    for (const t of TACHES) {
+      await boss.work<DonneesJob>(t.nom, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) =>
+        executerTache(ctx.orm, ctx.clock, t, cfg, {
+          declenchement: job.data?.agentId ? 'manuel' : 'planifie',
+          agentId: job.data?.agentId ?? null,
+          jobId: job.id,
+        }),
+      );
+    }
+  }
+  log(`Tâches planifiées : ${cfg.workers ? `${TACHES.length} files actives (Europe/Paris)` : 'exécution désactivée dans ce processus (JOBS=0)'} ; courriels ${cfg.smtpUrl ? 'par SMTP' : 'dans la boîte d’envoi de la console (SMTP_URL absent)'}.`);
+  ctx.jobs = {
+    config: cfg,
+    async lancer(nom, agentId) {
+      if (!tache(nom)) throw new Error(`Unknown job ${nom}`);
+      return boss.send(nom, { agentId });
+    },
+  };
+  return async () => {
+    ctx.jobs = undefined;
+    await boss.stop({ graceful: true, timeout: 20_000, wait: true });
+  };
+}
