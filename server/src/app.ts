@@ -8,6 +8,7 @@ import { errorHandler, notFound } from './http/problem';
 import { RESOURCE_DEFS } from './http/resources';
 import { restRouter } from './http/simpleRest';
 import { authRouter } from './modules/auth/auth.router';
+import { portailRouter } from './portail/index';
 import { candidaturesRouter } from './modules/candidatures/candidatures.router';
 import { notesRouter } from './modules/candidatures/notes';
 import { demandes } from './modules/demandes/demandes.resource';
@@ -52,6 +53,7 @@ export function createApp(ctx: AppContext): Express {
     res.json({ status: 'ok', time: ctx.clock.now().toISOString() });
   });
   api.use('/auth', authRouter(ctx));
+  api.use('/portail', portailRouter(ctx)); // applicants' API: demandeur sessions only, before the agents' resources
   // Domain routes first (actions, files, rankings); what they don't handle falls through to simple-rest.
   const agent = requireAgent(ctx);
   api.use('/candidatures', agent, candidaturesRouter(ctx));

@@ -78,7 +78,10 @@ describe('CandidatureList', () => {
     const table = await screen.findByRole('table');
     await within(table).findByText('dossier complet, candidature du 12/03/2026 à 09:10');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
-    expect(headers).toEqual(expect.arrayContaining(['Rang', 'Palier', 'Explication du rang']));
+    expect(headers).toEqual(expect.arrayContaining(['Rang', 'Palier', 'Explication du rang', 'Statut', 'Demandeur']));
+    // Constant within one offer's queue.
+    expect(headers).not.toContain('Offre');
+    expect(within(table).getAllByText('Palier 1')).toHaveLength(2);
     await waitFor(() => expect(calls.at(-1)?.sort).toEqual(['rang', 'ASC']));
     expect(calls.at(-1)?.filter).toEqual({ offreId: 31 });
   });

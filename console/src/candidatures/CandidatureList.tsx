@@ -5,6 +5,8 @@ import { EnumField } from '../common/EnumField';
 import { departementFilter, enumFilter, searchFilter } from '../common/filters';
 import { DemandeurNomField, RecordLink } from '../common/links';
 import type { Candidature } from '../data/records';
+import { MesDossiersInput } from './MesDossiersInput';
+import { PalierField } from './PalierField';
 
 const DEFAULT_SORT: SortPayload = { field: 'dateCandidature', order: 'DESC' };
 const RANG_SORT: SortPayload = { field: 'rang', order: 'ASC' };
@@ -18,6 +20,7 @@ const filters = [
   departementFilter(),
   enumFilter('nature', 'natureOffre'),
   enumFilter('origine', 'origineCandidature'),
+  <MesDossiersInput key="agentEnChargeId" source="agentEnChargeId" alwaysOn />,
 ];
 
 const isByOffre = (filter: Record<string, unknown>) => filter.offreId != null && filter.offreId !== '';
@@ -40,31 +43,34 @@ function RangSort() {
   return null;
 }
 
+/** One offer's queue drops the columns its filter makes constant (offer, département). */
 function CandidatureTable() {
   const { filterValues } = useListContext<Candidature>();
   const byOffre = isByOffre(filterValues);
   return (
     <DataTable<Candidature> rowClick="show" bulkActionButtons={false}>
       {byOffre && <DataTable.NumberCol source="rang" options={{ maximumFractionDigits: 0 }} />}
-      <DataTable.Col source="reference" />
-      <DataTable.Col source="demandeurNom" disableSort field={DemandeurNomField} />
-      <DataTable.Col
-        source="offreReference"
-        disableSort
-        render={(record) => (
-          <RecordLink resource="offres" id={record.offreId}>
-            {record.offreReference}
-          </RecordLink>
-        )}
-      />
+      <DataTable.Col source="reference" sx={{ whiteSpace: 'nowrap' }} />
+      <DataTable.Col source="demandeurNom" field={DemandeurNomField} />
+      {!byOffre && (
+        <DataTable.Col
+          source="offreReference"
+          sx={{ whiteSpace: 'nowrap' }}
+          render={(record) => (
+            <RecordLink resource="offres" id={record.offreId}>
+              {record.offreReference}
+            </RecordLink>
+          )}
+        />
+      )}
       <DataTable.Col source="statut">
         <EnumField source="statut" enumName="statutCandidature" />
       </DataTable.Col>
-      {byOffre && <DataTable.Col source="palier" />}
+      {byOffre && <DataTable.Col source="palier" field={PalierField} />}
       {byOffre && <DataTable.Col source="motifRang" disableSort sx={{ minWidth: 240 }} />}
       <DataTable.Col source="dateCandidature" field={DateTimeField} />
-      <DataTable.Col source="departement" />
-      <DataTable.Col source="agentEnChargeNom" disableSort />
+      {!byOffre && <DataTable.Col source="departement" />}
+      <DataTable.Col source="agentEnChargeNom" />
     </DataTable>
   );
 }

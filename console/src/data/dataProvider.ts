@@ -8,9 +8,14 @@ import type { Candidature, Justificatif, RangClassement, Suspension } from './re
 type Dashed<S extends string> = S extends `${infer A}_${infer B}` ? `${A}-${Dashed<B>}` : S;
 type None = Record<string, never>;
 
-/** Candidature transitions an agent triggers (`cloturer` is the system's). */
-export type CandidatureAction = Dashed<Exclude<ActionCandidature, 'cloturer'>>;
+/**
+ * Candidature transitions an agent triggers (`cloturer` is the system's), plus taking charge of
+ * a file and releasing it (`prendre`, `liberer`).
+ */
+export type CandidatureAction = Dashed<Exclude<ActionCandidature, 'cloturer'>> | 'prendre' | 'liberer';
 export interface CandidatureActionBodies {
+  prendre: { motif?: string };
+  liberer: None;
   instruire: None;
   designer: None;
   'ne-pas-retenir': { motif: string };

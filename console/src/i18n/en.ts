@@ -32,6 +32,9 @@ export const en = {
     candidatures: {
       classement: 'Indicative ranking, recomputed whenever a document or the request changes.',
       voirClassement: 'See the ranked queue',
+      palier: 'Tier %{n}',
+      palierHorsPublic: 'Tier %{n} · outside target groups',
+      mesDossiers: 'My files',
     },
     offres: {
       loyer: 'Rent',

@@ -41,6 +41,9 @@ export const fr = {
     candidatures: {
       classement: 'Classement indicatif, recalculé à chaque changement de pièce ou de demande.',
       voirClassement: 'Voir la file classée',
+      palier: 'Palier %{n}',
+      palierHorsPublic: 'Palier %{n} · hors public cible',
+      mesDossiers: 'Mes dossiers',
     },
     offres: {
       loyer: 'Loyer',

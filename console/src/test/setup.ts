@@ -9,7 +9,7 @@ import { server } from './server';
  * MUI uses are stubbed.
  */
 // The first render of a file loads react-admin and MUI: give async queries room on slow CI.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {

@@ -1,0 +1,148 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { FormeOffre, NatureOffre, OrigineCandidature, Reglementation, Typologie } from '../../../../shared/domain/enums';
+import type { OffreRules } from '../../../../shared/domain/types';
+import { verifierCandidature, type CandidatureExistante } from '../../../../shared/rules/limites';
+import { conflict, notFound } from '../../http/problem';
+import { audit } from '../audit-events/audit';
+import { demandeOuverte, justificatifsActifs, suspensionsDe, versDemandeRules } from '../demandes/donneesDemandeur';
+import { notifier } from '../notifications/outbox';
+import { rafraichirPaliers } from './paliers';
+
+export interface EntreeCreationCandidature {
+  demandeurId: number;
+  offreId: number;
+  origine: OrigineCandidature;
+}
+
+export interface OptionsCreation {
+  /** Who acts (audit): the demandeur by default; an agent when they create it for them. */
+  acteur?: { type: 'demandeur' | 'agent'; id: number };
+  ip?: string;
+  /** The proposition this candidature answers (audit details). */
+  propositionId?: number;
+}
+
+interface OffreRow {
+  id: number;
+  reference: string;
+  titre: string;
+  nature: NatureOffre;
+  forme: FormeOffre;
+  programme_id: number | null;
+  typologie: Typologie;
+  reglementation: Reglementation;
+  plafonds: Record<string, number>;
+  publiee: boolean;
+  debut_publication: Date | null;
+  fin_publication: Date | null;
+  depubliee: boolean;
+  departement: string;
+  bailleur: string;
+  est_inli: boolean;
+}
+
+export function versOffreRules(o: OffreRow): OffreRules {
+  return {
+    id: o.id,
+    nature: o.nature,
+    forme: o.forme,
+    programmeId: o.programme_id,
+    typologie: o.typologie,
+    reglementation: o.reglementation,
+    plafonds: Object.fromEntries(Object.entries(o.plafonds ?? {}).map(([k, v]) => [Number(k), Number(v)])),
+    publiee: o.publiee,
+    debutPublication: o.debut_publication,
+    finPublication: o.fin_publication,
+    depubliee: o.depubliee,
+  };
+}
+
+/**
+ * Creates a candidature of a demandeur on an offer with every rule of R-LIMIT, R-ELIG and
+ * R-LIMIT-SUSP (shared verifierCandidature; the first refusal answers 409 with its api.md code).
+ * Race-safe: the demandeur's row is locked (`for update`) for the whole transaction, so two
+ * parallel applies are checked one after the other; the partial unique index on open
+ * (demandeur, offre) backs DEJA_CANDIDAT. Origine `proposition` may reach an unpublished offer
+ * (§11.17) and skips nothing else. Reference, departement and nature come from the offer; the
+ * palier from rafraichirPaliers; audit event and, for an In'li offer, the R-INLI notification.
+ * Reusable by the agents' side (propositions): call it inside your transaction.
+ */
+export async function creerCandidature(tx: EntityManager, e: EntreeCreationCandidature, now: Date, opts: OptionsCreation = {}) {
+  const comptes = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string; statut_compte: string }[]>(
+    `select id, email, civilite, nom, prenom, statut_compte from demandeur where id = ? for update`,
+    [e.demandeurId],
+  );
+  const compte = comptes[0];
+  if (!compte) throw notFound();
+  if (compte.statut_compte !== 'actif') throw conflict('COMPTE_INACTIF', 'Ce compte demandeur n’est pas actif.');
+  const offres = await tx.execute<OffreRow[]>(
+    `select o.id, o.reference, o.titre, o.nature, o.forme, o.programme_id, o.typologie, o.reglementation, o.plafonds, o.publiee, o.debut_publication,
+            o.fin_publication, (o.depubliee_le is not null or o.reprise_le is not null) as depubliee, o.departement, b.nom as bailleur, b.est_inli
+       from offre o join bailleur b on b.id = o.bailleur_id where o.id = ?`,
+    [e.offreId],
+  );
+  const offre = offres[0];
+  if (!offre) throw notFound('Cette offre est introuvable.');
+
+  const demande = await demandeOuverte(tx, e.demandeurId, true);
+  const candidatures = await tx.execute<{ statut: CandidatureExistante['statut']; id: number; nature: NatureOffre; forme: FormeOffre; programme_id: number | null; typologie: Typologie }[]>(
+    `select c.statut, o.id, o.nature, o.forme, o.programme_id, o.typologie from candidature c join offre o on o.id = c.offre_id
+      where c.demandeur_id = ? and c.statut in ('deposee', 'en_instruction', 'transmise_bailleur')`,
+    [e.demandeurId],
+  );
+  const verdict = verifierCandidature({
+    offre: versOffreRules(offre),
+    demande: demande ? versDemandeRules(demande) : null,
+    justificatifs: demande ? await justificatifsActifs(tx, demande.id) : [],
+    candidatures: candidatures.map((c) => ({
+      statut: c.statut,
+      offre: { id: c.id, nature: c.nature, forme: c.forme, programmeId: c.programme_id, typologie: c.typologie },
+    })),
+    suspensions: await suspensionsDe(tx, e.demandeurId),
+    origine: e.origine,
+    maintenant: now,
+  });
+  if (!verdict.ok) throw conflict(verdict.code, verdict.raison);
+
+  const date = new Date(Math.floor(now.getTime() / 1000) * 1000); // to the second (domain.md)
+  let rows: { id: number; reference: string }[];
+  try {
+    rows = await tx.execute<{ id: number; reference: string }[]>(
+      `with n as (select nextval(pg_get_serial_sequence('candidature', 'id'))::int as id)
+       insert into candidature (id, reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, origine, palier, version, created_at, updated_at)
+       select n.id, 'CAN-' || ? || '-' || lpad(n.id::text, 6, '0'), ?, ?, ?, ?, ?, 'deposee', ?, ?, 3, 1, ?, ? from n
+       returning id, reference`,
+      [date.getUTCFullYear(), demande!.id, e.demandeurId, offre.id, offre.departement, offre.nature, date, e.origine, now, now],
+    );
+  } catch (err) {
+    if (err instanceof UniqueConstraintViolationException) throw conflict('DEJA_CANDIDAT', 'Vous avez déjà une candidature en cours sur cette offre.');
+    throw err;
+  }
+  const { id, reference } = rows[0];
+  await rafraichirPaliers(tx, [demande!.id], now);
+  const acteur = opts.acteur ?? { type: 'demandeur' as const, id: e.demandeurId };
+  audit(tx, {
+    at: now,
+    acteur,
+    action: 'candidater',
+    entite: 'candidature',
+    entiteId: id,
+    vers: 'deposee',
+    details: { reference, offre: offre.reference, offreId: offre.id, origine: e.origine, propositionId: opts.propositionId ?? null },
+    ip: opts.ip,
+  });
+  if (offre.est_inli) {
+    notifier(tx, {
+      demandeurId: e.demandeurId,
+      destinataire: compte.email,
+      template: 'candidature_inli',
+      donnees: { civilite: compte.civilite, nom: compte.nom, prenom: compte.prenom, reference, offre: `${offre.reference} (${offre.titre})` },
+      cle: `inli:candidature:${id}`,
+      entite: 'candidature',
+      entiteId: id,
+      now,
+    });
+  }
+  return { id, reference, offreId: offre.id, offre: offre.reference, demandeId: demande!.id, statut: 'deposee' as const, dateCandidature: date, origine: e.origine };
+}
