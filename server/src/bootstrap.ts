@@ -8,7 +8,7 @@ import { hashPassword, PASSWORD_MIN } from './modules/auth/passwords';
  */
 export async function bootstrap(orm: MikroORM, cfg: Config, log: (m: string) => void) {
   const em = orm.em.fork();
-  const conn = em.getConnection();
+  const conn = em;
   const [{ n }] = await conn.execute<{ n: number }[]>('select count(*)::int as n from agent');
   if (cfg.demo) {
     if (n === 0) {

@@ -40,7 +40,6 @@ export function requireAgent(ctx: AppContext): RequestHandler {
     const s = await resumeSession(em, token, 'agent', ctx.clock.now(), ctx.config);
     if (!s) return next(unauthenticated());
     const rows = await em
-      .getConnection()
       .execute<AgentPrincipal[]>(`select id, email, nom, prenom, role, territoires from agent where id = ? and actif`, [s.principal_id]);
     if (!rows[0]) return next(unauthenticated());
     req.agent = rows[0];

@@ -45,7 +45,7 @@ export async function listRows(req: Request, ctx: AppContext, def: ResourceDef, 
   const custom = def.sorts?.[sort[0]];
   if (!custom && !fields.includes(sort[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort[0]} ».`);
   const sel = selectList(def, fields, ctx.clock.now());
-  const conn = req.em!.getConnection();
+  const conn = req.em!;
   const [start, end] = range;
   const order = custom ? custom(sort[1]) : `"${sort[0]}" ${sort[1]} nulls last, "id" ${sort[1]}`;
   const rows = await conn.execute<Record<string, unknown>[]>(
@@ -61,7 +61,6 @@ export async function getRow(req: Request, ctx: AppContext, def: ResourceDef, id
   const where = whereClause(req, def, action, {}, ctx.clock.now());
   const sel = selectList(def, readableFields(req, def), ctx.clock.now());
   const rows = await req.em!
-    .getConnection()
     .execute<Record<string, unknown>[]>(`select ${sel.sql} from ${def.from} where ${def.alias}.id = ? and ${where.sql}`, [...sel.params, id, ...where.params]);
   if (!rows[0]) throw notFound();
   def.decorate?.(rows);

@@ -27,7 +27,6 @@ export function authRouter(ctx: AppContext) {
     const outcome = await em.transactional(async (tx) => {
       await checkThrottle(tx, 'agent', email, now);
       const rows = await tx
-        .getConnection()
         .execute<(AgentPrincipal & { password_hash: string })[]>(
           `select id, email, nom, prenom, role, territoires, password_hash from agent where email = ? and actif`,
           [email],

@@ -28,7 +28,7 @@ export async function openSession(
 ) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + cfg.sessionAbsoluteHours * 3600_000);
-  await em.getConnection().execute(
+  await em.execute(
     `insert into session (id, kind, principal_id, created_at, last_seen_at, expires_at, ip, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)`,
     [hashToken(token), kind, principalId, now, now, expiresAt, meta.ip?.slice(0, 64) ?? null, meta.userAgent?.slice(0, 300) ?? null],
   );
@@ -47,17 +47,17 @@ export async function resumeSession(
   cfg: Pick<Config, 'sessionIdleMinutes'>,
 ): Promise<SessionRow | null> {
   const id = hashToken(token);
-  const rows = await em.getConnection().execute<SessionRow[]>(`select * from session where id = ? and kind = ?`, [id, kind]);
+  const rows = await em.execute<SessionRow[]>(`select * from session where id = ? and kind = ?`, [id, kind]);
   const s = rows[0];
   if (!s || s.revoked_at) return null;
   const idleDeadline = new Date(s.last_seen_at).getTime() + cfg.sessionIdleMinutes * 60_000;
   if (now.getTime() >= idleDeadline || now.getTime() >= new Date(s.expires_at).getTime()) return null;
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
-    await em.getConnection().execute(`update session set last_seen_at = ? where id = ?`, [now, id]);
+    await em.execute(`update session set last_seen_at = ? where id = ?`, [now, id]);
   }
   return s;
 }
 
 export async function revokeSession(em: EntityManager, id: string, now: Date) {
-  await em.getConnection().execute(`update session set revoked_at = ? where id = ? and revoked_at is null`, [now, id]);
+  await em.execute(`update session set revoked_at = ? where id = ? and revoked_at is null`, [now, id]);
 }

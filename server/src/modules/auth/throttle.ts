@@ -18,7 +18,7 @@ interface Row {
 }
 
 async function lockRow(em: EntityManager, kind: Kind, email: string, now: Date): Promise<Row> {
-  const conn = em.getConnection();
+  const conn = em;
   await conn.execute(
     `insert into login_throttle (kind, email, consecutive_failures, window_start, window_failures, updated_at)
      values (?, ?, 0, ?, 0, ?) on conflict (kind, email) do nothing`,
@@ -54,7 +54,7 @@ export async function recordFailure(em: EntityManager, kind: Kind, email: string
   const consecutive = row.consecutive_failures + 1;
   const over = consecutive - THROTTLE.freeFailures;
   const delay = over >= 0 ? Math.min(THROTTLE.baseDelayMs * 2 ** over, THROTTLE.maxDelayMs) : 0;
-  await em.getConnection().execute(
+  await em.execute(
     `update login_throttle set consecutive_failures = ?, locked_until = ?, window_start = ?, window_failures = ?, updated_at = ?
      where kind = ? and email = ?`,
     [consecutive, delay ? new Date(now.getTime() + delay) : null, inWindow ? row.window_start : now, inWindow ? row.window_failures + 1 : 1, now, kind, email],
@@ -62,7 +62,7 @@ export async function recordFailure(em: EntityManager, kind: Kind, email: string
 }
 
 export async function recordSuccess(em: EntityManager, kind: Kind, email: string, now: Date) {
-  await em.getConnection().execute(
+  await em.execute(
     `update login_throttle set consecutive_failures = 0, locked_until = null, updated_at = ? where kind = ? and email = ?`,
     [now, kind, email],
   );

@@ -33,7 +33,7 @@ export function candidaturesRouter(ctx: AppContext) {
       const s = ongletSql(o, req.agent!.id);
       return { sql: `count(*) filter (where ${s.sql})::int as "${o}"`, params: s.params };
     });
-    const [row] = await req.em!.getConnection().execute<Record<string, number>[]>(
+    const [row] = await req.em!.execute<Record<string, number>[]>(
       `select ${cols.map((c) => c.sql).join(', ')} from ${candidatures.from} where ${where.sql}`,
       [...cols.flatMap((c) => c.params), ...where.params],
     );

@@ -34,10 +34,10 @@ export async function actionsGroupees(req: Request, ctx: AppContext): Promise<Ra
   // Rows outside the caller's scope are reported as unknown (404 semantics), in one query.
   const where = whereClause(req, candidatures, ability, { id: ids }, ctx.clock.now());
   const visibles = new Set(
-    (await em.getConnection().execute<{ id: number }[]>(`select c.id from ${candidatures.from} where ${where.sql}`, where.params)).map((r) => r.id),
+    (await em.execute<{ id: number }[]>(`select c.id from ${candidatures.from} where ${where.sql}`, where.params)).map((r) => r.id),
   );
   if (b.action === 'assigner') {
-    const [agent] = await em.getConnection().execute<unknown[]>(`select 1 from agent where id = ? and actif and role in ('conseiller', 'controle_fraude')`, [b.agentId]);
+    const [agent] = await em.execute<unknown[]>(`select 1 from agent where id = ? and actif and role in ('conseiller', 'controle_fraude')`, [b.agentId]);
     if (!agent) throw new HttpProblem(400, 'VALIDATION', 'Cet agent n’existe pas ou ne peut pas instruire.', [{ field: 'agentId', message: 'Agent inconnu' }]);
   }
   const rapport: RapportGroupe = { reussies: [], refusees: [] };

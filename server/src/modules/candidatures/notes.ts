@@ -24,7 +24,7 @@ export function notesRouter(ctx: AppContext, entite: 'candidature' | 'demande', 
     const id = parseId(req.params.id);
     await getRow(req, ctx, def, id);
     res.json(
-      await req.em!.getConnection().execute(
+      await req.em!.execute(
         `select n.id, n.texte, n.created_at as "createdAt", n.agent_id as "agentId", a.prenom || ' ' || a.nom as "agentNom"
            from note n join agent a on a.id = n.agent_id where n.entite = ? and n.entite_id = ? order by n.created_at desc, n.id desc`,
         [entite, id],
@@ -37,7 +37,7 @@ export function notesRouter(ctx: AppContext, entite: 'candidature' | 'demande', 
     const { texte } = parseBody(corpsNote, req.body);
     const now = ctx.clock.now();
     const note = await req.em!.transactional(async (tx) => {
-      const [row] = await tx.getConnection().execute<{ id: number }[]>(
+      const [row] = await tx.execute<{ id: number }[]>(
         `insert into note (entite, entite_id, agent_id, texte, created_at) values (?, ?, ?, ?, ?) returning id`,
         [entite, id, req.agent!.id, texte, now],
       );

@@ -21,7 +21,7 @@ export async function prendre(tx: EntityManager, id: number, acteur: Acteur, cor
     throw conflict('DOSSIER_PRIS', `Dossier traité par ${ctx.holder?.nom} depuis ${depuis} : indiquez un motif pour le reprendre.`);
   }
   const deja = ctx.c.agent_en_charge_id === acteur.id;
-  await tx.getConnection().execute(
+  await tx.execute(
     `update candidature set agent_en_charge_id = ?, prise_en_charge_le = ?, verrou_activite_le = ?, updated_at = ? where id = ?`,
     [acteur.id, deja && ctx.c.prise_en_charge_le ? ctx.c.prise_en_charge_le : now, now, now, id],
   );
@@ -38,7 +38,7 @@ export async function liberer(tx: EntityManager, id: number, acteur: Acteur, now
   if (!ctx) throw notFound();
   if (!ctx.c.agent_en_charge_id) return;
   if (ctx.c.agent_en_charge_id !== acteur.id && verrouActif(ctx, now)) throw conflict('DOSSIER_PRIS', `Dossier traité par ${ctx.holder?.nom}.`);
-  await tx.getConnection().execute(`update candidature set agent_en_charge_id = null, verrou_activite_le = null, updated_at = ? where id = ?`, [now, id]);
+  await tx.execute(`update candidature set agent_en_charge_id = null, verrou_activite_le = null, updated_at = ? where id = ?`, [now, id]);
   audit(tx, { at: now, acteur: { type: 'agent', id: acteur.id }, action: 'liberation_dossier', entite: 'candidature', entiteId: id, ip: acteur.ip });
   await tx.flush();
 }
@@ -52,7 +52,7 @@ export async function assigner(tx: EntityManager, id: number, agentId: number, a
     throw conflict('DOSSIER_PRIS', `Dossier traité par ${ctx.holder?.nom}.`);
   }
   if (!Number.isInteger(agentId)) throw badRequest('VALIDATION', 'Agent invalide.');
-  await tx.getConnection().execute(
+  await tx.execute(
     `update candidature set agent_en_charge_id = ?, prise_en_charge_le = ?, verrou_activite_le = ?, updated_at = ? where id = ?`,
     [agentId, now, now, now, id],
   );

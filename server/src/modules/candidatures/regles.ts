@@ -17,7 +17,7 @@ async function designerVerifier(tx: EntityManager, ctx: CandidatureCtx, corps: C
     suspensions: ctx.suspensions, entreprises: ctx.entreprises, maintenant: now,
   });
   if (!r.ok) throw conflict(r.code, r.raison);
-  const conn = tx.getConnection();
+  const conn = tx;
   const [{ n }] = await conn.execute<{ n: number }[]>(
     `select count(*)::int as n from candidature where offre_id = ? and statut in ('transmise_bailleur', 'attribuee')`,
     [ctx.offre.id],
@@ -49,7 +49,7 @@ async function instruireVerifier(_tx: EntityManager, ctx: CandidatureCtx) {
 
 /** Attribution: the demandeur is housed; the demande closes (motif attribution) with its other open candidatures. */
 async function attribuerApres(tx: EntityManager, ctx: CandidatureCtx, acteur: { id: number; ip?: string }, now: Date) {
-  const conn = tx.getConnection();
+  const conn = tx;
   await conn.execute(`update demande set statut = 'cloturee', motif_cloture = 'attribution', cloture_le = ? where id = ? and statut <> 'cloturee'`, [now, ctx.demande.id]);
   audit(tx, { at: now, acteur: { type: 'agent', id: acteur.id }, action: 'cloture', entite: 'demande', entiteId: ctx.demande.id, vers: 'cloturee', motif: 'attribution', ip: acteur.ip });
   const autres = await conn.execute<{ id: number; reference: string; statut: string; offre: string }[]>(

@@ -18,7 +18,7 @@ export interface EvenementTimeline {
  * Fraud-only audit events are left out unless `fraude` is true.
  */
 export async function timeline(em: EntityManager, entite: 'candidature' | 'demande', id: number, fraude: boolean): Promise<EvenementTimeline[]> {
-  return em.getConnection().execute<EvenementTimeline[]>(
+  return em.execute<EvenementTimeline[]>(
     `select * from (
        select 'a' || ae.id as id, ae.at, 'audit' as genre, ae.action,
               case ae.acteur_type when 'agent' then ag.prenom || ' ' || ag.nom when 'demandeur' then 'Demandeur' else 'Système' end as acteur,

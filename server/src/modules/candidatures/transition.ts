@@ -64,7 +64,7 @@ export async function appliquerAction(
   }
   await regles.verifier?.(tx, ctx, corps, now);
   const holder = ctx.c.agent_en_charge_id === acteur.id;
-  await tx.getConnection().execute(
+  await tx.execute(
     `update candidature set statut = ?, motif = coalesce(?, motif), canal = coalesce(?, canal), updated_at = ?, version = version + 1
        ${holder ? ', verrou_activite_le = ?' : ''} ${sets(regles.colonnes?.(now))} where id = ?`,
     [t.statut, corps.motif?.trim() || null, corps.canal ?? null, now, ...(holder ? [now] : []), ...Object.values(regles.colonnes?.(now) ?? {}), id],

@@ -19,7 +19,7 @@ export function filtresRouter(_ctx: AppContext) {
   r.get('/', async (req, res) => {
     const ressource = typeof req.query.ressource === 'string' ? req.query.ressource : null;
     res.json(
-      await req.em!.getConnection().execute(
+      await req.em!.execute(
         `select id, ressource, nom, filtre, colonnes, created_at as "createdAt" from filtre_sauvegarde
           where agent_id = ? and (?::text is null or ressource = ?) order by nom`,
         [req.agent!.id, ressource, ressource],
@@ -28,7 +28,7 @@ export function filtresRouter(_ctx: AppContext) {
   });
   r.post('/', async (req, res) => {
     const b = parseBody(corps, req.body);
-    const [row] = await req.em!.getConnection().execute<{ id: number }[]>(
+    const [row] = await req.em!.execute<{ id: number }[]>(
       `insert into filtre_sauvegarde (agent_id, ressource, nom, filtre, colonnes) values (?, ?, ?, ?, ?)
        on conflict (agent_id, ressource, nom) do update set filtre = excluded.filtre, colonnes = excluded.colonnes returning id`,
       [req.agent!.id, b.ressource, b.nom, JSON.stringify(b.filtre), b.colonnes ? JSON.stringify(b.colonnes) : null],
@@ -36,7 +36,7 @@ export function filtresRouter(_ctx: AppContext) {
     res.status(201).json({ id: row.id, ...b });
   });
   r.delete('/:id', async (req, res) => {
-    const rows = await req.em!.getConnection().execute<unknown[]>(`delete from filtre_sauvegarde where id = ? and agent_id = ? returning id`, [parseId(req.params.id), req.agent!.id]);
+    const rows = await req.em!.execute<unknown[]>(`delete from filtre_sauvegarde where id = ? and agent_id = ? returning id`, [parseId(req.params.id), req.agent!.id]);
     if (rows.length === 0) throw notFound();
     res.status(204).end();
   });

@@ -23,7 +23,7 @@ interface Piece {
 export function justificatifsRouter(ctx: AppContext) {
   const r = Router();
   const charger = async (em: import('@mikro-orm/postgresql').EntityManager, id: number, lock = false) => {
-    const [p] = await em.getConnection().execute<Piece[]>(`select * from justificatif where id = ?${lock ? ' for update' : ''}`, [id]);
+    const [p] = await em.execute<Piece[]>(`select * from justificatif where id = ?${lock ? ' for update' : ''}`, [id]);
     if (!p) throw notFound();
     return p;
   };
@@ -56,7 +56,7 @@ export function justificatifsRouter(ctx: AppContext) {
     await req.em!.transactional(async (tx) => {
       const p = await charger(tx, id, true);
       if (!['depose', 'refuse'].includes(p.statut)) throw conflict('TRANSITION_INTERDITE', `Une pièce au statut « ${p.statut} » ne peut pas être validée.`);
-      await tx.getConnection().execute(
+      await tx.execute(
         `update justificatif set statut = 'valide', motif_refus = null, verifie_par_id = ?, verifie_le = ?, date_validite_fin = coalesce(?, date_validite_fin) where id = ?`,
         [req.agent!.id, now, corps.dateValiditeFin ?? null, id],
       );
@@ -77,12 +77,12 @@ export function justificatifsRouter(ctx: AppContext) {
       const p = await charger(tx, id, true);
       if (!['depose', 'valide'].includes(p.statut)) throw conflict('TRANSITION_INTERDITE', `Une pièce au statut « ${p.statut} » ne peut pas être refusée.`);
       const motif = [LIBELLES_MOTIF[corps.motifCode], corps.motif].filter(Boolean).join(' — ');
-      await tx.getConnection().execute(
+      await tx.execute(
         `update justificatif set statut = 'refuse', motif_refus = ?, verifie_par_id = ?, verifie_le = ? where id = ?`,
         [motif, req.agent!.id, now, id],
       );
       audit(tx, { at: now, acteur: { type: 'agent', id: req.agent!.id }, action: 'refuser', entite: 'justificatif', entiteId: id, de: p.statut, vers: 'refuse', motif, ip: req.ip });
-      const [d] = await tx.getConnection().execute<{ id: number; email: string; civilite: string; nom: string; prenom: string }[]>(
+      const [d] = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string }[]>(
         `select dr.id, dr.email, dr.civilite, dr.nom, dr.prenom from demande d join demandeur dr on dr.id = d.demandeur_id where d.id = ?`,
         [p.demande_id],
       );

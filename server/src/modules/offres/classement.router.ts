@@ -16,7 +16,7 @@ export function classementRouter(ctx: AppContext) {
     const id = parseId(req.params.id);
     const offre = await getRow(req, ctx, offres, id);
     if (!req.ability!.can('read', 'candidatures')) throw forbidden();
-    const rows = await req.em!.getConnection().execute<
+    const rows = await req.em!.execute<
       { rang: number; palier: number; candidatureId: number; demandeurId: number; statut: string; dateCandidature: Date; demandeurNom: string; demandeurPrenom: string; reference: string; agentEnChargeId: number | null }[]
     >(
       `select row_number() over (order by c.palier, c.date_candidature, c.id)::int as rang, c.palier, c.id as "candidatureId",
