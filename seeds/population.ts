@@ -50,18 +50,19 @@ interface Variante {
   /** [prenom, nom] of the original and of the copy. */
   identites: [[string, string], [string, string]];
   memeTelephone: boolean;
-  /** The copy's email is the original's with a "+tag" (same mailbox: the email_variante signal). */
-  emailVariante?: boolean;
 }
 
 /** R-ONE-ACCOUNT look-alikes: accents, hyphen, case, swapped names; same birth date. */
 export const DOUBLONS: Variante[] = [
   { original: 20, copie: 160, civilite: 'Mme', identites: [['Hélène', 'Durand'], ['Helene', 'Durand']], memeTelephone: true },
-  { original: 35, copie: 190, civilite: 'M', identites: [['Jean-Pierre', 'Lefèvre'], ['Jean Pierre', 'Lefevre']], memeTelephone: false, emailVariante: true },
+  { original: 35, copie: 190, civilite: 'M', identites: [['Jean-Pierre', 'Lefèvre'], ['Jean Pierre', 'Lefevre']], memeTelephone: false },
   { original: 50, copie: 210, civilite: 'M', identites: [['Karim', 'Benali'], ['Benali', 'Karim']], memeTelephone: true },
   { original: 65, copie: 230, civilite: 'Mme', identites: [['Nathalie', 'DUBOIS'], ['Nathalie', 'Dubois']], memeTelephone: true },
   { original: 80, copie: 250, civilite: 'M', identites: [['François', 'Nguyen'], ['Francois', 'NGUYEN']], memeTelephone: false },
 ];
+
+/** Person numbers of the email_variante fixture (not look-alikes: other names, same mailbox). */
+export const MEME_BOITE: readonly [number, number] = [75, 175];
 
 export function telephone(rng: Rng): string {
   return `0${rng.pick(['6', '7'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
@@ -111,8 +112,10 @@ export function planPersonnes(ctx: SeedContext): PersonnePlan[] {
     b.departement = a.departement;
     a.telephone ??= telephone(rng);
     if (d.memeTelephone) b.telephone = a.telephone;
-    if (d.emailVariante) b.email = a.email.replace('@', '+logement@');
   }
+  // Two different people, one mailbox: the second account uses a "+tag" of the first one's address.
+  const [boite, variante] = MEME_BOITE.map((n) => personnes[n - 1]);
+  variante.email = boite.email.replace('@', '+logement@');
   const libres = personnes.filter((p) => p.cas === 'normal' && !DOUBLONS.some((d) => d.original === p.n || d.copie === p.n));
   for (const p of rng.sample(libres, NOMBRE_ATTRIBUTAIRES)) p.cas = 'attributaire';
   return personnes;
