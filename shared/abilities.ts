@@ -19,8 +19,8 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 /** A resource name, or a record tagged with it (`subject('candidatures', row)`) to check its conditions. */
-/** `jobs`: the scheduled jobs page (not a simple-rest resource). */
-export type NonResource = 'jobs';
+/** `jobs`: the scheduled jobs page; `statistiques`: the managers' dashboard (not simple-rest resources). */
+export type NonResource = 'jobs' | 'statistiques';
 export type Subject = ResourceName | NonResource | 'all' | (Record<string, unknown> & ForcedSubject<ResourceName>);
 /** String subjects with Mongo-style conditions on (virtual) fields. */
 export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;
@@ -87,7 +87,9 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
       can('read', [...referentiel, 'offres', 'candidatures', 'demandeurs', 'demandes', 'propositions', 'exports']);
       can(['create', 'update'], 'offres');
       can('create', 'exports');
-      can('telecharger', 'exports', { agentId: agent.id });
+      // "Only the agent who made it or a manager": every export is a manager's to download (audited).
+      can('telecharger', 'exports');
+      can('read', 'statistiques');
       can('read', 'justificatifs', allBut('justificatifs', JUSTIFICATIF_FIELDS));
       can('read', 'suspensions', allBut('suspensions', SUSPENSION_FIELDS));
       can('read', 'jobs');

@@ -13,6 +13,8 @@ import { candidaturesRouter } from './modules/candidatures/candidatures.router';
 import { notesRouter } from './modules/candidatures/notes';
 import { demandes } from './modules/demandes/demandes.resource';
 import { filtresRouter } from './modules/filtres/filtres.router';
+import { exportsRouter } from './modules/exports/exports.router';
+import { statistiquesRouter } from './modules/statistiques/statistiques.router';
 import { jobsRouter } from './jobs/jobs.router';
 import { justificatifsRouter } from './modules/justificatifs/justificatifs.router';
 import { notificationsRouter } from './modules/notifications/notifications.router';
@@ -69,6 +71,9 @@ export function createApp(ctx: AppContext): Express {
   // Outbox and scheduled jobs (admin): resend a failed mail, jobs page and "Lancer maintenant".
   api.use('/notifications', agent, notificationsRouter(ctx));
   api.use('/jobs', agent, jobsRouter(ctx));
+  // Exports to bailleurs and entreprises (jobs, audited downloads) and the managers' dashboard (R-STATS).
+  api.use('/exports', agent, exportsRouter(ctx));
+  api.use('/statistiques', agent, statistiquesRouter(ctx));
   for (const def of RESOURCE_DEFS) api.use(`/${def.name}`, agent, restRouter(ctx, def));
   api.use((_req, _res, next) => next(notFound('Cette adresse de l’API n’existe pas.')));
   app.use('/api', api);

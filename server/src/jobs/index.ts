@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { loadJobsConfig, type JobsConfig } from './config';
 import { TACHES, tache, type DefinitionTache } from './definitions';
 import { executerTache } from './execution';
+import { registerExportWorkers } from '../modules/exports/worker';
 
 export const PGBOSS_SCHEMA = 'pgboss';
 export const FUSEAU_TACHES = 'Europe/Paris';
@@ -53,6 +54,7 @@ export async function startJobs(ctx: AppContext, env: NodeJS.ProcessEnv = proces
   boss.on('error', (e) => console.error('[als] pg-boss :', e instanceof Error ? e.message : e));
   await boss.start();
   for (const t of TACHES) await creerFile(boss, t);
+  await registerExportWorkers(boss, ctx, cfg.workers); // queue `exports` + minute sweep `exports-maintenance`
   if (cfg.workers) {
     for (const t of TACHES) {
       await boss.work<DonneesJob>(t.nom, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) =>

@@ -22,7 +22,7 @@ const MATRIX: Record<ResourceName, Record<Role, string>> = {
   suspensions: { conseiller: 'L', controle_fraude: 'Lc', manager: 'L', admin: '' },
   propositions: { conseiller: 'L', controle_fraude: 'L', manager: 'L', admin: '' },
   signalements: { conseiller: '', controle_fraude: 'L', manager: '', admin: '' },
-  exports: { conseiller: '', controle_fraude: '', manager: 'L', admin: '' },
+  exports: { conseiller: '', controle_fraude: '', manager: 'Lc', admin: '' },
   notifications: { conseiller: '', controle_fraude: '', manager: '', admin: 'L' },
   'audit-events': { conseiller: '', controle_fraude: 'L', manager: '', admin: 'L' },
   agents: { conseiller: '', controle_fraude: '', manager: '', admin: 'LCU' },

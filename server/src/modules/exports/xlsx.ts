@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+
+/** Characters that make a spreadsheet read a text cell as a formula (CSV/formula injection, OWASP). */
+const DEBUT_FORMULE = /^[=+\-@\t\r]/;
+
+/**
+ * The one guard against formula injection, for every XLSX the back office writes: a text cell
+ * starting with = + - @, a tab or a carriage return gets a leading apostrophe, so the spreadsheet
+ * shows it as text and never evaluates it. Numbers, dates and null pass unchanged.
+ */
+export function neutraliser(valeur: unknown): unknown {
+  return typeof valeur === 'string' && DEBUT_FORMULE.test(valeur) ? `'${valeur}` : valeur;
+}
+
+export type Cellule = string | number | boolean | Date | null;
+
+export interface Colonne {
+  /** French header, written on the first row. */
+  entete: string;
+  largeur?: number;
+  /** Excel number format (dates, euros). */
+  format?: string;
+}
+
+/**
+ * A streaming XLSX sheet (exceljs stream.xlsx.WorkbookWriter): each row is written to the file
+ * and released as soon as it is added, so memory stays flat whatever the number of rows.
+ * Every cell goes through `neutraliser`.
+ */
+export class FeuilleXlsx {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private feuille: ExcelJS.Worksheet;
+  lignes = 0;
+
+  constructor(fichier: string, nomFeuille: string, colonnes: readonly Colonne[]) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: fichier, useStyles: true, useSharedStrings: false });
+    this.workbook.creator = 'Action Logement Services — back-office';
+    this.feuille = this.ajouterFeuille(nomFeuille, colonnes);
+  }
+
+  /** Adds another sheet (e.g. a summary); rows then go to it. The previous sheet is committed. */
+  nouvelleFeuille(nom: string, colonnes: readonly Colonne[]) {
+    this.feuille.commit();
+    this.feuille = this.ajouterFeuille(nom, colonnes);
+  }
+
+  private ajouterFeuille(nom: string, colonnes: readonly Colonne[]) {
+    const ws = this.workbook.addWorksheet(nom, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = colonnes.map((c) => ({ width: c.largeur ?? Math.max(12, c.entete.length + 2), style: c.format ? { numFmt: c.format } : {} }));
+    const entete = ws.addRow(colonnes.map((c) => neutraliser(c.entete)));
+    entete.font = { bold: true };
+    entete.commit();
+    return ws;
+  }
+
+  ajouter(valeurs: readonly Cellule[]) {
+    this.feuille.addRow(valeurs.map(neutraliser)).commit();
+    this.lignes += 1;
+  }
+
+  async terminer() {
+    this.feuille.commit();
+    await this.workbook.commit();
+  }
+}
+
+const PARIS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * exceljs writes a Date from its UTC fields; the users read Paris time. This returns the Date
+ * whose UTC fields are the Paris wall-clock time of `d`.
+ */
+export function heureParis(d: Date | string | null): Date | null {
+  if (d === null) return null;
+  const p = Object.fromEntries(PARIS.formatToParts(new Date(d)).map((x) => [x.type, x.value]));
+  return new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
+}
+
+/** A date-only value ('YYYY-MM-DD') as an Excel date. */
+export function jour(d: string | null): Date | null {
+  return d ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : null;
+}
+
+export const FORMAT_DATE = 'dd/mm/yyyy';
+export const FORMAT_DATE_HEURE = 'dd/mm/yyyy hh:mm';
+export const FORMAT_EUROS = '#,##0 "€"';
