@@ -41,7 +41,7 @@ export interface ResumeLivraison {
   limite: boolean;
 }
 
-interface Ligne {
+export interface Ligne {
   id: number;
   destinataire: string;
   sujet: string;
@@ -89,7 +89,8 @@ export async function livrerNotifications(em: EntityManager, now: Date, o: Optio
 
 const messageId = (o: Pick<OptionsLivraison, 'domaine'>) => [`<notification-`, `@${o.domaine}>`];
 
-async function reserver(em: EntityManager, now: Date, o: OptionsLivraison): Promise<{ lignes: Ligne[]; budget: number }> {
+/** Step 1 alone (exported for the crash test: a process that claimed and sent, then died before step 3). */
+export async function reserver(em: EntityManager, now: Date, o: OptionsLivraison): Promise<{ lignes: Ligne[]; budget: number }> {
   return em.fork().transactional(async (tx) => {
     await tx.execute(`select pg_advisory_xact_lock(hashtext('als:outbox'))`);
     const [{ faits }] = await tx.execute<{ faits: number }[]>(
