@@ -41,10 +41,11 @@ export function nomAssaini(nom: string | null, mime: MimeAccepte): string {
 /** The metadata the fraud signals read (same keys as the seed's): null values when absent. */
 export type MetadonneesPdf = Record<'title' | 'author' | 'creator' | 'producer' | 'creationDate' | 'modificationDate', string | null>;
 
-/** Reads a PDF's Info dictionary with pdf-lib; null when pdf-lib cannot open the file (not a usable PDF). */
+/** Reads a PDF's Info dictionary with pdf-lib; null when pdf-lib cannot open the file or finds no page (not a usable PDF). */
 export async function lireMetadonneesPdf(octets: Uint8Array): Promise<MetadonneesPdf | null> {
   try {
     const doc = await PDFDocument.load(octets, { updateMetadata: false, ignoreEncryption: true });
+    if (doc.getPageCount() < 1) return null; // pdf-lib is lenient: "%PDF-" and garbage loads, but has no page tree
     const texte = (f: () => string | undefined) => {
       try {
         return f()?.slice(0, 500) ?? null;
