@@ -18,7 +18,7 @@ export async function libererVerrous(em: EntityManager, now: Date): Promise<Resu
   return em.fork().transactional(async (tx) => {
     const liberes = await tx.execute<{ id: number; agent: number; verrou: string }[]>(
       `with c as (select id, agent_en_charge_id, verrou_activite_le from candidature
-                   where agent_en_charge_id is not null and verrou_activite_le < ? order by id for update skip locked)
+                   where agent_en_charge_id is not null and verrou_activite_le <= ? order by id for update skip locked)
        update candidature x set agent_en_charge_id = null, version = x.version + 1, updated_at = ?
          from c where x.id = c.id returning x.id, c.agent_en_charge_id as agent, c.verrou_activite_le as verrou`,
       [limite, now],
