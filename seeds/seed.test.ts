@@ -84,8 +84,9 @@ afterAll(async () => {
 });
 
 describe('seedDemo', () => {
-  it('seeds quickly (about 4 s on an idle machine; the bound leaves room for a busy CI)', () => {
-    expect(bases[0].ms).toBeLessThan(30_000);
+  it('seeds in seconds (4–6 s on an idle 2-vCPU machine; the bound only catches a pathological slowdown on a busy CI)', () => {
+    console.log(`seedDemo: ${Math.round(bases[0].ms)} ms, then ${Math.round(bases[1].ms)} ms with the files already on disk`);
+    expect(bases[0].ms).toBeLessThan(90_000);
   });
 
   it('fills the referentials: territories, communes, bailleurs (one In’li), entreprises with pseec rights', async () => {
