@@ -19,6 +19,7 @@ import { jobsRouter } from './jobs/jobs.router';
 import { justificatifsRouter } from './modules/justificatifs/justificatifs.router';
 import { notificationsRouter } from './modules/notifications/notifications.router';
 import { classementRouter } from './modules/offres/classement.router';
+import { offresRouter } from './modules/offres/publication.router';
 import { fraudeJustificatifsRouter } from './modules/signalements/marquerFalsifie';
 import { signalementsRouter } from './modules/signalements/signalements.router';
 import { controleRenforceRouter } from './modules/suspensions/controleRenforce';
@@ -60,6 +61,7 @@ export function createApp(ctx: AppContext): Express {
   const agent = requireAgent(ctx);
   api.use('/candidatures', agent, candidaturesRouter(ctx));
   api.use('/offres', agent, classementRouter(ctx));
+  api.use('/offres', agent, offresRouter(ctx));
   api.use('/justificatifs', agent, justificatifsRouter(ctx));
   api.use('/demandes', agent, notesRouter(ctx, 'demande', demandes));
   api.use('/filtres-sauvegardes', agent, filtresRouter(ctx));

@@ -70,10 +70,10 @@ export const TEMPLATES: Record<string, (d: Donnees) => Message> = {
     sujet: 'Clôture de votre demande de logement pour inactivité',
     corps: `${bonjour(d)}Faute d’activité sur votre espace demandeur et votre dossier pendant 4 mois, votre demande de logement ${d.demande} a été automatiquement clôturée le ${d.date}.${d.candidatures ? `\nCandidatures clôturées : ${d.candidatures}.` : ''}\n\nVous pouvez toujours vous connecter à votre compte. Pour poursuivre vos recherches, créez une nouvelle demande et déposez à nouveau les pièces justificatives nécessaires. Pour toute question, contactez le service Réclamations d’Action Logement Services.${signature}`,
   }),
-  // §11.27: the bailleur took the offer back.
+  // §11.27: the bailleur took the offer back (its open candidatures are closed, its pending propositions expire).
   offre_reprise: (d) => ({
     sujet: `L’offre ${d.offre} n’est plus disponible`,
-    corps: `${bonjour(d)}Le bailleur ${d.bailleur} a décidé de reprendre le logement de l’offre ${d.offre}${d.titre ? ` (${d.titre})` : ''}, qui n’est plus disponible sur la plateforme. Votre candidature ${d.reference} est donc clôturée.\n\nVous pouvez continuer à candidater sur les autres offres qui vous sont accessibles.${signature}`,
+    corps: `${bonjour(d)}Le bailleur ${d.bailleur} a décidé de reprendre le logement de l’offre ${d.offre}${d.titre ? ` (${d.titre})` : ''}, qui n’est plus disponible sur la plateforme. ${d.reference ? `Votre candidature ${d.reference} est donc clôturée.` : 'La proposition qui vous avait été faite pour cette offre n’est plus valable.'}\n\nVous pouvez continuer à candidater sur les autres offres qui vous sont accessibles.${signature}`,
   }),
   // §11.13: told afterwards of the category of motive and the duration.
   suspension_appliquee: (d) => ({
@@ -89,6 +89,11 @@ export const TEMPLATES: Record<string, (d: Donnees) => Message> = {
   compte_desactive: (d) => ({
     sujet: 'Désactivation de votre espace demandeur',
     corps: `${bonjour(d)}Un demandeur ne peut disposer que d’un seul espace demandeur sur la plateforme logement (conditions générales d’utilisation, article 9.13). Plusieurs comptes ouverts à votre nom ayant été constatés, cet espace demandeur a été désactivé le ${d.date}.${d.demande ? ` La demande de logement ${d.demande} qui y était rattachée est clôturée.` : ''}${d.candidatures ? `\nCandidatures clôturées : ${d.candidatures}.` : ''}\n\nVotre autre espace demandeur reste accessible. Vous pouvez contester cette décision auprès du service Réclamations d’Action Logement Services.${signature}`,
+  }),
+  // §12: the bailleur let the dwelling outside the platform.
+  offre_attribuee_hors_plateforme: (d) => ({
+    sujet: `L’offre ${d.offre} n’est plus disponible`,
+    corps: `${bonjour(d)}Le logement de l’offre ${d.offre}${d.titre ? ` (${d.titre})` : ''} a été attribué directement par le bailleur, en dehors de la plateforme logement : l’offre n’est plus disponible.\n${d.reference ? `Votre candidature ${d.reference} est donc clôturée.` : 'La proposition qui vous avait été faite pour cette offre n’est plus valable.'}\n\nVous pouvez continuer à candidater sur les autres offres qui vous sont accessibles depuis votre espace demandeur.${signature}`,
   }),
   // §11.17, §11.25: an advisor proposes an offer.
   proposition_recue: (d) => ({

@@ -3,7 +3,11 @@ import { FORMES_OFFRE, NATURES_OFFRE, REGLEMENTATIONS, TYPOLOGIES } from '../../
 import type { ResourceDef } from '../../http/resource';
 import { Offre } from './Offre.entity';
 
-const offreBody = z.object({
+/** The columns a publication action writes: never through the generic update (typed routes of publication.router.ts). */
+export const CHAMPS_FENETRE = ['publiee', 'debutPublication', 'finPublication'] as const;
+
+const montant = (max: number) => z.number().positive().max(max).nullable().optional();
+const offreFields = z.object({
   reference: z.string().trim().min(3).max(30),
   titre: z.string().trim().min(3).max(200),
   nature: z.enum(NATURES_OFFRE),
@@ -11,23 +15,65 @@ const offreBody = z.object({
   bailleurId: z.number().int().positive(),
   programmeId: z.number().int().positive(),
   typologie: z.enum(TYPOLOGIES),
-  surface: z.number().positive().max(1000).nullable().optional(),
-  surfaceMin: z.number().positive().max(1000).nullable().optional(),
-  surfaceMax: z.number().positive().max(1000).nullable().optional(),
-  loyer: z.number().positive().max(100000).nullable().optional(),
-  loyerMin: z.number().positive().max(100000).nullable().optional(),
-  loyerMax: z.number().positive().max(100000).nullable().optional(),
+  surface: montant(1000),
+  surfaceMin: montant(1000),
+  surfaceMax: montant(1000),
+  loyer: montant(100000),
+  loyerMin: montant(100000),
+  loyerMax: montant(100000),
   commune: z.string().trim().min(1).max(100),
   codeInsee: z.string().regex(/^[0-9AB]{5}$/),
   codePostal: z.string().regex(/^\d{5}$/),
   departement: z.string().regex(/^(\d{2}|2A|2B|97\d)$/),
   reglementation: z.enum(REGLEMENTATIONS),
-  plafonds: z.record(z.string().regex(/^[1-9]$/), z.number().int().positive()),
+  /** Household sizes 1 to 6 (the largest applies beyond, shared/rules/eligibilite plafondApplicable). */
+  plafonds: z.record(z.string().regex(/^[1-6]$/, 'Taille de foyer de 1 à 6'), z.number().int().positive().max(1_000_000)),
   nombreLogements: z.number().int().min(1).max(500).default(1),
   publiee: z.boolean().default(false),
-  debutPublication: z.iso.datetime().nullable().optional(),
-  finPublication: z.iso.datetime().nullable().optional(),
+  debutPublication: z.iso.datetime({ offset: true }).nullable().optional(),
+  finPublication: z.iso.datetime({ offset: true }).nullable().optional(),
 });
+type OffreFields = z.infer<typeof offreFields>;
+type Issue = { path: string[]; message: string };
+
+/**
+ * §11.22: an `identifie` dwelling has one surface and one rent; a `type` dwelling has ranges
+ * (min ≤ max) and no single value. A window, when given at creation, ends after it starts.
+ */
+export function incoherencesOffre(o: Partial<OffreFields>): Issue[] {
+  const issues: Issue[] = [];
+  const manque = (champ: string, message: string) => issues.push({ path: [champ], message });
+  if (o.forme === 'identifie') {
+    if (o.surface == null) manque('surface', 'Un logement identifié a une surface.');
+    if (o.loyer == null) manque('loyer', 'Un logement identifié a un loyer.');
+    for (const champ of ['surfaceMin', 'surfaceMax', 'loyerMin', 'loyerMax'] as const) {
+      if (o[champ] != null) manque(champ, 'Les fourchettes sont réservées aux logements types.');
+    }
+  } else if (o.forme === 'type') {
+    for (const [min, max, nom] of [['surfaceMin', 'surfaceMax', 'surface'], ['loyerMin', 'loyerMax', 'loyer']] as const) {
+      if (o[min] == null) manque(min, `Un logement type a une fourchette de ${nom} (minimum).`);
+      if (o[max] == null) manque(max, `Un logement type a une fourchette de ${nom} (maximum).`);
+      if (o[min] != null && o[max] != null && o[min] > o[max]) manque(max, `Le maximum de ${nom} doit être supérieur ou égal au minimum.`);
+    }
+    for (const champ of ['surface', 'loyer'] as const) if (o[champ] != null) manque(champ, 'Un logement type a des fourchettes, pas une valeur unique.');
+  }
+  if (o.debutPublication && o.finPublication && new Date(o.finPublication) <= new Date(o.debutPublication)) {
+    manque('finPublication', 'La fin de publication doit être postérieure à son début.');
+  }
+  return issues;
+}
+
+const offreCreate = offreFields.superRefine((o, c) => {
+  for (const i of incoherencesOffre(o)) c.addIssue({ code: 'custom', ...i });
+});
+/**
+ * Update: the publication window is left out (its typed routes check R-PUB); the coherence of
+ * forme, surfaces and rents is checked against the stored row by publication.router.ts (PUT).
+ */
+const offreUpdate = offreFields.omit({ publiee: true, debutPublication: true, finPublication: true, nombreLogements: true })
+  .extend({ nombreLogements: z.number().int().min(1).max(500) })
+  .partial();
+export const offreUpdateSchema = offreUpdate;
 
 export const offres: ResourceDef = {
   name: 'offres',
@@ -42,6 +88,7 @@ export const offres: ResourceDef = {
     reglementation: 'o.reglementation', plafonds: 'o.plafonds', nombreLogements: 'o.nombre_logements',
     publiee: 'o.publiee', debutPublication: 'o.debut_publication', finPublication: 'o.fin_publication',
     depublieeLe: 'o.depubliee_le', motifDepublication: 'o.motif_depublication', repriseLe: 'o.reprise_le',
+    attributionDirecteLe: 'o.attribution_directe_le', attributionDirecteMotif: 'o.attribution_directe_motif',
     createdAt: 'o.created_at', updatedAt: 'o.updated_at',
     nbCandidaturesOuvertes:
       "(select count(*) from candidature oc where oc.offre_id = o.id and oc.statut in ('deposee', 'en_instruction', 'transmise_bailleur'))",
@@ -64,8 +111,8 @@ export const offres: ResourceDef = {
   unsortable: ['plafonds'],
   write: {
     entity: Offre,
-    create: offreBody,
-    update: offreBody.partial(),
+    create: offreCreate,
+    update: offreUpdate,
     toEntity: ({ bailleurId, programmeId, debutPublication, finPublication, ...rest }) => ({
       ...rest,
       ...(bailleurId !== undefined ? { bailleur: bailleurId } : {}),
