@@ -13,9 +13,8 @@ export interface FichierStocke {
   mime: string;
 }
 
-export function cheminFichier(dataDir: string, sha256: string): string {
-  return path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
-}
+export { cheminFichier } from '../../server/src/modules/justificatifs/fichiers';
+import { cheminFichier } from '../../server/src/modules/justificatifs/fichiers';
 
 const EN_VOL = 32;
 
