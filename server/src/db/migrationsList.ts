@@ -4,6 +4,7 @@ import { Migration20261129010459_portail } from './migrations/Migration202611290
 import { Migration20261129010553_taches_inactivite } from './migrations/Migration20261129010553_taches_inactivite';
 import { Migration20261129010906_fraude_doublons } from './migrations/Migration20261129010906_fraude_doublons';
 import { Migration20261129012020_correspondances } from './migrations/Migration20261129012020_correspondances';
+import { Migration20261129013854_boite_envoi_index } from './migrations/Migration20261129013854_boite_envoi_index';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261129010553_taches_inactivite', class: Migration20261129010553_taches_inactivite },
   { name: 'Migration20261129010906_fraude_doublons', class: Migration20261129010906_fraude_doublons },
   { name: 'Migration20261129012020_correspondances', class: Migration20261129012020_correspondances },
+  { name: 'Migration20261129013854_boite_envoi_index', class: Migration20261129013854_boite_envoi_index },
 ];

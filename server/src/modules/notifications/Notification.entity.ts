@@ -35,6 +35,9 @@ export const Notification = defineEntity({
   indexes: [
     { properties: ['statut', 'prochainEssai'] },
     { properties: ['entite', 'entiteId'] },
+    // Console outbox filters (recipient, template), newest first.
+    { name: 'notification_destinataire_created_at_idx', properties: ['destinataire', 'createdAt'] },
+    { name: 'notification_template_created_at_idx', properties: ['template', 'createdAt'] },
     // MAIL_RATE_PER_MINUTE: the delivery job counts the SMTP sends of the last minute on this index.
     { name: 'notification_smtp_envoyee_le_idx', expression: `create index "notification_smtp_envoyee_le_idx" on "notification" ("envoyee_le") where "canal" = 'smtp'` },
   ],
