@@ -75,6 +75,7 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
       break;
     case 'controle_fraude':
       can('read', [...referentiel, 'offres', 'candidatures', 'demandeurs', 'demandes', 'propositions']);
+      can('create', 'propositions'); // §11.17, §11.25: pushes an offer, in every territory
       can(['instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre'], 'candidatures');
       can(['read', 'valider', 'refuser', 'telecharger', 'marquer_falsifie'], 'justificatifs');
       can(['read', 'create', 'update', 'lever'], 'suspensions');

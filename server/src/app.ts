@@ -20,6 +20,7 @@ import { justificatifsRouter } from './modules/justificatifs/justificatifs.route
 import { notificationsRouter } from './modules/notifications/notifications.router';
 import { classementRouter } from './modules/offres/classement.router';
 import { offresRouter } from './modules/offres/publication.router';
+import { propositionsRouter } from './modules/propositions/propositions.router';
 import { fraudeJustificatifsRouter } from './modules/signalements/marquerFalsifie';
 import { signalementsRouter } from './modules/signalements/signalements.router';
 import { controleRenforceRouter } from './modules/suspensions/controleRenforce';
@@ -62,6 +63,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/candidatures', agent, candidaturesRouter(ctx));
   api.use('/offres', agent, classementRouter(ctx));
   api.use('/offres', agent, offresRouter(ctx));
+  api.use('/propositions', agent, propositionsRouter(ctx));
   api.use('/justificatifs', agent, justificatifsRouter(ctx));
   api.use('/demandes', agent, notesRouter(ctx, 'demande', demandes));
   api.use('/filtres-sauvegardes', agent, filtresRouter(ctx));

@@ -5,6 +5,7 @@ import { Migration20261129010553_taches_inactivite } from './migrations/Migratio
 import { Migration20261129010906_fraude_doublons } from './migrations/Migration20261129010906_fraude_doublons';
 import { Migration20261129012020_correspondances } from './migrations/Migration20261129012020_correspondances';
 import { Migration20261129013854_boite_envoi_index } from './migrations/Migration20261129013854_boite_envoi_index';
+import { Migration20261129013938_proposition_unique } from './migrations/Migration20261129013938_proposition_unique';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261129010906_fraude_doublons', class: Migration20261129010906_fraude_doublons },
   { name: 'Migration20261129012020_correspondances', class: Migration20261129012020_correspondances },
   { name: 'Migration20261129013854_boite_envoi_index', class: Migration20261129013854_boite_envoi_index },
+  { name: 'Migration20261129013938_proposition_unique', class: Migration20261129013938_proposition_unique },
 ];

@@ -12,6 +12,7 @@ import { liberer, prendre } from './prendre';
 import { REGLES_ACTIONS } from './regles';
 import { acteurDe, appliquerAction } from './transition';
 import { notesRouter } from './notes';
+import { offresSimilaires } from '../propositions/similaires';
 
 const ROUTE_ACTION: Record<string, Exclude<ActionCandidature, 'cloturer'>> = {
   instruire: 'instruire', designer: 'designer', 'ne-pas-retenir': 'ne_pas_retenir', attribuer: 'attribuer', annuler: 'annuler',
@@ -42,6 +43,14 @@ export function candidaturesRouter(ctx: AppContext) {
 
   r.post('/actions-groupees', async (req, res) => {
     res.json(await actionsGroupees(req, ctx));
+  });
+
+  // §11.25: offers to propose instead (propositions module; conseiller of the territory or controle_fraude).
+  r.get('/:id/offres-similaires', async (req, res) => {
+    const id = parseId(req.params.id);
+    const c = await getRow(req, ctx, candidatures, id);
+    if (!req.ability!.can('create', 'propositions')) throw forbidden();
+    res.json(await offresSimilaires(req, ctx.clock.now(), { id, demandeurId: c.demandeurId as number, offreId: c.offreId as number, departement: c.departement as string }));
   });
 
   r.get('/:id/dossier', async (req, res) => {

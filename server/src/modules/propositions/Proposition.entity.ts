@@ -19,6 +19,10 @@ export const Proposition = defineEntity({
     reponduLe: p.datetime().nullable(),
     candidatureId: p.integer().nullable(),
   }),
-  indexes: [{ properties: ['statut', 'expireLe'] }],
+  indexes: [
+    { properties: ['statut', 'expireLe'] },
+    // §11.17: one pending proposition per offer and demandeur (guards concurrent POST /api/propositions).
+    { name: 'proposition_une_envoyee_uidx', expression: `create unique index "proposition_une_envoyee_uidx" on "proposition" ("offre_id", "demandeur_id") where "statut" = 'envoyee'` },
+  ],
 });
 export type IProposition = InferEntity<typeof Proposition>;
