@@ -33,12 +33,15 @@ export const CandidaturesDuDemandeur = (_: RelatedSlot) => (
   </ReferenceManyField>
 );
 
-export const SuspensionsDuDemandeur = (_: RelatedSlot) => (
+/** The type of a suspension is fraud data (R-FRAUD-VIS): others see only the dates. */
+export const SuspensionsDuDemandeur = ({ fraude }: RelatedSlot & { fraude: boolean }) => (
   <ReferenceManyField reference="suspensions" target="demandeurId" sort={{ field: 'debut', order: 'DESC' }}>
     <DataTable<Suspension> rowClick="show" bulkActionButtons={false} empty={<RelatedEmpty resource="suspensions" />}>
-      <DataTable.Col source="type">
-        <EnumField source="type" enumName="typeSuspension" />
-      </DataTable.Col>
+      {fraude && (
+        <DataTable.Col source="type">
+          <EnumField source="type" enumName="typeSuspension" />
+        </DataTable.Col>
+      )}
       <DataTable.Col source="debut" field={DayField} />
       <DataTable.Col source="fin" field={DayField} />
       <DataTable.Col source="leveeLe" field={DayField} />

@@ -11,6 +11,7 @@ export function DemandeurShow() {
     demandes: useCan('read', 'demandes'),
     candidatures: useCan('read', 'candidatures'),
     suspensions: useCan('read', 'suspensions'),
+    fraude: useCan('read', 'suspensions', 'type'),
   };
   return (
     <Show>
@@ -33,7 +34,7 @@ export function DemandeurShow() {
       <ShowSection>
         {can.demandes && <DemandesDuDemandeur label="app.sections.demandes" className="full" />}
         {can.candidatures && <CandidaturesDuDemandeur label="app.sections.candidatures" className="full" />}
-        {can.suspensions && <SuspensionsDuDemandeur label="app.sections.suspensions" className="full" />}
+        {can.suspensions && <SuspensionsDuDemandeur label="app.sections.suspensions" className="full" fraude={can.fraude} />}
       </ShowSection>
     </Show>
   );
