@@ -12,3 +12,4 @@ export * from './limites';
 export * from './metadonnees';
 export * from './publication';
 export * from './suspension';
+export * from './verificationPiece';
