@@ -1,7 +1,9 @@
-import { Admin, Resource, localStorageStore, type Store } from 'react-admin';
+import { Admin, CustomRoutes, Resource, localStorageStore, type Store } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { authProvider } from './auth/authProvider';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { JOBS_PATH, JobsPage } from './jobs';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
@@ -34,5 +36,8 @@ export const App = ({ store = localStorageStore(undefined, 'als-console') }: App
     {RESOURCE_VIEWS.map(({ name, views }) => (
       <Resource key={name} name={name} {...views} />
     ))}
+    <CustomRoutes>
+      <Route path={JOBS_PATH} element={<JobsPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -39,7 +39,7 @@ describe('Menu', () => {
 
   it('shows the administration group to an admin, and no instruction', async () => {
     const { labels, text } = await menuOf('admin');
-    expect(labels).toEqual(['Offres', 'Programmes', 'Bailleurs', 'Entreprises', 'Agents', 'Notifications', "Journal d'audit"]);
+    expect(labels).toEqual(['Offres', 'Programmes', 'Bailleurs', 'Entreprises', 'Agents', 'Notifications', "Journal d'audit", 'Tâches planifiées']);
     expect(text).toContain('Administration');
     expect(text).not.toContain('Instruction');
   });

@@ -1,6 +1,7 @@
 import { Divider, ListSubheader } from '@mui/material';
 import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
 import { useAbility } from '../common/useAbility';
+import { JobsMenuItem } from '../jobs';
 import { MENU_GROUPS } from './menuGroups';
 
 /** The sidebar grouped by activity; groups with nothing readable disappear. */
@@ -10,10 +11,12 @@ export function Menu() {
   const [open] = useSidebarState();
   if (!ability) return <RaMenu />;
 
+  // « Tâches planifiées » (a custom page, not a resource) closes the administration group.
+  const extras = (key: string) => (key === 'administration' && ability.can('read', 'jobs') ? [<JobsMenuItem key="taches" />] : []);
   const groups = MENU_GROUPS.map((group) => ({
     ...group,
     visible: group.resources.filter((resource) => ability.can('read', resource)),
-  })).filter((group) => group.visible.length > 0);
+  })).filter((group) => group.visible.length + extras(group.key).length > 0);
 
   return (
     <RaMenu>
@@ -30,6 +33,7 @@ export function Menu() {
           index > 0 && <Divider key={`d-${group.key}`} />
         ),
         ...group.visible.map((resource) => <RaMenu.ResourceItem key={resource} name={resource} />),
+        ...extras(group.key),
       ])}
     </RaMenu>
   );

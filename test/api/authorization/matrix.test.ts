@@ -20,7 +20,7 @@ const MATRIX: Record<ResourceName, Record<Role, string>> = {
   bailleurs: { conseiller: 'L', controle_fraude: 'L', manager: 'L', admin: 'LCU' },
   entreprises: { conseiller: 'L', controle_fraude: 'L', manager: 'L', admin: 'LCU' },
   suspensions: { conseiller: 'L', controle_fraude: 'Lc', manager: 'L', admin: '' },
-  propositions: { conseiller: 'L', controle_fraude: 'L', manager: 'L', admin: '' },
+  propositions: { conseiller: 'Lc', controle_fraude: 'Lc', manager: 'L', admin: '' },
   signalements: { conseiller: '', controle_fraude: 'L', manager: '', admin: '' },
   exports: { conseiller: '', controle_fraude: '', manager: 'Lc', admin: '' },
   notifications: { conseiller: '', controle_fraude: '', manager: '', admin: 'L' },

@@ -110,6 +110,9 @@ export const referentielEn = {
       envoyeeLe: 'Sent on',
       erreur: 'Error',
       createdAt: 'Created on',
+      canal: 'Channel',
+      messageId: 'Message-ID',
+      prochainEssai: 'Next attempt',
     },
   },
   'audit-events': {

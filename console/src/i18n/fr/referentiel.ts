@@ -108,6 +108,9 @@ export const referentielFr = {
       envoyeeLe: 'Envoyée le',
       erreur: 'Erreur',
       createdAt: 'Créée le',
+      canal: 'Canal',
+      messageId: 'Message-ID',
+      prochainEssai: 'Prochain essai',
     },
   },
   'audit-events': {

@@ -1,0 +1,2 @@
+export { JobsPage } from './JobsPage';
+export { JobsMenuItem, JOBS_PATH } from './JobsMenuItem';
