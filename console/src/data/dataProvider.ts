@@ -1,8 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider, type Identifier } from 'react-admin';
-import type { ActionCandidature, CanalDemande } from '../../../shared/domain/enums';
+import type { ActionCandidature, CanalDemande, TypeSignalement, TypeSuspension } from '../../../shared/domain/enums';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
-import type { Candidature, Justificatif, RangClassement, Suspension } from './records';
+import type { ApercuSuspension, Candidature, Demande, DesactivationComptes, Justificatif, RangClassement, Signalement, Suspension } from './records';
 
 /** `ne_pas_retenir` → `ne-pas-retenir`: URLs spell actions with dashes (api.md). */
 type Dashed<S extends string> = S extends `${infer A}_${infer B}` ? `${A}-${Dashed<B>}` : S;
@@ -46,6 +46,19 @@ export interface ActionMethods {
   leverSuspension(id: Identifier, body: { motif: string }): Promise<{ data: Suspension }>;
   classementOffre(offreId: Identifier): Promise<{ data: RangClassement[] }>;
   proposer(body: PropositionRequest): Promise<{ data: unknown }>;
+  /** Fraud control (R-SUSP, R-ONE-ACCOUNT). */
+  apercuSuspension(query: { demandeurId: Identifier; dureeMois: number; type: TypeSuspension }): Promise<{ data: ApercuSuspension }>;
+  signalementAction<A extends SignalementAction>(id: Identifier, action: A, body: SignalementActionBodies[A]): Promise<{ data: Signalement }>;
+  desactiverComptes(id: Identifier, body: { demandeurIds: Identifier[]; motif: string }): Promise<{ data: DesactivationComptes }>;
+  analyserSignalements(): Promise<{ data: { crees: Record<TypeSignalement, number>; total: number } }>;
+  leverControleRenforce(demandeId: Identifier, body: { motif: string }): Promise<{ data: Demande }>;
+}
+
+export type SignalementAction = 'prendre' | 'confirmer' | 'infirmer';
+export interface SignalementActionBodies {
+  prendre: None;
+  confirmer: { conclusion: string };
+  infirmer: { conclusion: string };
 }
 
 export type AppDataProvider = DataProvider & ActionMethods;
@@ -65,6 +78,22 @@ const actionMethods: ActionMethods = {
   },
   async proposer(body) {
     return { data: await postJson<unknown>('/propositions', body) };
+  },
+  async apercuSuspension({ demandeurId, dureeMois, type }) {
+    const q = new URLSearchParams({ demandeurId: String(demandeurId), dureeMois: String(dureeMois), type });
+    return { data: await getJson<ApercuSuspension>(`/suspensions/apercu?${q}`) };
+  },
+  async signalementAction(id, action, body) {
+    return { data: await postJson<Signalement>(`/signalements/${id}/${action}`, body) };
+  },
+  async desactiverComptes(id, body) {
+    return { data: await postJson<DesactivationComptes>(`/signalements/${id}/desactiver-comptes`, body) };
+  },
+  async analyserSignalements() {
+    return { data: await postJson<{ crees: Record<TypeSignalement, number>; total: number }>('/signalements/analyser', {}) };
+  },
+  async leverControleRenforce(demandeId, body) {
+    return { data: await postJson<Demande>(`/demandes/${demandeId}/lever-controle-renforce`, body) };
   },
 };
 

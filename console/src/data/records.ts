@@ -63,8 +63,21 @@ export interface RangClassement {
 }
 
 export interface Suspension extends WithDemandeurNom {
-  id: Ref; type: E.TypeSuspension; debut: Iso; fin: Iso; dureeMois: number; leveeLe: Iso | null; active: boolean;
-  motif?: string; motifLevee?: string | null; recidive?: boolean;
+  id: Ref; debut: Iso; fin: Iso; dureeMois: number; leveeLe: Iso | null; active: boolean;
+  /** Fraud-only fields (R-FRAUD-VIS): absent for everyone but controle_fraude (the type tells the motive's category). */
+  type?: E.TypeSuspension; motif?: string; motifLevee?: string | null; recidive?: boolean; creeParId?: Ref; leveeParId?: Ref | null;
+}
+
+/** GET /api/suspensions/apercu: what applying a suspension now would do (R-SUSP). */
+export interface ApercuSuspension {
+  demandeurId: Ref; type: E.TypeSuspension; dureeMois: number; debut: Iso; fin: Iso; recidive: boolean; suspensionsAnterieures: number;
+  dejaSuspendu: boolean; suspenduJusquAu: Iso | null; demande: { id: Ref; reference: string; statut: E.StatutDemande } | null;
+  candidatures: { id: Ref; reference: string; statut: E.StatutCandidature; offreReference: string; departement: string }[];
+  nombreCandidatures: number;
+}
+
+export interface DesactivationComptes {
+  demandeurIds: Ref[]; demandesCloturees: Ref[]; candidaturesCloturees: Ref[]; propositionsExpirees: Ref[]; signalement: Signalement;
 }
 
 export interface Proposition {
@@ -86,8 +99,6 @@ export interface Export {
 export interface Notification {
   id: Ref; demandeurId: Ref | null; destinataire: string; template: string; sujet: string; corps: string;
   statut: E.StatutNotification; tentatives: number; envoyeeLe: Iso | null; erreur: string | null; createdAt: Iso;
-  /** Delivery (jobs): `smtp` or `boite` (no SMTP_URL), the stable Message-ID, the next attempt or lease end. */
-  canal?: 'smtp' | 'boite' | null; messageId?: string | null; prochainEssai?: Iso | null;
 }
 
 export interface AuditEvent {

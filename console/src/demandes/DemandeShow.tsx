@@ -1,8 +1,9 @@
-import { BooleanField, Show, TextField } from 'react-admin';
+import { BooleanField, Show, TextField, TopToolbar } from 'react-admin';
 import { DateTimeField, EuroField } from '../common/fields';
 import { EnumArrayField, EnumField } from '../common/EnumField';
 import { DemandeurNomField, SafeReferenceField } from '../common/links';
 import { ShowSection } from '../common/ShowSection';
+import { LeverControleRenforceButton } from '../suspensions/LeverControleRenforceButton';
 import { useCan } from '../common/useAbility';
 import { ControleRenforceChip } from './ControleRenforceChip';
 import { CandidaturesDeLaDemande, JustificatifsDeLaDemande } from './DemandeRelated';
@@ -12,7 +13,13 @@ export function DemandeShow() {
   const canCandidatures = useCan('read', 'candidatures');
   const canJustificatifs = useCan('read', 'justificatifs');
   return (
-    <Show>
+    <Show
+      actions={
+        <TopToolbar>
+          <LeverControleRenforceButton />
+        </TopToolbar>
+      }
+    >
       <ShowSection title="app.sections.suivi">
         <TextField source="reference" />
         <DemandeurNomField source="demandeurNom" />

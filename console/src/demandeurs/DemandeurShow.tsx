@@ -3,6 +3,7 @@ import { DateTimeField, DayField } from '../common/fields';
 import { EnumField } from '../common/EnumField';
 import { ShowSection } from '../common/ShowSection';
 import { useCan } from '../common/useAbility';
+import { OngletsDemandeur } from '../suspensions/HistoriqueDemandeur';
 import { CandidaturesDuDemandeur, DemandesDuDemandeur, SuspensionsDuDemandeur } from './DemandeurRelated';
 import { SuspenduField } from './SuspenduField';
 
@@ -15,27 +16,29 @@ export function DemandeurShow() {
   };
   return (
     <Show>
-      <ShowSection title="app.sections.identite">
-        <EnumField source="civilite" enumName="civilite" />
-        <TextField source="nom" />
-        <TextField source="prenom" />
-        <DayField source="dateNaissance" />
-        <EmailField source="email" />
-        <TextField source="telephone" emptyText="—" />
-      </ShowSection>
-      <ShowSection title="app.sections.compte">
-        <EnumField source="statutCompte" enumName="statutCompte" />
-        <SuspenduField source="suspenduJusquAu" />
-        <TextField source="cguVersionAcceptee" emptyText="—" />
-        <DateTimeField source="derniereConnexion" />
-        <DateTimeField source="createdAt" />
-        <DateTimeField source="desactiveLe" />
-      </ShowSection>
-      <ShowSection>
-        {can.demandes && <DemandesDuDemandeur label="app.sections.demandes" className="full" />}
-        {can.candidatures && <CandidaturesDuDemandeur label="app.sections.candidatures" className="full" />}
-        {can.suspensions && <SuspensionsDuDemandeur label="app.sections.suspensions" className="full" fraude={can.fraude} />}
-      </ShowSection>
+      <OngletsDemandeur>
+        <ShowSection title="app.sections.identite">
+          <EnumField source="civilite" enumName="civilite" />
+          <TextField source="nom" />
+          <TextField source="prenom" />
+          <DayField source="dateNaissance" />
+          <EmailField source="email" />
+          <TextField source="telephone" emptyText="—" />
+        </ShowSection>
+        <ShowSection title="app.sections.compte">
+          <EnumField source="statutCompte" enumName="statutCompte" />
+          <SuspenduField source="suspenduJusquAu" />
+          <TextField source="cguVersionAcceptee" emptyText="—" />
+          <DateTimeField source="derniereConnexion" />
+          <DateTimeField source="createdAt" />
+          <DateTimeField source="desactiveLe" />
+        </ShowSection>
+        <ShowSection>
+          {can.demandes && <DemandesDuDemandeur label="app.sections.demandes" className="full" />}
+          {can.candidatures && <CandidaturesDuDemandeur label="app.sections.candidatures" className="full" />}
+          {can.suspensions && <SuspensionsDuDemandeur label="app.sections.suspensions" className="full" fraude={can.fraude} />}
+        </ShowSection>
+      </OngletsDemandeur>
     </Show>
   );
 }

@@ -1,4 +1,5 @@
 import { enumsEn } from './en/enums';
+import { fraudeEn } from './en/fraude';
 import { instructionEn } from './en/instruction';
 import { referentielEn } from './en/referentiel';
 import type { Catalogue } from './fr';
@@ -62,6 +63,7 @@ export const en = {
       serveur: 'The server hit an error. Try again in a moment.',
     },
     auteur: { nonVisible: 'Agent no. %{id}' },
+    fraude: fraudeEn,
   },
   enums: enumsEn,
   resources: { ...instructionEn, ...referentielEn },

@@ -1,4 +1,5 @@
 import { enumsFr } from './fr/enums';
+import { fraudeFr } from './fr/fraude';
 import { instructionFr } from './fr/instruction';
 import { referentielFr } from './fr/referentiel';
 import type { Messages } from './types';
@@ -71,6 +72,7 @@ export const fr = {
       serveur: 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
     },
     auteur: { nonVisible: 'Agent n° %{id}' },
+    fraude: fraudeFr,
   },
   enums: enumsFr,
   resources: { ...instructionFr, ...referentielFr },

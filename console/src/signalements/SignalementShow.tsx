@@ -1,15 +1,30 @@
-import { ReferenceArrayField, Show, SingleFieldList, TextField } from 'react-admin';
+import { ReferenceArrayField, Show, SingleFieldList, TextField, TopToolbar } from 'react-admin';
 import { DateTimeField } from '../common/fields';
 import { EnumField } from '../common/EnumField';
-import { JsonField } from '../common/JsonField';
 import { SafeReferenceField } from '../common/links';
 import { ShowSection } from '../common/ShowSection';
+import { DesactiverComptesButton } from './DesactiverComptesButton';
+import { Preuves } from './Preuves';
+import { ConclureButtons, PrendreButton } from './SignalementActions';
+import { ScoreField } from './ScoreField';
 
+const Actions = () => (
+  <TopToolbar>
+    <PrendreButton />
+    <ConclureButtons />
+    <DesactiverComptesButton />
+  </TopToolbar>
+);
+
+/**
+ * A fraud signal (controle_fraude only; every read is audited by the server): its follow-up, the
+ * actions of its workflow, and the evidence side by side.
+ */
 export const SignalementShow = () => (
-  <Show>
+  <Show actions={<Actions />}>
     <ShowSection title="app.sections.suivi">
       <EnumField source="type" enumName="typeSignalement" />
-      <TextField source="score" />
+      <ScoreField source="score" />
       <EnumField source="statut" enumName="statutSignalement" />
       <DateTimeField source="createdAt" />
       <SafeReferenceField source="assigneeId" reference="agents" />
@@ -18,8 +33,8 @@ export const SignalementShow = () => (
       </ReferenceArrayField>
       <TextField source="conclusion" emptyText="—" className="full" sx={{ whiteSpace: 'pre-wrap' }} />
     </ShowSection>
-    <ShowSection title="app.sections.fraude">
-      <JsonField source="preuves" className="full" />
+    <ShowSection title="app.fraude.preuves.titre">
+      <Preuves label="resources.signalements.fields.preuves" className="full" />
     </ShowSection>
   </Show>
 );

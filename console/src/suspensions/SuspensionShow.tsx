@@ -1,18 +1,24 @@
-import { BooleanField, Show, TextField } from 'react-admin';
+import { BooleanField, Show, TextField, TopToolbar } from 'react-admin';
 import { DayField } from '../common/fields';
 import { EnumField } from '../common/EnumField';
-import { DemandeurNomField } from '../common/links';
+import { DemandeurNomField, SafeReferenceField } from '../common/links';
 import { ShowSection } from '../common/ShowSection';
 import { useCan } from '../common/useAbility';
+import { LeverButton } from './LeverButton';
+
+const Actions = () => (
+  <TopToolbar>
+    <LeverButton />
+  </TopToolbar>
+);
 
 export function SuspensionShow() {
-  // R-FRAUD-VIS: others only see that the demandeur is suspended, and until when.
+  // R-FRAUD-VIS: others only see that the demandeur is suspended, and until when (the server sends nothing more).
   const canReadFraud = useCan('read', 'suspensions', 'motif');
   return (
-    <Show>
+    <Show actions={<Actions />}>
       <ShowSection title="app.sections.suivi">
         <DemandeurNomField source="demandeurNom" />
-        <EnumField source="type" enumName="typeSuspension" />
         <DayField source="debut" />
         <DayField source="fin" />
         <TextField source="dureeMois" />
@@ -21,9 +27,12 @@ export function SuspensionShow() {
       </ShowSection>
       {canReadFraud && (
         <ShowSection title="app.sections.fraude">
+          <EnumField source="type" enumName="typeSuspension" />
           <BooleanField source="recidive" />
+          <SafeReferenceField source="creeParId" reference="agents" />
+          <SafeReferenceField source="leveeParId" reference="agents" />
           <TextField source="motif" className="full" sx={{ whiteSpace: 'pre-wrap' }} />
-          <TextField source="motifLevee" emptyText="—" className="full" />
+          <TextField source="motifLevee" emptyText="—" className="full" sx={{ whiteSpace: 'pre-wrap' }} />
         </ShowSection>
       )}
     </Show>

@@ -118,6 +118,26 @@ describe('R-FRAUD-VIS: who reads fraud data', () => {
   });
 });
 
+describe('register filters', () => {
+  it('R-SUSP: suspensions in force or not (anyone), récidive (controle_fraude only); signals naming an account', async () => {
+    const actives = await request(t.app).get('/api/suspensions').query({ filter: JSON.stringify({ active: 'true' }), range: '[0,99]' }).set(bearer(tok.fraude));
+    expect(actives.status).toBe(200);
+    expect(actives.body.length).toBeGreaterThan(0);
+    expect(actives.body.every((s: { active: boolean }) => s.active)).toBe(true);
+    const finies = await request(t.app).get('/api/suspensions').query({ filter: JSON.stringify({ active: 'false' }), range: '[0,99]' }).set(bearer(tok.manager));
+    expect(finies.body.every((s: { active: boolean }) => !s.active)).toBe(true);
+    expect((await request(t.app).get('/api/suspensions').query({ filter: JSON.stringify({ recidive: true }) }).set(bearer(tok.fraude))).status).toBe(200);
+    expect((await request(t.app).get('/api/suspensions').query({ filter: JSON.stringify({ recidive: true }) }).set(bearer(tok.manager))).status).toBe(400);
+    const [{ id }] = await t.orm.em.fork().getConnection().execute<{ id: number }[]>(
+      `insert into signalement (type, cle, score, preuves, demandeur_ids) values ('telephone_partage', ?, 40, '{}', ?::int[]) returning id`,
+      [`visibilite-${process.pid}`, `{${suspendu.demandeurId},1}`],
+    );
+    const sig = await request(t.app).get('/api/signalements').query({ filter: JSON.stringify({ demandeurId: suspendu.demandeurId }) }).set(bearer(tok.fraude));
+    expect(sig.body.map((x: { id: number }) => x.id)).toEqual([id]);
+    expect((await request(t.app).get('/api/signalements').query({ filter: JSON.stringify({ demandeurId: 'x' }) }).set(bearer(tok.fraude))).status).toBe(400);
+  });
+});
+
 describe('POST /api/demandes/:id/lever-controle-renforce', () => {
   it('R-SUSP: an agent clears contrôle renforcé with a motif (conseiller in territory, controle_fraude); else 404, 403 or 409', async () => {
     const d = await demandeurAvecCandidatures(t.orm, ['deposee'], '69');

@@ -141,6 +141,8 @@ export const instructionEn = {
       motif: 'Reason',
       motifLevee: 'Lifting reason',
       recidive: 'Repeat offence',
+      creeParId: 'Applied by',
+      leveeParId: 'Lifted by',
       createdAt: 'Created on',
     },
   },

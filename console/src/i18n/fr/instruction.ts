@@ -140,6 +140,8 @@ export const instructionFr = {
       motifLevee: 'Motif de la levée',
       recidive: 'Récidive',
       createdAt: 'Créée le',
+      creeParId: 'Appliquée par',
+      leveeParId: 'Levée par',
     },
   },
   signalements: {

@@ -1,5 +1,13 @@
 import { STATUTS_SIGNALEMENT, TYPES_SIGNALEMENT } from '../../../../shared/domain/enums';
+import { badRequest } from '../../http/problem';
 import type { ResourceDef } from '../../http/resource';
+
+/** `filter={"demandeurId":12}`: the signals naming this account (GIN index on demandeur_ids). */
+function concerne(value: unknown) {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw badRequest('FILTRE_INVALIDE', 'Valeur invalide pour le filtre « demandeurId ».');
+  return { sql: 'sg.demandeur_ids @> array[?]::int[]', params: [n] };
+}
 
 export const signalements: ResourceDef = {
   name: 'signalements',
@@ -13,6 +21,7 @@ export const signalements: ResourceDef = {
     type: { expr: 'sg.type', type: 'enum', values: TYPES_SIGNALEMENT },
     statut: { expr: 'sg.statut', type: 'enum', values: STATUTS_SIGNALEMENT },
     assigneeId: { expr: 'sg.assignee_id', type: 'int' },
+    demandeurId: { expr: 'sg.demandeur_ids', type: 'custom', build: concerne },
     score: { expr: 'sg.score', type: 'int' },
     createdAt: { expr: 'sg.created_at', type: 'date' },
   },

@@ -19,6 +19,14 @@ export const suspensions: ResourceDef = {
     demandeurId: { expr: 's.demandeur_id', type: 'int' },
     debut: { expr: 's.debut', type: 'date' },
     fin: { expr: 's.fin', type: 'date' },
+    /** In force now (or not): the register's main filter. */
+    active: {
+      expr: '', type: 'custom', values: ['true', 'false'],
+      build: (v, who) => ({ sql: `${v === 'true' ? '' : 'not '}(s.levee_le is null and s.debut <= ? and s.fin > ?)`, params: [who.now, who.now] }),
+    },
+    levee: { expr: '', type: 'custom', values: ['true', 'false'], build: (v) => ({ sql: `s.levee_le is ${v === 'true' ? 'not ' : ''}null`, params: [] }) },
+    /** Fraud data: refused to those who may not read it (lecturesFraude.ts). */
+    recidive: { expr: 's.recidive', type: 'bool' },
   },
   search: ['dr.nom', 'dr.prenom'],
   scope: { departementsCandidatures: viaCandidatures('sc.demandeur_id = s.demandeur_id') },

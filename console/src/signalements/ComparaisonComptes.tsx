@@ -1,0 +1,106 @@
+import BlockIcon from '@mui/icons-material/Block';
+import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link, RecordContextProvider, useTranslate } from 'react-admin';
+import { comparerComptes, type ChampCompare } from '../../../shared/rules/identite';
+import { EnumField } from '../common/EnumField';
+import { formatDateTime, formatDay } from '../common/format';
+import { RecordLink } from '../common/links';
+import { useCan } from '../common/useAbility';
+import type { ComptePreuve } from './preuves';
+
+type Ligne = { champ: ChampCompare | 'statutCompte' | 'createdAt' | 'desactiveLe'; valeur: (c: ComptePreuve) => string };
+
+const LIGNES: Ligne[] = [
+  { champ: 'nom', valeur: (c) => c.nom },
+  { champ: 'prenom', valeur: (c) => c.prenom },
+  { champ: 'dateNaissance', valeur: (c) => formatDay(c.dateNaissance) },
+  { champ: 'email', valeur: (c) => c.email },
+  { champ: 'telephone', valeur: (c) => c.telephone ?? '' },
+  { champ: 'createdAt', valeur: (c) => formatDateTime(c.createdAt) },
+  { champ: 'desactiveLe', valeur: (c) => formatDateTime(c.desactiveLe) },
+];
+const COMPARES: readonly string[] = ['nom', 'prenom', 'dateNaissance', 'email', 'telephone'];
+
+const FOND = { identique: undefined, equivalent: 'warning.light', different: 'error.light' } as const;
+
+/**
+ * R-ONE-ACCOUNT: the accounts of a signal side by side, field by field. Each value that differs
+ * from the first account is highlighted, telling apart "the same once normalised" (accents, case,
+ * hyphens, swapped names: shared/rules/identite.ts) from "really different".
+ */
+export function ComparaisonComptes({ comptes, suspendre }: { comptes: ComptePreuve[]; suspendre: boolean }) {
+  const translate = useTranslate();
+  const canSuspend = useCan('create', 'suspensions');
+  if (comptes.length === 0) return null;
+  const [ref] = comptes;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={translate('app.fraude.preuves.comptes')} sx={{ '& td, & th': { verticalAlign: 'top' } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">{translate('app.fraude.preuves.champ')}</TableCell>
+            {comptes.map((c) => (
+              <TableCell key={c.id} component="th" scope="col">
+                <RecordLink resource="demandeurs" id={c.id}>{translate('app.fraude.preuves.compte', { id: c.id })}</RecordLink>
+                {suspendre && canSuspend && c.statutCompte !== 'ferme' && (
+                  <Box>
+                    <Button
+                      size="small"
+                      color="error"
+                      startIcon={<BlockIcon />}
+                      component={Link}
+                      to={{ pathname: '/suspensions/create', search: `?source=${encodeURIComponent(JSON.stringify({ demandeurId: c.id }))}` }}
+                    >
+                      {translate('app.fraude.actions.suspendre')}
+                    </Button>
+                  </Box>
+                )}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {LIGNES.map(({ champ, valeur }) => (
+            <TableRow key={champ}>
+              <TableCell component="th" scope="row" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+                {translate(`app.fraude.champs.${champ}`)}
+              </TableCell>
+              {comptes.map((c, i) => {
+                const verdict = i > 0 && COMPARES.includes(champ) ? comparerComptes(ref, c)[champ as ChampCompare] : 'identique';
+                return (
+                  <TableCell key={c.id} sx={{ bgcolor: FOND[verdict], wordBreak: 'break-word' }} data-verdict={verdict}>
+                    {valeur(c) || '—'}
+                    {verdict !== 'identique' && (
+                      <Typography component="span" variant="caption" sx={{ display: 'block' }}>
+                        {translate(`app.fraude.preuves.${verdict}`)}
+                      </Typography>
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell component="th" scope="row" sx={{ color: 'text.secondary' }}>{translate('app.fraude.champs.statutCompte')}</TableCell>
+            {comptes.map((c) => (
+              <TableCell key={c.id}>
+                <EnumFieldValue value={c.statutCompte} />
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Typography variant="caption" color="text.secondary">{translate('app.fraude.preuves.legende')}</Typography>
+    </Box>
+  );
+}
+
+/** An account status chip from a plain value (no record context here). */
+function EnumFieldValue({ value }: { value?: string }) {
+  if (!value) return <>—</>;
+  return (
+    <RecordContextProvider value={{ id: 0, v: value }}>
+      <EnumField source="v" enumName="statutCompte" />
+    </RecordContextProvider>
+  );
+}

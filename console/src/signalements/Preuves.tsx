@@ -1,0 +1,116 @@
+import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime } from '../common/format';
+import { RecordLink, nomPrenom } from '../common/links';
+import type { Signalement } from '../data/records';
+import { ComparaisonComptes } from './ComparaisonComptes';
+import { anomaliesDe, cleDe, comptesDe, fichiersDe } from './preuves';
+
+function Bloc({ titre, children }: { titre: string; children: ReactNode }) {
+  const translate = useTranslate();
+  return (
+    <Box component="section" sx={{ mb: 2 }}>
+      <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>
+        {translate(titre)}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** The shared files, side by side: which piece of which account, with its status and date. */
+function Fichiers({ preuves }: { preuves: Record<string, unknown> }) {
+  const translate = useTranslate();
+  const fichiers = fichiersDe(preuves);
+  if (fichiers.length === 0) return null;
+  const col = (k: string) => <TableCell component="th" scope="col">{translate(`app.fraude.champs.${k}`)}</TableCell>;
+  return (
+    <Bloc titre="app.fraude.preuves.fichiers">
+      <Table size="small">
+        <TableHead>
+          <TableRow>{['nomOriginal', 'typePiece', 'demandeur', 'statutPiece', 'deposeLe'].map(col)}</TableRow>
+        </TableHead>
+        <TableBody>
+          {fichiers.map((f) => (
+            <TableRow key={f.justificatifId}>
+              <TableCell><RecordLink resource="justificatifs" id={f.justificatifId}>{f.nomOriginal}</RecordLink></TableCell>
+              <TableCell>{translate(`enums.typeJustificatif.${f.type}`, { _: f.type })}</TableCell>
+              <TableCell><RecordLink resource="demandeurs" id={f.demandeurId}>{translate('app.fraude.preuves.compte', { id: f.demandeurId })}</RecordLink></TableCell>
+              <TableCell>{translate(`enums.statutJustificatif.${f.statut}`, { _: f.statut })}</TableCell>
+              <TableCell>{formatDateTime(f.deposeLe)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Bloc>
+  );
+}
+
+/** A piece's PDF metadata with its anomalies (shared/rules/metadonnees.ts), and the piece itself. */
+function Metadonnees({ preuves }: { preuves: Record<string, unknown> }) {
+  const translate = useTranslate();
+  const meta = (preuves.metadonnees ?? {}) as Record<string, string | null>;
+  const id = typeof preuves.justificatifId === 'number' ? preuves.justificatifId : null;
+  const compte = comptesDe(preuves)[0];
+  return (
+    <>
+      <Bloc titre="app.fraude.preuves.piece">
+        <Typography variant="body2">
+          <RecordLink resource="justificatifs" id={id}>{String(preuves.nomOriginal ?? `n° ${id}`)}</RecordLink>
+          {' — '}
+          {translate(`enums.typeJustificatif.${String(preuves.typePiece)}`, { _: String(preuves.typePiece) })}
+          {compte && (
+            <>
+              {' — '}
+              <RecordLink resource="demandeurs" id={compte.id}>{nomPrenom(compte.nom, compte.prenom)}</RecordLink>
+            </>
+          )}
+        </Typography>
+      </Bloc>
+      <Bloc titre="app.fraude.preuves.anomalies">
+        <Stack spacing={1}>
+          {anomaliesDe(preuves).map((a) => (
+            <Alert key={a.code} severity="warning">{a.detail}</Alert>
+          ))}
+        </Stack>
+      </Bloc>
+      <Bloc titre="app.fraude.preuves.metadonnees">
+        <Table size="small">
+          <TableBody>
+            {Object.entries(meta).map(([k, v]) => (
+              <TableRow key={k}>
+                <TableCell component="th" scope="row" sx={{ color: 'text.secondary', width: 200 }}>{k}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{v ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Bloc>
+    </>
+  );
+}
+
+/** The evidence of a signal, laid out by its type: accounts compared, shared files, or metadata. */
+export function Preuves(_props: { label?: string; className?: string }) {
+  const record = useRecordContext<Signalement>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const preuves = record.preuves ?? {};
+  if (Object.keys(preuves).length === 0) return <Typography variant="body2">{translate('app.fraude.preuves.aucune')}</Typography>;
+  if (record.type === 'metadonnees_pdf') return <Metadonnees preuves={preuves} />;
+  const cle = cleDe(preuves);
+  return (
+    <>
+      {cle && (
+        <Bloc titre={cle.label}>
+          <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{cle.valeur}</Typography>
+        </Bloc>
+      )}
+      <Fichiers preuves={preuves} />
+      <Bloc titre="app.fraude.preuves.comptes">
+        <ComparaisonComptes comptes={comptesDe(preuves)} suspendre={record.statut === 'confirme'} />
+      </Bloc>
+    </>
+  );
+}
