@@ -55,6 +55,14 @@ describe('POST /api/portail/justificatifs', () => {
     expect(ev).toEqual({ action: 'depot', acteur_type: 'demandeur' });
   });
 
+  it('§11.13: the upload runs the fraud-signal hook in its transaction (a Photoshop PDF raises a metadonnees_pdf signal)', async () => {
+    const a = await pret();
+    const r = await deposer(a.token, await pdfAvec('Adobe Photoshop 25.0 (Windows)'), 'avis.pdf', 'avis_imposition');
+    expect(r.status).toBe(201);
+    const s = await q<{ type: string }>(t.orm, `select type from signalement where ? = any(demandeur_ids)`, [a.id]);
+    expect(s.map((x) => x.type)).toContain('metadonnees_pdf');
+  });
+
   it('judges PNG and JPEG by their bytes, whatever their name', async () => {
     const a = await pret();
     const png = await deposer(a.token, PNG, 'scan.pdf', 'ressources');
