@@ -190,6 +190,17 @@ describe('POST /api/portail/justificatifs', () => {
     expect(tmpVide()).toBe(true);
   });
 
+  it('a refused upload of bytes another piece already uses leaves that file in place', async () => {
+    const a = await pret();
+    const pdf = await pdfAvec('commun ' + Date.now());
+    expect((await deposer(a.token, pdf, 'a.pdf')).status).toBe(201);
+    const sansDemande = await demandeurActif(t.orm);
+    const r = await deposer(await connexion(t.app, sansDemande.email), pdf, 'a.pdf');
+    expect(r.status).toBe(409);
+    expect(existsSync(chemin(sha(pdf)))).toBe(true);
+    expect(tmpVide()).toBe(true);
+  });
+
   it('accepts a codemandeur piece when the demande has one', async () => {
     const a = await pret({ codemandeur: true });
     expect((await deposer(a.token, PNG, 'cm.png', 'identite', 'codemandeur')).status).toBe(201);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cheminFichier } from '../../../../seeds/files/store';
@@ -21,6 +22,13 @@ export async function placer(dataDir: string, temporaire: string, sha256: string
   await mkdir(path.dirname(cible), { recursive: true });
   try {
     await link(temporaire, cible); // atomic, fails if present: the same address always holds the same bytes
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+  }
+  // A file system without hard links (some network volumes): an exclusive copy instead.
+  try {
+    await copyFile(temporaire, cible, constants.COPYFILE_EXCL);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
