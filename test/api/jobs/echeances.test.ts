@@ -121,15 +121,16 @@ describe('lapsed claims (work queue soft lock)', () => {
 describe('expired propositions (§11.17, §11.25)', () => {
   it('an unanswered proposition past expireLe becomes expiree and the demandeur is told once; answered or still running ones stay', async () => {
     const d = await dossier(db.orm, s, new Date('2026-10-20T08:00:00Z'), []);
-    const ins = (statut: string, expireLe: Date) =>
+    // One live proposition per offer and demandeur (proposition_une_envoyee_uidx): one offer each.
+    const ins = (offre: number, statut: string, expireLe: Date) =>
       sql<{ id: number }>(
         db.orm,
         `insert into proposition (offre_id, demandeur_id, agent_id, departement, statut, envoyee_le, expire_le) values (?, ?, ?, '69', ?, ?, ?) returning id`,
-        [s.offreIds[0], d.demandeurId, s.agentId, statut, plus(-10 * 86_400_000), expireLe],
+        [s.offreIds[offre], d.demandeurId, s.agentId, statut, plus(-10 * 86_400_000), expireLe],
       ).then((r) => r[0].id);
-    const expiree = await ins('envoyee', plus(-1000));
-    const acceptee = await ins('acceptee', plus(-1000));
-    const encours = await ins('envoyee', plus(3_600_000));
+    const expiree = await ins(0, 'envoyee', plus(-1000));
+    const acceptee = await ins(1, 'acceptee', plus(-1000));
+    const encours = await ins(2, 'envoyee', plus(3_600_000));
     const [a, b] = await Promise.all([expirerPropositions(db.orm.em.fork(), T), expirerPropositions(db.orm.em.fork(), T)]);
     expect(a.expirees + b.expirees).toBe(1);
     const statut = async (id: number) => (await sql<{ statut: string }>(db.orm, `select statut from proposition where id = ?`, [id]))[0].statut;
