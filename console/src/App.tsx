@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource, localStorageStore, type Store } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './auth/authProvider';
+import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { JOBS_PATH, JobsPage } from './jobs';
@@ -28,6 +29,7 @@ export const App = ({ store = localStorageStore(undefined, 'als-console') }: App
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
+    dashboard={Dashboard}
     layout={Layout}
     loginPage={LoginPage}
     theme={theme}

@@ -5,11 +5,12 @@ import { DemandeurNomField, SafeReferenceField } from '../common/links';
 import { ShowSection } from '../common/ShowSection';
 import { useCan } from '../common/useAbility';
 import { JustificatifsDeLaDemande } from '../demandes/DemandeRelated';
+import { DossierDesignationAside } from '../exports/DossierDesignationAside';
 
 export function CandidatureShow() {
   const canReadJustificatifs = useCan('read', 'justificatifs');
   return (
-    <Show>
+    <Show aside={<DossierDesignationAside />}>
       <ShowSection title="app.sections.suivi">
         <TextField source="reference" />
         <EnumField source="statut" enumName="statutCandidature" />

@@ -1,6 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider, type Identifier } from 'react-admin';
 import type { ActionCandidature, CanalDemande, TypeSignalement, TypeSuspension } from '../../../shared/domain/enums';
+import type { StatutExport } from '../../../shared/domain/enums';
+import type { CompteursFile, Statistiques } from '../dashboard/types';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
 import type { ApercuSuspension, Candidature, Demande, DesactivationComptes, Justificatif, RangClassement, Signalement, Suspension } from './records';
 
@@ -46,6 +48,10 @@ export interface ActionMethods {
   leverSuspension(id: Identifier, body: { motif: string }): Promise<{ data: Suspension }>;
   classementOffre(offreId: Identifier): Promise<{ data: RangClassement[] }>;
   proposer(body: PropositionRequest): Promise<{ data: unknown }>;
+  /** Exports (POST /api/exports, a pg-boss job) and the dashboard (GET /api/statistiques, GET /api/candidatures/compteurs). */
+  creerExport(body: DemandeExport): Promise<{ data: { id: Identifier; statut: StatutExport } }>;
+  statistiques(periode?: { from?: string; to?: string }): Promise<{ data: Statistiques }>;
+  compteursFile(): Promise<{ data: CompteursFile }>;
   /** Fraud control (R-SUSP, R-ONE-ACCOUNT). */
   apercuSuspension(query: { demandeurId: Identifier; dureeMois: number; type: TypeSuspension }): Promise<{ data: ApercuSuspension }>;
   signalementAction<A extends SignalementAction>(id: Identifier, action: A, body: SignalementActionBodies[A]): Promise<{ data: Signalement }>;
@@ -60,6 +66,12 @@ export interface SignalementActionBodies {
   confirmer: { conclusion: string };
   infirmer: { conclusion: string };
 }
+
+/** POST /api/exports body (api.md). */
+export type DemandeExport =
+  | { kind: 'designations_bailleur'; params: { bailleurId: Identifier; from: string; to: string } }
+  | { kind: 'rapport_entreprise'; params: { siret: string; from: string; to: string } }
+  | { kind: 'dossier_designation'; params: { candidatureId: Identifier } };
 
 export type AppDataProvider = DataProvider & ActionMethods;
 
@@ -78,6 +90,16 @@ const actionMethods: ActionMethods = {
   },
   async proposer(body) {
     return { data: await postJson<unknown>('/propositions', body) };
+  },
+  async creerExport(body) {
+    return { data: await postJson<{ id: Identifier; statut: StatutExport }>('/exports', body) };
+  },
+  async statistiques(periode = {}) {
+    const q = new URLSearchParams(Object.entries(periode).filter((e): e is [string, string] => !!e[1]));
+    return { data: await getJson<Statistiques>(`/statistiques${q.size ? `?${q}` : ''}`) };
+  },
+  async compteursFile() {
+    return { data: await getJson<CompteursFile>('/candidatures/compteurs') };
   },
   async apercuSuspension({ demandeurId, dureeMois, type }) {
     const q = new URLSearchParams({ demandeurId: String(demandeurId), dureeMois: String(dureeMois), type });

@@ -5,12 +5,13 @@ import { enumFilter, searchFilter } from '../common/filters';
 import { SafeReferenceField } from '../common/links';
 import type { Export } from '../data/records';
 import { FichierButton } from '../justificatifs/FichierButton';
+import { pollListeSiEnCours } from './polling';
 import { ProgressionField } from './ProgressionField';
 
 const filters = [searchFilter(), enumFilter('statut', 'statutExport', true), enumFilter('kind', 'typeExport', true)];
 
 export const ExportList = () => (
-  <List<Export> filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+  <List<Export> filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} queryOptions={{ refetchInterval: pollListeSiEnCours }}>
     <DataTable<Export> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="kind">
         <EnumField source="kind" enumName="typeExport" />

@@ -5,11 +5,12 @@ import { JsonField } from '../common/JsonField';
 import { SafeReferenceField } from '../common/links';
 import { ShowSection } from '../common/ShowSection';
 import { FichierButton } from '../justificatifs/FichierButton';
+import { pollFicheSiEnCours } from './polling';
 import { ProgressionField } from './ProgressionField';
 
 export const ExportShow = () => (
-  <Show>
-    <ShowSection title="app.sections.suivi">
+  <Show queryOptions={{ refetchInterval: pollFicheSiEnCours }}>
+    <ShowSection title="app.pilotage.exports.historique">
       <EnumField source="kind" enumName="typeExport" />
       <TextField source="destinataire" />
       <EnumField source="statut" enumName="statutExport" />

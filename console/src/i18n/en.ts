@@ -1,5 +1,6 @@
 import { enumsEn } from './en/enums';
 import { fraudeEn } from './en/fraude';
+import { pilotageEn } from './en/pilotage';
 import { instructionEn } from './en/instruction';
 import { referentielEn } from './en/referentiel';
 import type { Catalogue } from './fr';
@@ -63,6 +64,7 @@ export const en = {
       serveur: 'The server hit an error. Try again in a moment.',
     },
     auteur: { nonVisible: 'Agent no. %{id}' },
+    pilotage: pilotageEn,
     fraude: fraudeEn,
   },
   enums: enumsEn,

@@ -1,5 +1,6 @@
 import { enumsFr } from './fr/enums';
 import { fraudeFr } from './fr/fraude';
+import { pilotageFr } from './fr/pilotage';
 import { instructionFr } from './fr/instruction';
 import { referentielFr } from './fr/referentiel';
 import type { Messages } from './types';
@@ -72,6 +73,7 @@ export const fr = {
       serveur: 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
     },
     auteur: { nonVisible: 'Agent n° %{id}' },
+    pilotage: pilotageFr,
     fraude: fraudeFr,
   },
   enums: enumsFr,

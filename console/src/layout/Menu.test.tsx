@@ -13,7 +13,8 @@ async function menuOf(role: Role) {
       <App store={memoryStore()} />
     </TestMemoryRouter>,
   );
-  // The sidebar is the menu holding the resource links.
+  // The sidebar is the menu holding the resource links (wait for them: '/' renders the dashboard at once).
+  await screen.findByRole('menuitem', { name: 'Offres' });
   const items = await screen.findAllByRole('menuitem');
   const menu = items[0]!.closest('ul')!;
   return {

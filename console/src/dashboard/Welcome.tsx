@@ -1,0 +1,45 @@
+import { Box, Card, CardActionArea, CardContent, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Title, useGetIdentity, useTranslate } from 'react-admin';
+import { useCan } from '../common/useAbility';
+import { useAppDataProvider } from '../data/dataProvider';
+import type { CompteursFile } from './types';
+
+const ONGLETS = ['a_traiter', 'mes_dossiers', 'en_instruction', 'transmises'] as const satisfies readonly (keyof CompteursFile)[];
+
+/** The landing page of agents without statistics: a greeting and their work-queue counts. */
+export function Welcome() {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const dataProvider = useAppDataProvider();
+  const lit = useCan('read', 'candidatures');
+  const { data } = useQuery({ queryKey: ['compteursFile'], queryFn: () => dataProvider.compteursFile().then((r) => r.data), enabled: lit });
+  const prenom = String(identity?.fullName ?? '').split(' ')[0];
+  return (
+    <Box sx={{ p: 2 }}>
+      <Title title={translate('app.pilotage.dashboard.titre')} />
+      <Typography variant="h5" component="h1" gutterBottom>
+        {translate('app.pilotage.dashboard.bienvenue', { prenom })}
+      </Typography>
+      <Typography color="text.secondary" gutterBottom>
+        {translate(lit ? 'app.pilotage.dashboard.accueil' : 'app.pilotage.dashboard.sansFile')}
+      </Typography>
+      {lit && (
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2, mt: 2 }}>
+          {ONGLETS.map((o) => (
+            <Card key={o} variant="outlined">
+              <CardActionArea component={Link} to={`/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: o }))}`}>
+                <CardContent>
+                  <Typography variant="h4" component="p">
+                    {data ? data[o].toLocaleString('fr-FR') : '…'}
+                  </Typography>
+                  <Typography color="text.secondary">{translate(`app.pilotage.dashboard.onglets.${o}`)}</Typography>
+                </CardContent>
+              </CardActionArea>
+            </Card>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}

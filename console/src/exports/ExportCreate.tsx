@@ -1,0 +1,67 @@
+import {
+  AutocompleteInput, Create, DateInput, FormDataConsumer, ReferenceInput, required, SelectInput, SimpleForm, useDataProvider, useTranslate,
+  type Identifier,
+} from 'react-admin';
+import { Typography } from '@mui/material';
+import { FormRow } from '../common/form';
+import type { DemandeExport } from '../data/dataProvider';
+import type { Entreprise } from '../data/records';
+
+interface Valeurs {
+  kind: 'designations_bailleur' | 'rapport_entreprise';
+  bailleurId?: number;
+  entrepriseId?: number;
+  from: string;
+  to: string;
+}
+
+const jour = (d: Date) => d.toISOString().slice(0, 10);
+const debutDuMois = () => {
+  const d = new Date();
+  return jour(new Date(Date.UTC(d.getFullYear(), d.getMonth(), 1)));
+};
+const apresDebut = (to: string, values: Valeurs) => (to && values.from && to < values.from ? 'ra.validation.minValue' : undefined);
+
+/** New export (bailleur designations or entreprise report); the file is produced by a job, the list shows its progress. */
+export function ExportCreate() {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider();
+  const t = (k: string) => translate(`app.pilotage.exports.${k}`);
+  const choix = (['designations_bailleur', 'rapport_entreprise'] as const).map((id) => ({ id, name: translate(`enums.typeExport.${id}`) }));
+  // The API wants the entreprise's SIRET: the picker works on ids, the SIRET is read from the chosen record.
+  const transform = async (v: Valeurs): Promise<DemandeExport> => {
+    if (v.kind === 'designations_bailleur') return { kind: v.kind, params: { bailleurId: v.bailleurId!, from: v.from, to: v.to } };
+    const { data } = await dataProvider.getOne<Entreprise>('entreprises', { id: v.entrepriseId! });
+    return { kind: v.kind, params: { siret: data.siret, from: v.from, to: v.to } };
+  };
+  return (
+    <Create<DemandeExport & { id: Identifier }> title={t('creer')} redirect="list" transform={transform}>
+      <SimpleForm defaultValues={{ kind: 'designations_bailleur', from: debutDuMois(), to: jour(new Date()) }} sx={{ maxWidth: 720 }}>
+        <SelectInput source="kind" label={t('type')} choices={choix} validate={required()} fullWidth />
+        <FormDataConsumer<Valeurs>>
+          {({ formData }) =>
+            formData.kind === 'rapport_entreprise' ? (
+              <>
+                <ReferenceInput source="entrepriseId" reference="entreprises" sort={{ field: 'raisonSociale', order: 'ASC' }}>
+                  <AutocompleteInput label={t('entreprise')} optionText={(r: Entreprise) => `${r.raisonSociale} (${r.siret})`} validate={required()} fullWidth />
+                </ReferenceInput>
+                <Typography variant="caption" color="text.secondary">{t('entrepriseAide')}</Typography>
+              </>
+            ) : (
+              <>
+                <ReferenceInput source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }}>
+                  <AutocompleteInput label={t('bailleur')} optionText="nom" validate={required()} fullWidth />
+                </ReferenceInput>
+                <Typography variant="caption" color="text.secondary">{t('designationsAide')}</Typography>
+              </>
+            )
+          }
+        </FormDataConsumer>
+        <FormRow>
+          <DateInput source="from" label={t('du')} validate={required()} helperText={t('periodeAide')} />
+          <DateInput source="to" label={t('au')} validate={[required(), apresDebut]} />
+        </FormRow>
+      </SimpleForm>
+    </Create>
+  );
+}
