@@ -1,5 +1,5 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography, alpha, type Theme } from '@mui/material';
 import { Link, RecordContextProvider, useTranslate } from 'react-admin';
 import { comparerComptes, type ChampCompare } from '../../../shared/rules/identite';
 import { EnumField } from '../common/EnumField';
@@ -21,7 +21,12 @@ const LIGNES: Ligne[] = [
 ];
 const COMPARES: readonly string[] = ['nom', 'prenom', 'dateNaissance', 'email', 'telephone'];
 
-const FOND = { identique: undefined, equivalent: 'warning.light', different: 'error.light' } as const;
+/** Soft backgrounds with a left rule (readable, and not only colour: the verdict is also written). */
+const STYLE = {
+  identique: {},
+  equivalent: { bgcolor: (t: Theme) => alpha(t.palette.warning.main, 0.14), boxShadow: (t: Theme) => `inset 3px 0 ${t.palette.warning.main}` },
+  different: { bgcolor: (t: Theme) => alpha(t.palette.error.main, 0.1), boxShadow: (t: Theme) => `inset 3px 0 ${t.palette.error.main}` },
+} as const;
 
 /**
  * R-ONE-ACCOUNT: the accounts of a signal side by side, field by field. Each value that differs
@@ -68,10 +73,10 @@ export function ComparaisonComptes({ comptes, suspendre }: { comptes: ComptePreu
               {comptes.map((c, i) => {
                 const verdict = i > 0 && COMPARES.includes(champ) ? comparerComptes(ref, c)[champ as ChampCompare] : 'identique';
                 return (
-                  <TableCell key={c.id} sx={{ bgcolor: FOND[verdict], wordBreak: 'break-word' }} data-verdict={verdict}>
+                  <TableCell key={c.id} sx={{ ...STYLE[verdict], wordBreak: 'break-word' }} data-verdict={verdict}>
                     {valeur(c) || '—'}
                     {verdict !== 'identique' && (
-                      <Typography component="span" variant="caption" sx={{ display: 'block' }}>
+                      <Typography component="span" variant="caption" sx={{ display: 'block', color: verdict === 'different' ? 'error.dark' : 'warning.dark' }}>
                         {translate(`app.fraude.preuves.${verdict}`)}
                       </Typography>
                     )}

@@ -92,7 +92,7 @@ function Metadonnees({ preuves }: { preuves: Record<string, unknown> }) {
 }
 
 /** The evidence of a signal, laid out by its type: accounts compared, shared files, or metadata. */
-export function Preuves(_props: { label?: string; className?: string }) {
+export function Preuves(_props: { label?: string | false; className?: string }) {
   const record = useRecordContext<Signalement>();
   const translate = useTranslate();
   if (!record) return null;

@@ -34,7 +34,7 @@ export const SignalementShow = () => (
       <TextField source="conclusion" emptyText="—" className="full" sx={{ whiteSpace: 'pre-wrap' }} />
     </ShowSection>
     <ShowSection title="app.fraude.preuves.titre">
-      <Preuves label="resources.signalements.fields.preuves" className="full" />
+      <Preuves label={false} className="full" />
     </ShowSection>
   </Show>
 );

@@ -14,7 +14,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { useFormContext } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { verifierDureeSuspension } from '../../../shared/rules/suspension';
 import { choicesFor } from '../common/enums';
 import { formatDay } from '../common/format';
@@ -35,11 +35,12 @@ const demandeurTexte = (d: Demandeur) => `${nomPrenom(d.nom, d.prenom)}${d.dateN
 
 function DureesRapides() {
   const { setValue } = useFormContext();
+  const choisie = Number(useWatch({ name: 'dureeMois' }));
   const translate = useTranslate();
   return (
     <Stack direction="row" spacing={1} sx={{ mb: 2 }} aria-label={translate('app.fraude.suspension.duree')}>
       {DUREES.map((m) => (
-        <MuiButton key={m} size="small" variant="outlined" onClick={() => setValue('dureeMois', m, { shouldDirty: true, shouldValidate: true })}>
+        <MuiButton key={m} size="small" variant={choisie === m ? 'contained' : 'outlined'} aria-pressed={choisie === m} onClick={() => setValue('dureeMois', m, { shouldDirty: true, shouldValidate: true })}>
           {m < 12 ? `${m} mois` : `${m / 12} an${m > 12 ? 's' : ''}`}
         </MuiButton>
       ))}
@@ -67,6 +68,7 @@ export function SuspensionCreate() {
   const redirect = useRedirect();
   return (
     <Create<Suspension & { effets: { candidatures: unknown[] } }>
+      title="app.fraude.actions.suspendre"
       mutationOptions={{
         onSuccess: (data) => {
           notify('app.fraude.notifications.suspendu', { type: 'success', messageArgs: { smart_count: data.effets.candidatures.length } });

@@ -3,7 +3,9 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * R-ONE-ACCOUNT: the duplicate keys of shared/rules/identite.ts as immutable SQL functions, and
  * expression indexes on demandeur, so that duplicates are grouped by the database (maintained on
- * every write, whoever writes). test/api/signalements/cles.test.ts checks SQL = TypeScript.
+ * every write, whoever writes). test/api/signalements/detection.test.ts checks SQL = TypeScript.
+ * Calls between these functions are schema-qualified: PostgreSQL ≥ 17 builds indexes with a
+ * restricted search_path (pg_catalog, pg_temp).
  */
 export class Migration20261129010906_fraude_doublons extends Migration {
 
@@ -19,7 +21,7 @@ export class Migration20261129010906_fraude_doublons extends Migration {
     $$;`);
     this.addSql(`create or replace function als_cle_identite(nom text, prenom text, naissance date) returns text language sql immutable parallel safe as $$
       select case when naissance is null then null
-                  else als_normaliser_nom(coalesce(nom, '') || ' ' || coalesce(prenom, '')) || '|' || to_char(naissance, 'YYYY-MM-DD') end
+                  else public.als_normaliser_nom(coalesce(nom, '') || ' ' || coalesce(prenom, '')) || '|' || to_char(naissance, 'YYYY-MM-DD') end
     $$;`);
     this.addSql(`create or replace function als_telephone_norm(t text) returns text language sql immutable strict parallel safe as $$
       select case when length(n) < 6 then null else n end
