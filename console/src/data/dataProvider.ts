@@ -1,9 +1,10 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider, type Identifier } from 'react-admin';
-import type { ActionCandidature, CanalDemande, TypeSignalement, TypeSuspension } from '../../../shared/domain/enums';
+import type { ActionCandidature, CanalDemande, MotifRefusPiece, TypeSignalement, TypeSuspension } from '../../../shared/domain/enums';
 import type { StatutExport } from '../../../shared/domain/enums';
 import type { CompteursFile, Statistiques } from '../dashboard/types';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
+import { instructionMethods, type InstructionMethods } from './instruction';
 import type { ApercuSuspension, Candidature, Demande, DesactivationComptes, Justificatif, RangClassement, Signalement, Suspension } from './records';
 
 /** `ne_pas_retenir` → `ne-pas-retenir`: URLs spell actions with dashes (api.md). */
@@ -19,7 +20,7 @@ export interface CandidatureActionBodies {
   prendre: { motif?: string };
   liberer: None;
   instruire: None;
-  designer: None;
+  designer: { motif?: string };
   'ne-pas-retenir': { motif: string };
   attribuer: None;
   annuler: { motif: string; canal: CanalDemande };
@@ -27,8 +28,8 @@ export interface CandidatureActionBodies {
 
 export type JustificatifAction = 'valider' | 'refuser' | 'marquer-falsifie';
 export interface JustificatifActionBodies {
-  valider: None;
-  refuser: { motif: string };
+  valider: { dateValiditeFin?: string | null };
+  refuser: { motifCode: MotifRefusPiece; motif?: string };
   'marquer-falsifie': { motif: string };
 }
 
@@ -73,7 +74,7 @@ export type DemandeExport =
   | { kind: 'rapport_entreprise'; params: { siret: string; from: string; to: string } }
   | { kind: 'dossier_designation'; params: { candidatureId: Identifier } };
 
-export type AppDataProvider = DataProvider & ActionMethods;
+export type AppDataProvider = DataProvider & ActionMethods & InstructionMethods;
 
 const actionMethods: ActionMethods = {
   async candidatureAction(id, action, body) {
@@ -122,6 +123,7 @@ const actionMethods: ActionMethods = {
 export const dataProvider: AppDataProvider = {
   ...(simpleRestProvider(API_URL, httpClient) as DataProvider),
   ...actionMethods,
+  ...instructionMethods,
 };
 
 /** URL of a record's file (justificatifs, exports): the cookie authenticates the download. */

@@ -3,6 +3,7 @@ import { fraudeEn } from './en/fraude';
 import { pilotageEn } from './en/pilotage';
 import { instructionEn } from './en/instruction';
 import { referentielEn } from './en/referentiel';
+import { traitementEn } from './en/traitement';
 import type { Catalogue } from './fr';
 
 /** English catalogue: a translation of fr.ts, kept complete by its type. */
@@ -33,7 +34,7 @@ export const en = {
     },
     candidatures: {
       classement: 'Indicative ranking, recomputed whenever a document or the request changes.',
-      voirClassement: 'See the ranked queue',
+      voirClassement: 'Open the ranking',
       palier: 'Tier %{n}',
       palierHorsPublic: 'Tier %{n} · outside target groups',
       mesDossiers: 'My files',
@@ -64,6 +65,7 @@ export const en = {
       serveur: 'The server hit an error. Try again in a moment.',
     },
     auteur: { nonVisible: 'Agent no. %{id}' },
+    traitement: traitementEn,
     pilotage: pilotageEn,
     fraude: fraudeEn,
   },

@@ -3,6 +3,7 @@ import { fraudeFr } from './fr/fraude';
 import { pilotageFr } from './fr/pilotage';
 import { instructionFr } from './fr/instruction';
 import { referentielFr } from './fr/referentiel';
+import { traitementFr } from './fr/traitement';
 import type { Messages } from './types';
 
 /**
@@ -42,7 +43,7 @@ export const fr = {
     },
     candidatures: {
       classement: 'Classement indicatif, recalculé à chaque changement de pièce ou de demande.',
-      voirClassement: 'Voir la file classée',
+      voirClassement: 'Ouvrir le classement',
       palier: 'Palier %{n}',
       palierHorsPublic: 'Palier %{n} · hors public cible',
       mesDossiers: 'Mes dossiers',
@@ -73,6 +74,7 @@ export const fr = {
       serveur: 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
     },
     auteur: { nonVisible: 'Agent n° %{id}' },
+    traitement: traitementFr,
     pilotage: pilotageFr,
     fraude: fraudeFr,
   },

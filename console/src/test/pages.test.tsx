@@ -3,6 +3,8 @@ import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES, type ResourceName, type Role } from '../../../shared/domain/enums';
 import { App } from '../App';
+import { dossierPour, instructionHandlers } from '../candidatures/test/handlers';
+import type { Candidature } from '../data/records';
 import { frMessages } from '../i18n/i18nProvider';
 import { FIXTURES } from './fixtures';
 import { agentDe, fixtureHandlers, sessionHandler } from './handlers';
@@ -29,7 +31,9 @@ function expectLabelsFromCatalogue(selector: string) {
 }
 
 function renderAt(path: string, role: Role) {
-  server.use(sessionHandler(agentDe(role)), ...fixtureHandlers(FIXTURES));
+  // The candidature page also reads its dossier, history and notes (routes beside simple-rest).
+  const dossier = () => dossierPour(FIXTURES.candidatures as Candidature, agentDe(role));
+  server.use(sessionHandler(agentDe(role)), ...instructionHandlers({ dossier }), ...fixtureHandlers(FIXTURES));
   render(
     <TestMemoryRouter initialEntries={[path]}>
       <App store={memoryStore()} />

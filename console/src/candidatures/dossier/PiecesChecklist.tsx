@@ -1,0 +1,59 @@
+import { Chip, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { enumLabelKey } from '../../common/enums';
+import { colorFor } from '../../common/statusColors';
+import type { LigneDossier } from '../../data/instruction';
+import { Carte } from './Carte';
+import { cleLigne } from './pieces';
+
+/** The status of a checklist line: the piece's status, « Expirée », or « Non déposée ». */
+export function StatutLigne({ ligne }: { ligne: LigneDossier }) {
+  const translate = useTranslate();
+  if (!ligne.statut) return <Chip size="small" variant="outlined" color="error" label={translate('app.traitement.pieces.nonDeposee')} />;
+  if (ligne.expire && ligne.statut !== 'expire') return <Chip size="small" color="warning" label={translate('app.traitement.pieces.expiree')} />;
+  const color = colorFor('statutJustificatif', ligne.statut);
+  return <Chip size="small" color={color} variant={color === 'default' ? 'outlined' : 'filled'} label={translate(enumLabelKey('statutJustificatif', ligne.statut))} />;
+}
+
+/** « Avis d'imposition · Codemandeur »: what a line asks for. */
+export function useLibelleLigne() {
+  const translate = useTranslate();
+  return (l: Pick<LigneDossier, 'type' | 'titulaire'>) =>
+    `${translate(enumLabelKey('typeJustificatif', l.type))}${l.titulaire === 'codemandeur' ? ` · ${translate(enumLabelKey('titulaire', l.titulaire))}` : ''}`;
+}
+
+/**
+ * The pieces required for this offer and this household (shared/rules completude), each with its
+ * status; clicking one shows it in the viewer.
+ */
+export function PiecesChecklist({ lignes, selection, onSelect }: { lignes: LigneDossier[]; selection: string | null; onSelect: (cle: string) => void }) {
+  const translate = useTranslate();
+  const libelle = useLibelleLigne();
+  const valides = lignes.filter((l) => l.validee).length;
+  return (
+    <Carte
+      titre="app.traitement.pieces.titre"
+      action={
+        <Typography variant="caption" color={valides === lignes.length ? 'success.main' : 'text.secondary'}>
+          {translate('app.traitement.pieces.compte', { valides, total: lignes.length })}
+        </Typography>
+      }
+    >
+      <List dense disablePadding aria-label={translate('app.traitement.pieces.titre')}>
+        {lignes.map((l) => {
+          const cle = cleLigne(l);
+          return (
+            <ListItemButton key={cle} selected={cle === selection} onClick={() => onSelect(cle)} sx={{ borderRadius: 1, gap: 1 }}>
+              <ListItemText
+                primary={libelle(l)}
+                secondary={translate(`app.traitement.pieces.source.${l.source}`)}
+                slotProps={{ primary: { variant: 'body2', sx: { fontWeight: cle === selection ? 600 : 400 } }, secondary: { variant: 'caption' } }}
+              />
+              <StatutLigne ligne={l} />
+            </ListItemButton>
+          );
+        })}
+      </List>
+    </Carte>
+  );
+}

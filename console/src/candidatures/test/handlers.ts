@@ -1,0 +1,60 @@
+import { http, HttpResponse } from 'msw';
+import { defineAbilityFor } from '../../../../shared/abilities';
+import { actionsPossibles } from '../../../../shared/rules/candidature';
+import type { AgentProfile } from '../../auth/session';
+import type { Dossier, EvenementTimeline, RapportGroupe } from '../../data/instruction';
+import type { Candidature } from '../../data/records';
+import type { ActionAgent } from '../actions/useCandidatureAction';
+
+/** The counts GET /api/candidatures/compteurs answers in tests. */
+export const COMPTEURS = { a_traiter: 60, mes_dossiers: 12, en_instruction: 31, transmises: 9, traitees: 65, toutes: 165 };
+
+/**
+ * The dossier the API would answer this agent for this candidature: the lifecycle's actions
+ * (shared rule) the role may take, as dossier.ts computes them.
+ */
+export function dossierPour(record: Pick<Candidature, 'id' | 'statut'>, agent: AgentProfile, patch: Partial<Dossier> = {}): Dossier {
+  const ability = defineAbilityFor(agent);
+  const actions = actionsPossibles(record.statut, 'agent').filter((a): a is ActionAgent => a !== 'cloturer' && ability.can(a, 'candidatures'));
+  return {
+    id: record.id,
+    statut: record.statut,
+    eligibilite: { eligible: true, raisons: [], plafond: 32000, revenuFiscalReference: 28000, nombrePersonnes: 2 },
+    suspenduJusquAu: null,
+    controleRenforce: false,
+    signaleReattribution: false,
+    checklist: [
+      { type: 'identite', titulaire: 'demandeur', source: 'socle', justificatifId: 41, statut: 'depose', expire: false, validee: false, ok: true },
+      { type: 'avis_imposition', titulaire: 'demandeur', source: 'socle', justificatifId: 42, statut: 'valide', expire: false, validee: true, ok: true },
+      { type: 'justificatif_domicile', titulaire: 'demandeur', source: 'reglementation', justificatifId: null, statut: null, expire: false, validee: false, ok: false },
+    ],
+    verrou: null,
+    actionsPossibles: actions,
+    peutPrendre: ability.can('prendre', 'candidatures'),
+    ...patch,
+  };
+}
+
+const json = (body: unknown) => HttpResponse.json(body as Record<string, unknown>);
+
+/** The work-queue routes beside simple-rest: dossier, history, notes, tab counts, saved filters, bulk actions. */
+export function instructionHandlers({
+  dossier,
+  timeline = [],
+  rapport = { reussies: [], refusees: [] },
+}: {
+  dossier?: (id: number) => Dossier;
+  timeline?: EvenementTimeline[];
+  rapport?: RapportGroupe;
+} = {}) {
+  return [
+    http.get('/api/candidatures/compteurs', () => json(COMPTEURS)),
+    http.post('/api/candidatures/actions-groupees', () => json(rapport)),
+    http.get('/api/candidatures/:id/dossier', ({ params }) =>
+      dossier ? json(dossier(Number(params.id))) : HttpResponse.json({ status: 404, detail: 'Introuvable.' }, { status: 404 }),
+    ),
+    http.get('/api/candidatures/:id/timeline', () => json(timeline)),
+    http.get('/api/candidatures/:id/notes', () => json([])),
+    http.get('/api/filtres-sauvegardes', () => json([])),
+  ];
+}

@@ -1,0 +1,117 @@
+import type { Identifier } from 'react-admin';
+import type { ActionCandidature, ResourceName, StatutCandidature } from '../../../shared/domain/enums';
+import type { LigneChecklist } from '../../../shared/rules/completude';
+import { API_URL, getJson, httpClient, postJson } from './httpClient';
+
+type Iso = string;
+
+/** GET /api/candidatures/:id/dossier: what the candidature page shows beside the viewer. */
+export interface Dossier {
+  id: Identifier;
+  statut: StatutCandidature;
+  eligibilite: { eligible: boolean; raisons: string[]; plafond: number | null; revenuFiscalReference: number; nombrePersonnes: number };
+  suspenduJusquAu: Iso | null;
+  controleRenforce: boolean;
+  /** R-REAPPLY: an attribution less than 12 months ago. */
+  signaleReattribution: boolean;
+  checklist: LigneChecklist[];
+  verrou: { agentId: Identifier; agentNom: string | null; depuis: Iso | null; actif: boolean; estMoi: boolean } | null;
+  actionsPossibles: Exclude<ActionCandidature, 'cloturer'>[];
+  peutPrendre: boolean;
+}
+
+export type LigneDossier = Dossier['checklist'][number];
+
+/** POST /api/candidatures/actions-groupees (≤ 500 ids). */
+export type ActionGroupee =
+  | { action: 'instruire'; ids: Identifier[] }
+  | { action: 'ne-pas-retenir'; ids: Identifier[]; motif: string }
+  | { action: 'assigner'; ids: Identifier[]; agentId: Identifier };
+
+/** Every row reported: applied, or refused with its rule code and French reason. */
+export interface RapportGroupe {
+  reussies: Identifier[];
+  refusees: { id: Identifier; code: string; raison: string }[];
+}
+
+/** One line of a candidature's or demande's history, newest first. */
+export interface EvenementTimeline {
+  id: string;
+  at: Iso;
+  genre: 'audit' | 'notification' | 'note';
+  /** Audit action, notification template, or `note`. */
+  action: string;
+  acteur: string | null;
+  de: string | null;
+  vers: string | null;
+  motif: string | null;
+  /** Subject of a notification, text of a note. */
+  texte: string | null;
+}
+
+export interface Note {
+  id: Identifier;
+  texte: string;
+  createdAt: Iso;
+  agentId: Identifier;
+  agentNom: string;
+}
+
+/** A saved filter of a list, per agent (GET/POST/DELETE /api/filtres-sauvegardes). */
+export interface FiltreSauvegarde {
+  id: Identifier;
+  ressource: ResourceName;
+  nom: string;
+  filtre: Record<string, unknown>;
+  /** Columns shown when it was saved (null: the default ones). */
+  colonnes: string[] | null;
+}
+
+export type EntiteHistorique = 'candidatures' | 'demandes';
+
+/** GET /api/candidatures/compteurs: the count of each work-queue tab, in the agent's scope. */
+export type CompteursOnglets = Record<'a_traiter' | 'mes_dossiers' | 'en_instruction' | 'transmises' | 'traitees' | 'toutes', number>;
+
+/** Typed methods of the instruction work queue (spread into the app's data provider). */
+export interface InstructionMethods {
+  compteursOnglets(): Promise<{ data: CompteursOnglets }>;
+  dossierCandidature(id: Identifier): Promise<{ data: Dossier }>;
+  actionGroupee(body: ActionGroupee): Promise<{ data: RapportGroupe }>;
+  timeline(entite: EntiteHistorique, id: Identifier): Promise<{ data: EvenementTimeline[] }>;
+  notes(entite: EntiteHistorique, id: Identifier): Promise<{ data: Note[] }>;
+  ajouterNote(entite: EntiteHistorique, id: Identifier, texte: string): Promise<{ data: Note }>;
+  filtresSauvegardes(ressource: ResourceName): Promise<{ data: FiltreSauvegarde[] }>;
+  enregistrerFiltre(body: Omit<FiltreSauvegarde, 'id'>): Promise<{ data: FiltreSauvegarde }>;
+  supprimerFiltre(id: Identifier): Promise<{ data: { id: Identifier } }>;
+}
+
+export const instructionMethods: InstructionMethods = {
+  async compteursOnglets() {
+    return { data: await getJson<CompteursOnglets>('/candidatures/compteurs') };
+  },
+  async dossierCandidature(id) {
+    return { data: await getJson<Dossier>(`/candidatures/${id}/dossier`) };
+  },
+  async actionGroupee(body) {
+    return { data: await postJson<RapportGroupe>('/candidatures/actions-groupees', body) };
+  },
+  async timeline(entite, id) {
+    return { data: await getJson<EvenementTimeline[]>(`/${entite}/${id}/timeline`) };
+  },
+  async notes(entite, id) {
+    return { data: await getJson<Note[]>(`/${entite}/${id}/notes`) };
+  },
+  async ajouterNote(entite, id, texte) {
+    return { data: await postJson<Note>(`/${entite}/${id}/notes`, { texte }) };
+  },
+  async filtresSauvegardes(ressource) {
+    return { data: await getJson<FiltreSauvegarde[]>(`/filtres-sauvegardes?ressource=${encodeURIComponent(ressource)}`) };
+  },
+  async enregistrerFiltre(body) {
+    return { data: await postJson<FiltreSauvegarde>('/filtres-sauvegardes', body) };
+  },
+  async supprimerFiltre(id) {
+    await httpClient(`${API_URL}/filtres-sauvegardes/${id}`, { method: 'DELETE' });
+    return { data: { id } };
+  },
+};

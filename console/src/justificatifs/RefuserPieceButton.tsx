@@ -1,0 +1,63 @@
+import CloseIcon from '@mui/icons-material/Close';
+import { Button, MenuItem, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { MOTIFS_REFUS_PIECE, type MotifRefusPiece } from '../../../shared/domain/enums';
+import { verificationPossible } from '../../../shared/rules/verificationPiece';
+import { MotifDialog } from '../candidatures/actions/MotifDialog';
+import { enumLabelKey } from '../common/enums';
+import { useCan } from '../common/useAbility';
+import type { Justificatif } from '../data/records';
+import { useVerifierPiece } from './useVerifierPiece';
+
+/** « Refuser » a piece with a motif code and, if useful, a precision (both told to the demandeur). */
+export function RefuserPieceButton({ piece, onDone }: { piece: Justificatif; onDone?: () => void }) {
+  const translate = useTranslate();
+  const allowed = useCan('refuser', 'justificatifs');
+  const [open, setOpen] = useState(false);
+  const [code, setCode] = useState<MotifRefusPiece | ''>('');
+  const [precision, setPrecision] = useState('');
+  const { verifier, pending } = useVerifierPiece(piece.id, () => {
+    setOpen(false);
+    onDone?.();
+  });
+  if (!allowed || !verificationPossible(piece.statut, 'refuser')) return null;
+  const ouvrir = () => {
+    setCode('');
+    setPrecision('');
+    setOpen(true);
+  };
+  const libelle = translate(enumLabelKey('typeJustificatif', piece.type));
+  return (
+    <>
+      <Button size="small" variant="outlined" color="error" startIcon={<CloseIcon />} disabled={pending} onClick={ouvrir}>
+        {translate('app.traitement.pieces.refuser')}
+      </Button>
+      <MotifDialog
+        open={open}
+        title={translate('app.traitement.pieces.refusTitre', { piece: libelle })}
+        pending={pending}
+        incomplete={code === ''}
+        confirmLabel={translate('app.traitement.pieces.refuser')}
+        onConfirm={() => code !== '' && verifier({ action: 'refuser', body: { motifCode: code, ...(precision.trim() ? { motif: precision.trim() } : {}) } })}
+        onClose={() => setOpen(false)}
+      >
+        <TextField select required autoFocus label={translate('app.traitement.pieces.motifCode')} value={code} onChange={(e) => setCode(e.target.value as MotifRefusPiece)}>
+          {MOTIFS_REFUS_PIECE.map((m) => (
+            <MenuItem key={m} value={m}>
+              {translate(`app.traitement.pieces.motifs.${m}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          multiline
+          minRows={2}
+          label={translate('app.traitement.pieces.precision')}
+          value={precision}
+          onChange={(e) => setPrecision(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      </MotifDialog>
+    </>
+  );
+}
