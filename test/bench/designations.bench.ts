@@ -1,0 +1,164 @@
+/**
+ * Benchmark of the bailleur designations export (not part of npm test):
+ *   npx tsx test/bench/designations.bench.ts [rows=100000]
+ * 1. a dedicated database (als_bench_<pid>, on DATABASE_URL's server or an embedded one), migrated,
+ *    with N designated candidatures bulk-inserted by generate_series (1 000 offers of one bailleur,
+ *    N demandeurs/demandes, the `designer` audit events);
+ * 2. each variant runs in its own child process, which reports its wall time, its maxRSS
+ *    (getrusage) and the peak of process.memoryUsage().rss sampled every 50 ms:
+ *    - "export": executerExport (server-side cursor → streaming XLSX), the real code path;
+ *    - "exceljs nu": bare exceljs WorkbookWriter writing the same N rows × same columns, no DB.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { migrate } from '../../server/src/db/database';
+import { ormConfig } from '../../server/src/db/mikro-orm.config';
+import { COLONNES_DESIGNATIONS } from '../../server/src/modules/exports/designations';
+import { executerExport } from '../../server/src/modules/exports/executer';
+import { dropDatabase, recreateDatabase, testServer } from '../support/testDatabase';
+
+const ici = fileURLToPath(import.meta.url);
+
+interface Mesure {
+  variante: string;
+  ms: number;
+  maxRssMo: number;
+  picRssMo: number;
+  lignes: number;
+  octets: number;
+}
+
+/** Child side: peak RSS sampled every 50 ms, plus getrusage's maxRSS at the end. */
+async function mesurer(variante: string, travail: () => Promise<{ lignes: number; fichier: string }>): Promise<Mesure> {
+  let pic = process.memoryUsage().rss;
+  const t = setInterval(() => (pic = Math.max(pic, process.memoryUsage().rss)), 50);
+  const debut = performance.now();
+  const r = await travail();
+  const ms = performance.now() - debut;
+  clearInterval(t);
+  pic = Math.max(pic, process.memoryUsage().rss);
+  return {
+    variante, ms: Math.round(ms), maxRssMo: Math.round(process.resourceUsage().maxRSS / 1024), picRssMo: Math.round(pic / 1048576),
+    lignes: r.lignes, octets: statSync(r.fichier).size,
+  };
+}
+
+async function enfant(args: string[]) {
+  const [variante, a, b, c] = args;
+  let m: Mesure;
+  if (variante === 'export') {
+    const orm = await MikroORM.init(ormConfig(a, { pool: { min: 0, max: 4 } }));
+    m = await mesurer('export (curseur + exceljs streaming)', async () => {
+      const r = await executerExport(orm.em.fork(), Number(b), new Date(), c);
+      if (r.statut !== 'termine') throw new Error(`export ${r.statut}: ${r.erreur}`);
+      return { lignes: r.lignes!, fichier: r.fichier! };
+    });
+    await orm.close(true);
+  } else {
+    const n = Number(a);
+    m = await mesurer('exceljs nu (sans base)', async () => {
+      const fichier = path.join(b, 'nu.xlsx');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: fichier, useStyles: true, useSharedStrings: false });
+      const ws = wb.addWorksheet('Désignations');
+      ws.columns = COLONNES_DESIGNATIONS.map((col) => ({ width: col.largeur, style: col.format ? { numFmt: col.format } : {} }));
+      ws.addRow(COLONNES_DESIGNATIONS.map((col) => col.entete)).commit();
+      const base = Date.UTC(2026, 0, 1);
+      for (let g = 1; g <= n; g++) {
+        ws.addRow([
+          `CAN-B-${g}`, `DEM-B-${g}`, `OFF-B-${1 + (g % 1000)}`, `Résidence ${1 + (g % 1000)}`, 'T3', 'Lyon', 1 + (g % 100), 1 + (g % 3),
+          g % 2 ? 'Mme' : 'M.', `Nom${g}`, `Prenom${g}`, new Date(base - g * 86_400_000), g % 3 ? null : 'M.', g % 3 ? null : `Co${g}`,
+          g % 3 ? null : `Paul${g}`, g % 3 ? null : new Date(base - g * 43_200_000), 1 + (g % 5), 15000 + ((g * 37) % 40000), 38000,
+          'Sous le plafond', g % 7 ? 'Aucune' : 'Victime de violences familiales', `Entreprise ${1 + (g % 200)}`, String(g % 200).padStart(14, '0'),
+          new Date(base + g * 60_000), 'Transmise au bailleur', 'Agent Bench',
+        ]).commit();
+      }
+      ws.commit();
+      await wb.commit();
+      return { lignes: n, fichier };
+    });
+  }
+  process.stdout.write(`\nMESURE ${JSON.stringify(m)}\n`);
+}
+
+async function peupler(orm: MikroORM, n: number) {
+  const em = orm.em.fork();
+  const x = (sql: string, p: unknown[] = []) => em.execute(sql, p);
+  const [{ id: agent }] = await em.execute<{ id: number }[]>(
+    `insert into agent (email, nom, prenom, role, password_hash) values ('bench@als.test', 'Bench', 'Agent', 'conseiller', 'x') returning id`);
+  const [{ id: bailleur }] = await em.execute<{ id: number }[]>(`insert into bailleur (nom, siren, email) values ('Bailleur Bench', '123456789', 'b@bench.test') returning id`);
+  const [{ id: programme }] = await em.execute<{ id: number }[]>(
+    `insert into programme (nom, bailleur_id, commune, code_insee, code_postal, departement) values ('Programme bench', ?, 'Lyon', '69123', '69003', '69') returning id`, [bailleur]);
+  await x(`insert into entreprise (siret, raison_sociale, contribution) select lpad(g::text, 14, '0'), 'Entreprise ' || g, 'peec' from generate_series(1, 200) g`);
+  await x(
+    `insert into offre (reference, titre, nature, forme, bailleur_id, programme_id, typologie, commune, code_insee, code_postal, departement, reglementation, plafonds)
+     select 'OFF-B-' || g, 'Résidence ' || g, 'classique', 'identifie', ?, ?, (array['T1','T2','T3','T4'])[1 + g % 4], 'Lyon', '69123', '69003', '69',
+            (array['plai','plus','pls','pli','libre'])[1 + g % 5], '{"1":24000,"2":32000,"3":38000,"4":45000}'
+       from generate_series(1, 1000) g`, [bailleur, programme]);
+  await x(
+    `insert into demandeur (civilite, nom, prenom, email, date_naissance, statut_compte)
+     select case when g % 2 = 0 then 'M' else 'Mme' end, 'Nom' || g, 'Prenom' || g, 'bench' || g || '@exemple.fr', date '1960-01-01' + (g % 15000), 'actif'
+       from generate_series(1, ?) g`, [n]);
+  await x(
+    `insert into demande (reference, demandeur_id, statut, nombre_personnes, codemandeur, revenu_fiscal_reference, public_cible, entreprise_id,
+       secteurs_recherche, situations_prioritaires, derniere_mise_ajour)
+     select 'DEM-B-' || p.id, p.id, 'complete', 1 + p.id % 5,
+            case when p.id % 3 = 0 then jsonb_build_object('civilite', 'M', 'nom', 'Co' || p.id, 'prenom', 'Paul', 'dateNaissance', '1985-05-05') end,
+            15000 + (p.id * 37) % 40000, 'peec', (select min(id) from entreprise) + p.id % 200, '[]',
+            case when p.id % 7 = 0 then '{violences_familiales}'::text[] else '{}'::text[] end, now()
+       from demandeur p where p.email like 'bench%'`);
+  await x(
+    `insert into candidature (reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, designee_le, palier, agent_en_charge_id)
+     select 'CAN-B-' || d.id, d.id, d.demandeur_id, o0.min + d.id % 1000, '69', 'classique', 'transmise_bailleur',
+            timestamptz '2026-01-01 08:00+01' + (d.id % 250000) * interval '1 minute',
+            timestamptz '2026-01-01 08:00+01' + (d.id % 250000) * interval '1 minute' + (3 + d.id % 20) * interval '1 day', 1 + d.id % 3, ?
+       from demande d, (select min(id) as min from offre) o0 where d.reference like 'DEM-B-%'`, [agent]);
+  await x(
+    `insert into audit_event (at, acteur_type, acteur_id, action, entite, entite_id, de, vers)
+     select designee_le, 'agent', ?, 'designer', 'candidature', id, 'en_instruction', 'transmise_bailleur' from candidature`, [agent]);
+  await x('analyze');
+  const [{ id: exportId }] = await em.execute<{ id: number }[]>(
+    `insert into export (kind, params, destinataire, agent_id) values ('designations_bailleur', ?::jsonb, 'Bailleur Bench', ?) returning id`,
+    [JSON.stringify({ bailleurId: bailleur, from: '2026-01-01', to: '2026-12-31' }), agent]);
+  return exportId;
+}
+
+function lancer(args: string[]): Mesure {
+  const r = spawnSync(process.execPath, [...process.execArgv, ici, '--enfant', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`variante ${args[0]} : ${r.stderr}`);
+  const ligne = r.stdout.split('\n').find((l) => l.startsWith('MESURE '));
+  return JSON.parse(ligne!.slice(7)) as Mesure;
+}
+
+async function principal() {
+  const n = Number(process.argv[2] ?? 100_000);
+  const server = await testServer();
+  const nom = `als_bench_${process.pid}`;
+  const url = await recreateDatabase(server.adminUrl, nom);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'als-bench-'));
+  try {
+    const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
+    await migrate(orm);
+    const t0 = performance.now();
+    const exportId = await peupler(orm, n);
+    console.log(`${n} candidatures désignées insérées en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await orm.close(true);
+    const mesures = [lancer(['export', url, String(exportId), dataDir]), lancer(['nu', String(n), dataDir])];
+    console.log(`\nExport des désignations d’un bailleur, ${n} lignes × ${COLONNES_DESIGNATIONS.length} colonnes (Node ${process.version}, ${os.cpus().length} cœurs)`);
+    console.table(mesures.map((m) => ({
+      variante: m.variante, 'durée (s)': (m.ms / 1000).toFixed(1), 'lignes/s': Math.round((m.lignes * 1000) / m.ms),
+      'maxRSS (Mo)': m.maxRssMo, 'pic RSS échantillonné (Mo)': m.picRssMo, lignes: m.lignes, 'fichier (Mo)': (m.octets / 1048576).toFixed(1),
+    })));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase(server.adminUrl, nom);
+    await server.stop();
+  }
+}
+
+if (process.argv[2] === '--enfant') await enfant(process.argv.slice(3));
+else await principal();
