@@ -50,6 +50,7 @@ export async function seedOffres(ctx: SeedContext, programmes: ProgrammeSeed[]):
   const rng = ctx.rng.fork('offres');
   const formes = rng.shuffle(FORMES.flatMap(([n, f, k]) => Array<[NatureOffre, FormeOffre]>(k).fill([n, f])));
   const etats = rng.shuffle(repeter(ETATS));
+  placerJamaisDansLeRhone(etats, formes, programmes);
   let depubliees = 0;
   const plan = formes.map(([nature, forme], i) => {
     const programme = programmes[i % programmes.length];
@@ -129,6 +130,20 @@ export async function seedOffres(ctx: SeedContext, programmes: ProgrammeSeed[]):
     repriseLe: row.repriseLe,
     estInli: programme.bailleur.estInli,
   }));
+}
+
+/**
+ * The never-published offer (§11.17: an advisor pushes it to matching demandeurs) goes to a
+ * classique offer of the Rhône with a generous reglementation, so that the demo conseiller of 69
+ * has one to propose (e2e scenario 50-propositions): a swap of two states, nothing else moves.
+ */
+function placerJamaisDansLeRhone(etats: EtatPublication[], formes: [NatureOffre, FormeOffre][], programmes: ProgrammeSeed[]): void {
+  const jamais = etats.indexOf('jamais');
+  const rhone = (i: number) => programmes[i % programmes.length].departement === '69' && formes[i][0] === 'classique' && etats[i] === 'en_cours';
+  const genereuse = (i: number) => ['pli', 'libre', 'pls'].includes(REGL_CLASSIQUE[i % REGL_CLASSIQUE.length]);
+  const cible = etats.findIndex((_, i) => rhone(i) && genereuse(i));
+  if (jamais < 0 || cible < 0 || programmes[jamais % programmes.length].departement === '69') return;
+  [etats[jamais], etats[cible]] = [etats[cible], etats[jamais]];
 }
 
 interface Fenetre {

@@ -5,6 +5,7 @@ import type { StatutExport } from '../../../shared/domain/enums';
 import type { CompteursFile, Statistiques } from '../dashboard/types';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
 import { instructionMethods, type InstructionMethods } from './instruction';
+import { offresMethods, type OffresMethods } from './offres';
 import type { ApercuSuspension, Candidature, Demande, DesactivationComptes, Justificatif, RangClassement, Signalement, Suspension } from './records';
 
 /** `ne_pas_retenir` → `ne-pas-retenir`: URLs spell actions with dashes (api.md). */
@@ -74,7 +75,7 @@ export type DemandeExport =
   | { kind: 'rapport_entreprise'; params: { siret: string; from: string; to: string } }
   | { kind: 'dossier_designation'; params: { candidatureId: Identifier } };
 
-export type AppDataProvider = DataProvider & ActionMethods & InstructionMethods;
+export type AppDataProvider = DataProvider & ActionMethods & InstructionMethods & OffresMethods;
 
 const actionMethods: ActionMethods = {
   async candidatureAction(id, action, body) {
@@ -124,6 +125,7 @@ export const dataProvider: AppDataProvider = {
   ...(simpleRestProvider(API_URL, httpClient) as DataProvider),
   ...actionMethods,
   ...instructionMethods,
+  ...offresMethods,
 };
 
 /** URL of a record's file (justificatifs, exports): the cookie authenticates the download. */

@@ -1,4 +1,5 @@
 import { enumsEn } from './en/enums';
+import { correspondancesEn, propositionsEn, publicationEn } from './en/publication';
 import { fraudeEn } from './en/fraude';
 import { pilotageEn } from './en/pilotage';
 import { instructionEn } from './en/instruction';
@@ -65,6 +66,9 @@ export const en = {
       serveur: 'The server hit an error. Try again in a moment.',
     },
     auteur: { nonVisible: 'Agent no. %{id}' },
+    publication: publicationEn,
+    correspondances: correspondancesEn,
+    propositions: propositionsEn,
     traitement: traitementEn,
     pilotage: pilotageEn,
     fraude: fraudeEn,

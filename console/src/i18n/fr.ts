@@ -1,4 +1,5 @@
 import { enumsFr } from './fr/enums';
+import { correspondancesFr, propositionsFr, publicationFr } from './fr/publication';
 import { fraudeFr } from './fr/fraude';
 import { pilotageFr } from './fr/pilotage';
 import { instructionFr } from './fr/instruction';
@@ -74,6 +75,9 @@ export const fr = {
       serveur: 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
     },
     auteur: { nonVisible: 'Agent n° %{id}' },
+    publication: publicationFr,
+    correspondances: correspondancesFr,
+    propositions: propositionsFr,
     traitement: traitementFr,
     pilotage: pilotageFr,
     fraude: fraudeFr,

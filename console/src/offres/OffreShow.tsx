@@ -1,10 +1,15 @@
-import { BooleanField, EditButton, Show, TextField, TopToolbar } from 'react-admin';
+import { Box, Tab, Tabs } from '@mui/material';
+import { useState } from 'react';
+import { BooleanField, EditButton, Show, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/fields';
 import { EnumField } from '../common/EnumField';
 import { SafeReferenceField } from '../common/links';
 import { ShowSection } from '../common/ShowSection';
+import { useCan } from '../common/useAbility';
 import { ClassementButton } from './ClassementButton';
+import { CorrespondancesTab } from './correspondances/CorrespondancesTab';
 import { LoyerField, PlafondsField, SurfaceField } from './OffreFields';
+import { PublicationPanel } from './publication/PublicationPanel';
 
 const Actions = () => (
   <TopToolbar>
@@ -13,8 +18,8 @@ const Actions = () => (
   </TopToolbar>
 );
 
-export const OffreShow = () => (
-  <Show actions={<Actions />}>
+const Details = () => (
+  <>
     <ShowSection title="app.sections.logement">
       <TextField source="reference" />
       <TextField source="titre" />
@@ -36,13 +41,47 @@ export const OffreShow = () => (
       <TextField source="codeInsee" />
       <TextField source="departement" />
     </ShowSection>
-    <ShowSection title="app.sections.publication">
-      <BooleanField source="publiee" />
-      <DateTimeField source="debutPublication" />
-      <DateTimeField source="finPublication" />
-      <DateTimeField source="depublieeLe" />
-      <DateTimeField source="repriseLe" />
-      <TextField source="motifDepublication" emptyText="—" className="full" />
-    </ShowSection>
-  </Show>
+  </>
 );
+
+const Historique = () => (
+  <ShowSection title="app.sections.historique">
+    <BooleanField source="publiee" />
+    <DateTimeField source="debutPublication" />
+    <DateTimeField source="finPublication" />
+    <DateTimeField source="depublieeLe" />
+    <DateTimeField source="repriseLe" />
+    <DateTimeField source="attributionDirecteLe" />
+    <TextField source="motifDepublication" emptyText="—" className="full" />
+    <TextField source="attributionDirecteMotif" emptyText="—" className="full" />
+  </ShowSection>
+);
+
+type Onglet = 'offre' | 'publication' | 'correspondances';
+
+/** The offer page: its description, its publication window and actions (R-PUB), and the demandeurs it may be proposed to (§11.17). */
+export function OffreShow() {
+  const translate = useTranslate();
+  const canVoirDemandeurs = useCan('read', 'demandeurs');
+  const [onglet, setOnglet] = useState<Onglet>('offre');
+  const onglets: Onglet[] = canVoirDemandeurs ? ['offre', 'publication', 'correspondances'] : ['offre', 'publication'];
+  return (
+    <Show actions={<Actions />}>
+      <Tabs value={onglet} onChange={(_, v: Onglet) => setOnglet(v)} sx={{ borderBottom: 1, borderColor: 'divider', px: 2 }}>
+        {onglets.map((o) => (
+          <Tab key={o} value={o} label={translate(`app.publication.onglets.${o}`)} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel">
+        {onglet === 'offre' && <Details />}
+        {onglet === 'publication' && (
+          <>
+            <PublicationPanel />
+            <Historique />
+          </>
+        )}
+        {onglet === 'correspondances' && <CorrespondancesTab />}
+      </Box>
+    </Show>
+  );
+}

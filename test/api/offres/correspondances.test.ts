@@ -67,7 +67,7 @@ describe('matching for a proposition (§11.17, R-ELIG, R-LIMIT)', () => {
 
   it('§11.17: pages of at most 200 evaluated candidates (debut, nombre, suivant)', async () => {
     const offre = await creerOffreTest(t.orm, now(), { commune: 'peronnas' });
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 3; i++) ids.push((await creerDemandeurTest(t.orm, now(), { secteurs: [{ commune: 'peronnas', rayonKm: 0 }], creeLe: jours(now(), -10 + i) })).demandeurId);
     const vus: number[] = [];
     let debut: number | null = 0;

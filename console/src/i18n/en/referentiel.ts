@@ -35,6 +35,8 @@ export const referentielEn = {
       depublieeLe: 'Unpublished on',
       motifDepublication: 'Unpublishing reason',
       repriseLe: 'Taken back by landlord on',
+      attributionDirecteLe: 'Let outside the platform on',
+      attributionDirecteMotif: 'Reason for letting outside the platform',
       nbCandidaturesOuvertes: 'Open applications',
     },
   },

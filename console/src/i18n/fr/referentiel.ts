@@ -33,6 +33,8 @@ export const referentielFr = {
       depublieeLe: 'Dépubliée le',
       motifDepublication: 'Motif de dépublication',
       repriseLe: 'Reprise par le bailleur le',
+      attributionDirecteLe: 'Attribuée hors plateforme le',
+      attributionDirecteMotif: 'Motif de l’attribution hors plateforme',
       nbCandidaturesOuvertes: 'Candidatures ouvertes',
     },
   },
