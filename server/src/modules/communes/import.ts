@@ -132,8 +132,12 @@ export async function importerCommunes(em: EntityManager, lignes: AsyncIterable<
   return bilan;
 }
 
-export function lignesDuFichier(fichier: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(fichier, 'utf8'), crlfDelay: Infinity });
+/**
+ * The file's lines. The reader is created on the first read, not before: readline starts reading
+ * at once and would drop the lines emitted before anyone iterates (e.g. while a transaction opens).
+ */
+export async function* lignesDuFichier(fichier: string): AsyncIterable<string> {
+  yield* createInterface({ input: createReadStream(fichier, 'utf8'), crlfDelay: Infinity });
 }
 
 async function main(fichier: string | undefined) {
