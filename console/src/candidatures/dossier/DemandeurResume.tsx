@@ -24,30 +24,40 @@ function Drapeaux({ dossier, demande }: { dossier: Dossier; demande?: Demande })
 function Ressources({ dossier }: { dossier: Dossier }) {
   const translate = useTranslate();
   const { eligible, raisons, plafond, revenuFiscalReference } = dossier.eligibilite;
-  const ratio = plafond ? Math.min(100, Math.round((revenuFiscalReference / plafond) * 100)) : null;
+  const ratio = plafond ? Math.round((revenuFiscalReference / plafond) * 100) : null;
   return (
-    <Box sx={{ gridColumn: '1 / -1' }}>
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="body2">
-          {translate('app.traitement.dossier.revenus')} : <strong>{formatEuros(revenuFiscalReference)}</strong>
-          {' · '}
-          {translate('app.traitement.dossier.plafond')} : <strong>{plafond != null ? formatEuros(plafond) : translate('app.traitement.dossier.sansPlafond')}</strong>
+    <>
+      <Labeled label="app.traitement.dossier.revenus">
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {formatEuros(revenuFiscalReference)}
         </Typography>
-        <Chip size="small" color={eligible ? 'success' : 'error'} label={translate(eligible ? 'app.traitement.dossier.eligible' : 'app.traitement.dossier.nonEligible')} />
-      </Stack>
-      {ratio != null && (
-        <Box sx={{ mt: 0.75, height: 6, borderRadius: 3, maxWidth: 420, bgcolor: 'action.hover', overflow: 'hidden' }} role="presentation">
-          <Box sx={{ height: 1, width: `${ratio}%`, bgcolor: eligible ? 'success.main' : 'error.main' }} />
-        </Box>
-      )}
-      {raisons.length > 0 && (
-        <Alert severity="error" sx={{ mt: 1, py: 0 }}>
-          {raisons.map((r) => (
-            <div key={r}>{r}</div>
-          ))}
-        </Alert>
-      )}
-    </Box>
+      </Labeled>
+      <Labeled label="app.traitement.dossier.plafond">
+        <Typography variant="body2">{plafond != null ? formatEuros(plafond) : translate('app.traitement.dossier.sansPlafond')}</Typography>
+      </Labeled>
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5 }}>
+          <Chip size="small" color={eligible ? 'success' : 'error'} label={translate(eligible ? 'app.traitement.dossier.eligible' : 'app.traitement.dossier.nonEligible')} />
+          {ratio != null && (
+            <Box sx={{ flex: 1, height: 6, borderRadius: 3, maxWidth: 320, bgcolor: 'action.hover', overflow: 'hidden' }} role="presentation">
+              <Box sx={{ height: 1, width: `${Math.min(100, ratio)}%`, bgcolor: eligible ? 'success.main' : 'error.main' }} />
+            </Box>
+          )}
+          {ratio != null && (
+            <Typography variant="caption" color="text.secondary">
+              {ratio} %
+            </Typography>
+          )}
+        </Stack>
+        {raisons.length > 0 && (
+          <Alert severity="error" sx={{ mt: 1, py: 0 }}>
+            {raisons.map((r) => (
+              <div key={r}>{r}</div>
+            ))}
+          </Alert>
+        )}
+      </Box>
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import { EnumField } from '../../common/EnumField';
 import { formatDateTime } from '../../common/format';
 import type { Dossier } from '../../data/instruction';
 import { DossierDesignationButton } from '../../exports/DossierDesignationButton';
+import { OffresSimilairesButton } from '../../propositions/OffresSimilairesButton';
 import { ActionsCandidature } from '../actions/ActionsCandidature';
 import { PalierField } from '../PalierField';
 import type { CandidatureFile } from '../types';
@@ -46,6 +47,7 @@ export function DossierEntete({ record, dossier }: { record: CandidatureFile; do
             <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', justifyContent: { md: 'flex-end' } }}>
               <ActionsCandidature record={record} dossier={dossier} />
               <DossierDesignationButton />
+              <OffresSimilairesButton />
             </Stack>
           </Stack>
         </Stack>

@@ -28,7 +28,7 @@ function Evenement({ e }: { e: EvenementTimeline }) {
     detail = e.texte;
   } else {
     titre = translate(`app.traitement.historique.actions.${e.action}`, { _: e.action.replace(/_/g, ' ') });
-    if (e.de || e.vers) titre += ` · ${[statut(e.de), statut(e.vers)].filter(Boolean).join(' → ')}`;
+    if (e.de && e.vers) titre += ` · ${statut(e.de)} → ${statut(e.vers)}`;
     detail = e.motif;
   }
   return (

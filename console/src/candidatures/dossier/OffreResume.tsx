@@ -1,8 +1,9 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { Labeled, RecordContextProvider, useGetOne, useTranslate } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { RecordLink, SafeReferenceField } from '../../common/links';
 import type { Offre } from '../../data/records';
+import { ClassementButton } from '../../offres/ClassementButton';
 import { LoyerField, SurfaceField } from '../../offres/OffreFields';
 import type { CandidatureFile } from '../types';
 import { Carte, Grille } from './Carte';
@@ -15,9 +16,16 @@ export function OffreResume({ record }: { record: CandidatureFile }) {
     <Carte
       titre="app.traitement.dossier.offre"
       action={
-        <RecordLink resource="offres" id={record.offreId}>
-          {translate('app.traitement.dossier.voirOffre')}
-        </RecordLink>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+          {offre && (
+            <RecordContextProvider value={offre}>
+              <ClassementButton />
+            </RecordContextProvider>
+          )}
+          <RecordLink resource="offres" id={record.offreId}>
+            {translate('app.traitement.dossier.voirOffre')}
+          </RecordLink>
+        </Stack>
       }
     >
       <Typography variant="subtitle1" component="p" sx={{ fontWeight: 600, mb: 1 }}>

@@ -49,7 +49,7 @@ export function CandidatureTable() {
       hiddenColumns={COLONNES_CACHEES}
       bulkActionButtons={groupees ? <ActionsGroupees /> : false}
       empty={<Vide />}
-      sx={{ '& .RaDataTable-headerCell': { lineHeight: 1.3 } }}
+      sx={{ '& .RaDataTable-headerCell': { lineHeight: 1.3 }, '& td, & th': { px: 1 }, '& td:first-of-type, & th:first-of-type': { pl: 1.5 } }}
     >
       {byOffre && <DataTable.NumberCol source="rang" options={{ maximumFractionDigits: 0 }} />}
       <DataTable.Col source="reference" sx={{ whiteSpace: 'nowrap' }} />
@@ -69,8 +69,9 @@ export function CandidatureTable() {
         <EnumField source="statut" enumName="statutCandidature" />
       </DataTable.Col>
       {byOffre && <DataTable.Col source="palier" field={PalierField} />}
-      {byOffre && <DataTable.Col source="motifRang" disableSort sx={{ minWidth: 240 }} />}
-      <DataTable.Col source="dateCandidature" field={DateTimeField} />
+      {byOffre && <DataTable.Col source="motifRang" disableSort sx={{ minWidth: 220 }} />}
+      {/* In a ranking, the explanation already gives the date. */}
+      {!byOffre && <DataTable.Col source="dateCandidature" field={DateTimeField} />}
       {!byOffre && <DataTable.Col source="departement" />}
       <DataTable.Col source="nature">
         <EnumField source="nature" enumName="natureOffre" />
@@ -87,7 +88,7 @@ export function CandidatureTable() {
       <DataTable.Col source="origine">
         <EnumField source="origine" enumName="origineCandidature" />
       </DataTable.Col>
-      <DataTable.Col source="agentEnChargeNom" />
+      <DataTable.Col source="agentEnChargeNom" sx={{ whiteSpace: 'nowrap' }} />
     </DataTable>
   );
 }
