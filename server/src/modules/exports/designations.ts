@@ -45,6 +45,9 @@ interface Ligne {
   designee_le: Date; statut: string; agent: string | null;
 }
 
+/** The designated candidatures of the bailleur's offers in the period (bound: bailleurId, from, to). */
+const OU = `o.bailleur_id = ? and c.statut in ('transmise_bailleur', 'attribuee') and ${dansPeriode('c.designee_le')}`;
+
 /**
  * One row per designated candidature of the bailleur's offers (designeeLe in the period, statut
  * transmise_bailleur or attribuee). `rang` is the rank at designation, recomputed by R-RANK's
@@ -53,7 +56,7 @@ interface Ligne {
  * Indicative like every rank (R-RANK-EXPLAIN): a palier changed since then is not replayed.
  * The designating agent comes from the audit trail (the `designer` event), else the agent in charge.
  */
-const SQL = `
+export const SQL_DESIGNATIONS = `
   select c.reference, d.reference as demande_reference, o.reference as offre_reference, o.titre, o.typologie, o.commune,
          1 + (select count(*) from candidature r
                where r.offre_id = c.offre_id and (r.palier, r.date_candidature, r.id) < (c.palier, c.date_candidature, c.id)
@@ -70,14 +73,13 @@ const SQL = `
                         where a.entite = 'candidature' and a.entite_id = c.id and a.action = 'designer' and a.acteur_type = 'agent'
                         order by a.at desc limit 1) des on true
     left join agent ag on ag.id = coalesce(des.acteur_id, c.agent_en_charge_id)
-   where o.bailleur_id = ? and c.statut in ('transmise_bailleur', 'attribuee') and ${dansPeriode('c.designee_le')}`;
+   where ${OU}`;
+
+/** The same rows, counted without the per-row subqueries (progression). */
+const SQL_COMPTE = `select count(*)::int as n from candidature c join offre o on o.id = c.offre_id where ${OU}`;
 
 export interface ParamsDesignations extends Periode {
   bailleurId: number;
-}
-
-export function comptageDesignations(em: EntityManager, p: ParamsDesignations) {
-  return em.execute<{ n: number }[]>(`select count(*)::int as n from (${SQL}) x`, [p.bailleurId, p.from, p.to]).then((r) => r[0].n);
 }
 
 /** Revenus against the plafond (shared/rules eligibilite `plafondApplicable`). */
@@ -105,15 +107,20 @@ export async function ecrireDesignations(
   em: EntityManager,
   p: ParamsDesignations,
   fichier: string,
-  progression: (lignes: number) => Promise<void>,
+  progression: (lignes: number, total: number) => Promise<void>,
   lot = 1000,
 ): Promise<number> {
   const feuille = new FeuilleXlsx(fichier, 'Désignations', COLONNES_DESIGNATIONS);
+  let total = 0;
   try {
-    await parCurseur<Ligne>(em, `${SQL} order by c.designee_le, c.id`, [p.bailleurId, p.from, p.to], lot, async (lignes) => {
-      for (const l of lignes) feuille.ajouter(cellules(l));
-      await progression(feuille.lignes);
-    });
+    await parCurseur<Ligne>(
+      em, `${SQL_DESIGNATIONS} order by c.designee_le, c.id`, [p.bailleurId, p.from, p.to], lot,
+      async (lignes) => {
+        for (const l of lignes) feuille.ajouter(cellules(l));
+        await progression(feuille.lignes, total);
+      },
+      { sql: SQL_COMPTE, params: [p.bailleurId, p.from, p.to], total: (n) => (total = n) },
+    );
   } finally {
     await feuille.terminer();
   }

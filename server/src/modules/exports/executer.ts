@@ -4,11 +4,11 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StatutExport, TypeExport } from '../../../../shared/domain/enums';
 import { audit } from '../audit-events/audit';
-import { comptageDesignations, ecrireDesignations } from './designations';
+import { ecrireDesignations } from './designations';
 import { chargerDossier } from './dossierDonnees';
 import { construireDossierPdf } from './dossierPdf';
 import { PARAMS, ttlExportHeures } from './params';
-import { comptageEntreprise, ecrireRapportEntreprise } from './rapportEntreprise';
+import { ecrireRapportEntreprise } from './rapportEntreprise';
 
 export interface ResultatExport {
   id: number;
@@ -108,13 +108,11 @@ async function produire(
   let nom: string;
   if (row.kind === 'designations_bailleur') {
     const p = PARAMS.designations_bailleur.parse(row.params);
-    const total = await comptageDesignations(em.fork(), p);
-    lignes = await ecrireDesignations(em, p, `${fichier}.part`, (n) => avancer(n, total), opts.lot);
+    lignes = await ecrireDesignations(em, p, `${fichier}.part`, avancer, opts.lot);
     nom = `designations-${slug(row.destinataire)}-${p.from}-${p.to}.xlsx`;
   } else {
     const p = PARAMS.rapport_entreprise.parse(row.params);
-    const total = await comptageEntreprise(em.fork(), p);
-    lignes = await ecrireRapportEntreprise(em, p, `${fichier}.part`, (n) => avancer(n, total));
+    lignes = await ecrireRapportEntreprise(em, p, `${fichier}.part`, avancer);
     nom = `rapport-entreprise-${p.siret}-${p.from}-${p.to}.xlsx`;
   }
   await rename(`${fichier}.part`, fichier);

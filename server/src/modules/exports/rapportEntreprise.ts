@@ -71,11 +71,6 @@ function cellules(v: VueEntreprise): Cellule[] {
   return CHAMPS_ENTREPRISE.map((c) => valeur[c]);
 }
 
-export async function comptageEntreprise(em: EntityManager, p: ParamsEntreprise) {
-  const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n ${DEMANDES}`, [p.siret, p.to, p.from]);
-  return n;
-}
-
 /** Aggregate figures of the summary sheet, counts under 5 withheld (R-STATS). */
 async function synthese(em: EntityManager, p: ParamsEntreprise) {
   const [r] = await em.execute<{ salaries: number; candidatures: number; designations: number; attributions: number }[]>(
@@ -98,8 +93,9 @@ export async function ecrireRapportEntreprise(
   em: EntityManager,
   p: ParamsEntreprise,
   fichier: string,
-  progression: (lignes: number) => Promise<void>,
+  progression: (lignes: number, total: number) => Promise<void>,
 ): Promise<number> {
+  let total = 0;
   const feuille = new FeuilleXlsx(fichier, 'Salariés', COLONNES_ENTREPRISE);
   try {
     await parCurseur<Ligne>(
@@ -110,8 +106,9 @@ export async function ecrireRapportEntreprise(
       1000,
       async (lignes) => {
         for (const l of lignes) feuille.ajouter(cellules(vue(l)));
-        await progression(feuille.lignes);
+        await progression(feuille.lignes, total);
       },
+      { sql: `select count(*)::int as n ${DEMANDES}`, params: [p.siret, p.to, p.from], total: (n) => (total = n) },
     );
     const lignes = feuille.lignes;
     feuille.nouvelleFeuille('Synthèse', [
