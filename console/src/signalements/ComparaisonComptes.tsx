@@ -1,12 +1,11 @@
-import BlockIcon from '@mui/icons-material/Block';
-import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography, alpha, type Theme } from '@mui/material';
-import { Link, RecordContextProvider, useTranslate } from 'react-admin';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography, alpha, type Theme } from '@mui/material';
+import { RecordContextProvider, useTranslate } from 'react-admin';
 import { comparerComptes, type ChampCompare } from '../../../shared/rules/identite';
 import { EnumField } from '../common/EnumField';
 import { formatDateTime, formatDay } from '../common/format';
 import { RecordLink } from '../common/links';
-import { useCan } from '../common/useAbility';
 import type { ComptePreuve } from './preuves';
+import { SuspendreLien } from './SignalementLiens';
 
 type Ligne = { champ: ChampCompare | 'statutCompte' | 'createdAt' | 'desactiveLe'; valeur: (c: ComptePreuve) => string };
 
@@ -35,7 +34,6 @@ const STYLE = {
  */
 export function ComparaisonComptes({ comptes, suspendre }: { comptes: ComptePreuve[]; suspendre: boolean }) {
   const translate = useTranslate();
-  const canSuspend = useCan('create', 'suspensions');
   if (comptes.length === 0) return null;
   const [ref] = comptes;
   return (
@@ -47,17 +45,9 @@ export function ComparaisonComptes({ comptes, suspendre }: { comptes: ComptePreu
             {comptes.map((c) => (
               <TableCell key={c.id} component="th" scope="col">
                 <RecordLink resource="demandeurs" id={c.id}>{translate('app.fraude.preuves.compte', { id: c.id })}</RecordLink>
-                {suspendre && canSuspend && c.statutCompte !== 'ferme' && (
+                {suspendre && c.statutCompte !== 'ferme' && (
                   <Box>
-                    <Button
-                      size="small"
-                      color="error"
-                      startIcon={<BlockIcon />}
-                      component={Link}
-                      to={{ pathname: '/suspensions/create', search: `?source=${encodeURIComponent(JSON.stringify({ demandeurId: c.id }))}` }}
-                    >
-                      {translate('app.fraude.actions.suspendre')}
-                    </Button>
+                    <SuspendreLien demandeurId={c.id} />
                   </Box>
                 )}
               </TableCell>

@@ -1,9 +1,10 @@
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import { RecordLink, nomPrenom } from '../common/links';
-import type { Signalement } from '../data/records';
+import type { Justificatif, Signalement } from '../data/records';
+import { MarquerFalsifieButton, SuspendreLien } from './SignalementLiens';
 import { ComparaisonComptes } from './ComparaisonComptes';
 import { anomaliesDe, cleDe, comptesDe, fichiersDe } from './preuves';
 
@@ -48,11 +49,12 @@ function Fichiers({ preuves }: { preuves: Record<string, unknown> }) {
 }
 
 /** A piece's PDF metadata with its anomalies (shared/rules/metadonnees.ts), and the piece itself. */
-function Metadonnees({ preuves }: { preuves: Record<string, unknown> }) {
+function Metadonnees({ preuves, confirme }: { preuves: Record<string, unknown>; confirme: boolean }) {
   const translate = useTranslate();
   const meta = (preuves.metadonnees ?? {}) as Record<string, string | null>;
   const id = typeof preuves.justificatifId === 'number' ? preuves.justificatifId : null;
   const compte = comptesDe(preuves)[0];
+  const { data: piece } = useGetOne<Justificatif>('justificatifs', { id: id ?? 0 }, { enabled: id !== null });
   return (
     <>
       <Bloc titre="app.fraude.preuves.piece">
@@ -67,6 +69,10 @@ function Metadonnees({ preuves }: { preuves: Record<string, unknown> }) {
             </>
           )}
         </Typography>
+        <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
+          {id !== null && piece && <MarquerFalsifieButton justificatifId={id} statut={piece.statut} />}
+          {confirme && compte && <SuspendreLien demandeurId={compte.id} />}
+        </Stack>
       </Bloc>
       <Bloc titre="app.fraude.preuves.anomalies">
         <Stack spacing={1}>
@@ -98,7 +104,7 @@ export function Preuves(_props: { label?: string | false; className?: string }) 
   if (!record) return null;
   const preuves = record.preuves ?? {};
   if (Object.keys(preuves).length === 0) return <Typography variant="body2">{translate('app.fraude.preuves.aucune')}</Typography>;
-  if (record.type === 'metadonnees_pdf') return <Metadonnees preuves={preuves} />;
+  if (record.type === 'metadonnees_pdf') return <Metadonnees preuves={preuves} confirme={record.statut === 'confirme'} />;
   const cle = cleDe(preuves);
   return (
     <>

@@ -13,6 +13,7 @@ export const fraudeEn = {
     analyser: 'Run the analysis',
     nouvelleSuspension: 'New suspension',
     leverControle: 'Lift enhanced checks',
+    marquerFalsifie: 'Mark the document as falsified',
     annuler: 'Cancel',
   },
   dialogues: {
@@ -29,6 +30,8 @@ export const fraudeEn = {
       'The ticked accounts will be closed: their request and open applications closed and each holder told (terms 9.13). Keep at least one account open.',
     leverControleTitre: 'Lift enhanced checks',
     leverControleAide: 'The file was checked: the request leaves enhanced checks.',
+    falsifieTitre: 'Mark the document as falsified',
+    falsifieAide: 'The document will no longer count as uploaded and the ranking of the applications is recomputed. Only fraud control reads the reason.',
   },
   notifications: {
     pris: 'Signal assigned to you.',
@@ -39,6 +42,7 @@ export const fraudeEn = {
     analyse: 'Analysis done: %{smart_count} new signal. |||| Analysis done: %{smart_count} new signals.',
     suspendu: 'Suspension applied: %{smart_count} application closed. |||| Suspension applied: %{smart_count} applications closed.',
     controleLeve: 'Enhanced checks lifted.',
+    falsifie: 'Document marked as falsified.',
   },
   filtres: {
     mesSignalements: 'Assigned to me',

@@ -11,6 +11,7 @@ export const fraudeFr = {
     analyser: 'Lancer l’analyse',
     nouvelleSuspension: 'Nouvelle suspension',
     leverControle: 'Lever le contrôle renforcé',
+    marquerFalsifie: 'Marquer la pièce falsifiée',
     annuler: 'Annuler',
   },
   dialogues: {
@@ -27,6 +28,8 @@ export const fraudeFr = {
       'Les comptes cochés seront fermés : leur demande et leurs candidatures en cours seront clôturées et chaque titulaire sera informé (CGU 9.13). Gardez au moins un compte ouvert.',
     leverControleTitre: 'Lever le contrôle renforcé',
     leverControleAide: 'Le dossier a été vérifié : la demande sort du contrôle renforcé.',
+    falsifieTitre: 'Marquer la pièce comme falsifiée',
+    falsifieAide: 'La pièce ne comptera plus comme déposée et le classement des candidatures sera recalculé. Le motif n’est lu que par le contrôle fraude.',
   },
   notifications: {
     pris: 'Signalement assigné à vous.',
@@ -37,6 +40,7 @@ export const fraudeFr = {
     analyse: 'Analyse terminée : %{smart_count} nouveau signalement. |||| Analyse terminée : %{smart_count} nouveaux signalements.',
     suspendu: 'Suspension appliquée : %{smart_count} candidature clôturée. |||| Suspension appliquée : %{smart_count} candidatures clôturées.',
     controleLeve: 'Contrôle renforcé levé.',
+    falsifie: 'Pièce marquée comme falsifiée.',
   },
   filtres: {
     mesSignalements: 'Assignés à moi',
