@@ -6,7 +6,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useRecordContext, useTranslate, type Identifier } from 'react-admin';
-import { formatEuros } from '../common/format';
+import { formatEuros, formatNumber } from '../common/format';
 import { nomPrenom } from '../common/links';
 import { useCan } from '../common/useAbility';
 import { useAppDataProvider } from '../data/dataProvider';
@@ -77,7 +77,7 @@ function ChoixOffre({ candidature, onClose }: { candidature: Candidature; onClos
                       {o.reference} — {o.titre} {!o.enLigne && <Chip size="small" label={translate('app.propositions.nonPubliee')} sx={{ ml: 1 }} />}
                     </Typography>
                     <Typography variant="caption" color="text.secondary">
-                      {[o.commune, o.distanceKm != null ? `${o.distanceKm} km` : null, loyer(o)].filter(Boolean).join(' · ')}
+                      {[o.commune, o.distanceKm != null ? `${formatNumber(o.distanceKm)} km` : null, loyer(o)].filter(Boolean).join(' · ')}
                     </Typography>
                     <Typography variant="caption">{o.raisons?.slice(0, 2).join(' ')}</Typography>
                   </Stack>

@@ -2,12 +2,12 @@ import { DataTable, List } from 'react-admin';
 import { DateTimeField } from '../common/fields';
 import { EnumField } from '../common/EnumField';
 import { departementFilter, enumFilter, searchFilter } from '../common/filters';
-import { DemandeurNomField, RecordLink, SafeReferenceField } from '../common/links';
+import { DemandeurNomField, RecordLink } from '../common/links';
 import type { Proposition } from '../data/records';
 
 const filters = [searchFilter(), enumFilter('statut', 'statutProposition', true), departementFilter()];
 
-type Row = Proposition & { demandeurNom?: string; demandeurPrenom?: string; offreReference?: string };
+type Row = Proposition & { demandeurNom?: string; demandeurPrenom?: string; offreReference?: string; agentNom?: string };
 
 export const PropositionList = () => (
   <List<Row> filters={filters} sort={{ field: 'envoyeeLe', order: 'DESC' }} perPage={25}>
@@ -27,9 +27,7 @@ export const PropositionList = () => (
       <DataTable.Col source="envoyeeLe" field={DateTimeField} />
       <DataTable.Col source="expireLe" field={DateTimeField} />
       <DataTable.Col source="reponduLe" field={DateTimeField} />
-      <DataTable.Col source="agentId" disableSort>
-        <SafeReferenceField source="agentId" reference="agents" link={false} />
-      </DataTable.Col>
+      <DataTable.Col source="agentNom" label="resources.propositions.fields.agentId" />
     </DataTable>
   </List>
 );

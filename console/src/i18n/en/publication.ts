@@ -55,6 +55,7 @@ export const correspondancesEn: Messages<typeof correspondancesFr> = {
   raisons: 'Why',
   personnes: '%{smart_count} pers.',
   distance: '%{commune}, radius %{rayon} km (%{distance} km away)',
+  surPlace: '%{commune} (the offer’s town), radius %{rayon} km',
   ecartes: 'Applicants left out',
   ecartesAide: 'Applicants of the area who cannot receive this offer, with the rule that leaves them out.',
   suivants: 'Next applicants',

@@ -53,6 +53,7 @@ export const correspondancesFr = {
   raisons: 'Pourquoi',
   personnes: '%{smart_count} pers.',
   distance: '%{commune}, rayon %{rayon} km (à %{distance} km)',
+  surPlace: '%{commune} (commune de l’offre), rayon %{rayon} km',
   ecartes: 'Demandeurs écartés',
   ecartesAide: 'Demandeurs de la zone qui ne peuvent pas recevoir cette offre, avec la règle qui les écarte.',
   suivants: 'Demandeurs suivants',

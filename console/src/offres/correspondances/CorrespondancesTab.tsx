@@ -131,7 +131,9 @@ function Ligne({ c, coche, onToggle }: { c: Correspondance; coche: boolean; onTo
         </Typography>
       </TableCell>
       <TableCell>
-        {translate('app.correspondances.distance', { commune: c.secteur.commune, rayon: formatNumber(c.secteur.rayonKm), distance: formatNumber(c.secteur.distanceKm) })}
+        {translate(c.secteur.distanceKm < 0.05 ? 'app.correspondances.surPlace' : 'app.correspondances.distance', {
+          commune: c.secteur.commune, rayon: formatNumber(c.secteur.rayonKm), distance: formatNumber(c.secteur.distanceKm),
+        })}
       </TableCell>
       <TableCell>
         <Chip size="small" label={c.libellePalier} color={c.palier % 10 === 1 ? 'success' : c.palier % 10 === 2 ? 'info' : 'default'} variant="outlined" />
