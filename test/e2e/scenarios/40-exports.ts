@@ -12,6 +12,9 @@ async function api<T>(page: Page, base: string, path: string, query: Record<stri
 
 const jour = (d: Date) => d.toISOString().slice(0, 10);
 
+/** A file download with the session cookie, on a fresh connection (a kept-alive socket the server just closed answers ECONNRESET). */
+const telecharger = (page: Page, url: string) => page.request.get(url, { headers: { Connection: 'close' } });
+
 /**
  * Exports end to end (§11.12, §18.4, R-BAIL-MIN, R-STATS): a manager lands on the dashboard,
  * asks for the designations of a bailleur over the last 12 months, watches the job finish in
@@ -46,7 +49,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   await page.waitForURL((u) => u.hash.startsWith('#/exports'), { timeout: 15_000 });
   await page.locator('table tbody tr').first().waitFor();
   await shot('3-liste-en-cours');
-  await page.locator('table tbody tr').first().getByText('Terminé').waitFor({ timeout: 60_000 });
+  await page.locator('table tbody tr').first().getByText('Terminé', { exact: true }).waitFor({ timeout: 60_000 });
   await shot('4-liste-termine');
 
   const [x] = await api<{ id: number; statut: string; lignes: number; destinataire: string }[]>(page, base, '/exports', { range: [0, 0] });
@@ -57,7 +60,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   const lien = page.locator('table tbody tr').first().getByRole('link', { name: 'Télécharger' });
   const href = await lien.getAttribute('href');
   if (href !== `/api/exports/${x.id}/fichier`) throw new Error(`download link ${href}`);
-  const r = await page.request.get(`${base}${href}`);
+  const r = await telecharger(page, `${base}${href}`);
   if (!r.ok() || !/spreadsheetml/.test(r.headers()['content-type'] ?? '')) throw new Error(`download → ${r.status()}`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await r.body()) as unknown as ArrayBuffer);
@@ -68,4 +71,19 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   await page.goto(`${base}/#/exports/${x.id}/show`);
   await page.getByText(bailleur.nom).first().waitFor();
   await shot('5-fiche-export');
+
+  // R-BAIL-MIN: the designation file of a transmitted candidature, from its page.
+  const [c] = await api<{ id: number }[]>(page, base, '/candidatures', { filter: { statut: 'transmise_bailleur' }, range: [0, 0] });
+  await page.goto(`${base}/#/candidatures/${c.id}/show`);
+  const bouton = page.getByRole('button', { name: 'Dossier de désignation (PDF)' });
+  await bouton.waitFor({ timeout: 15_000 });
+  await shot('6-candidature-bouton-dossier');
+  await bouton.click();
+  await page.waitForURL((u) => /#\/exports\/\d+\/show/.test(u.hash), { timeout: 15_000 });
+  await page.getByText('Terminé', { exact: true }).first().waitFor({ timeout: 60_000 });
+  await shot('7-dossier-pret');
+  const id = Number(/exports\/(\d+)\/show/.exec(page.url())![1]);
+  const pdf = await telecharger(page, `${base}/api/exports/${id}/fichier`);
+  if (!pdf.ok() || pdf.headers()['content-type'] !== 'application/pdf') throw new Error(`dossier → ${pdf.status()}`);
+  if ((await pdf.body()).subarray(0, 5).toString() !== '%PDF-') throw new Error('not a PDF');
 };
