@@ -2,9 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Starts `npm start`'s entry point as a child process and waits for /api/health. */
 export async function startServer(env: Record<string, string | undefined>, port: number, timeoutMs = 240_000) {
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/src/main.ts'], {
+  // tsx itself (not through npx) in its own process group, so stopping it stops the server
+  // and its embedded PostgreSQL, whatever wrappers sit in between.
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/src/main.ts'], {
     env: { ...process.env, ...env, PORT: String(port), SKIP_CONSOLE_BUILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -21,14 +24,22 @@ export async function startServer(env: Record<string, string | undefined>, port:
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  child.kill('SIGKILL');
+  killGroup(child, 'SIGKILL');
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${output}`);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 async function stopServer(child: ChildProcess) {
   if (child.exitCode !== null) return;
   const done = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
+  killGroup(child, 'SIGTERM');
   await Promise.race([done, new Promise((r) => setTimeout(r, 20_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
+  if (child.exitCode === null) killGroup(child, 'SIGKILL');
 }
