@@ -171,3 +171,31 @@ describe('CandidatureShow: pieces beside the viewer', () => {
     expect(screen.queryByRole('button', { name: 'Refuser' }) !== null).toBe(visible);
   });
 });
+
+describe('CandidatureShow: next / previous dossier', () => {
+  it('j and k move through the queue as the list left it, without going back to it', async () => {
+    const agent = agentDe('conseiller');
+    const rows = [1, 2, 3].map((id) => ({ ...CANDIDATURE, id, reference: `CAND-2026-00000${id}`, statut: 'deposee' as const }));
+    server.use(
+      sessionHandler(agent),
+      ...instructionHandlers({ dossier: (id) => dossierPour(rows[id - 1], agent) }),
+      http.get('/api/candidatures/:id', ({ params }) => HttpResponse.json(rows[Number(params.id) - 1])),
+      http.get('/api/candidatures', () => HttpResponse.json(rows, { headers: { 'Content-Range': 'candidatures 0-2/3' } })),
+      ...fixtureHandlers(FIXTURES),
+    );
+    render(
+      <TestMemoryRouter initialEntries={['/candidatures/2/show']}>
+        <App store={memoryStore()} />
+      </TestMemoryRouter>,
+    );
+    await screen.findByRole('heading', { name: 'CAND-2026-000002' });
+    expect(await screen.findByText('2 sur 3')).toBeTruthy();
+    expect(screen.getByText('Raccourcis : j / k ou Alt + ← / →')).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'j' });
+    await screen.findByRole('heading', { name: 'CAND-2026-000003' });
+    fireEvent.keyDown(window, { key: 'ArrowLeft', altKey: true });
+    await screen.findByRole('heading', { name: 'CAND-2026-000002' });
+    fireEvent.keyDown(window, { key: 'k' });
+    await screen.findByRole('heading', { name: 'CAND-2026-000001' });
+  });
+});

@@ -73,8 +73,9 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
 
   // Each piece to check: shown in the viewer (a PDF frame or an image), then validated.
   const pieces = page.getByRole('list', { name: 'Pièces du dossier' }).getByRole('button');
+  const aVerifierListe = pieces.filter({ hasText: /Déposé$/ });
   for (let n = 0; n < aVerifier; n++) {
-    const ligne = pieces.filter({ hasText: /Déposé$/ }).first();
+    const ligne = aVerifierListe.first();
     await ligne.click();
     const viewer = page.locator('iframe[src*="/api/justificatifs/"], img[src*="/api/justificatifs/"]');
     await viewer.first().waitFor({ timeout: 20_000 });
@@ -82,13 +83,21 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
       await page.waitForTimeout(2500); // let the PDF viewer paint before the screenshot
       await shot('4-piece-visionneuse');
     }
-    const valider = page.waitForResponse((r) => /\/api\/justificatifs\/\d+\/valider$/.test(r.url()) && r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Valider', exact: true }).click();
-    const reponse = await valider;
+    const [reponse] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/justificatifs\/\d+\/valider$/.test(r.url()) && r.request().method() === 'POST', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Valider', exact: true }).click({ timeout: 30_000 }),
+    ]);
     if (!reponse.ok()) throw new Error(`valider → ${reponse.status()} ${await reponse.text()}`);
-    await page.getByText('Pièce validée.').first().waitFor({ timeout: 20_000 });
+    // The checklist follows once the dossier is reloaded: then the next piece to check.
+    const restantes = aVerifier - n - 1;
+    for (let t = 0; (await aVerifierListe.count()) !== restantes; t++) {
+      if (t > 100) throw new Error(`the checklist still shows ${await aVerifierListe.count()} piece(s) to check, ${restantes} expected`);
+      await page.waitForTimeout(200);
+    }
   }
   await page.getByText(/(\d+) validée\(s\) sur \1$/).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { name: candidature.reference, exact: true }).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(2000); // the PDF viewer repaints
   await shot('5-pieces-validees');
 
   // Instruct, then designate (a motif is asked only if better-ranked candidatures wait).

@@ -69,7 +69,7 @@ export function CandidatureTable() {
         <EnumField source="statut" enumName="statutCandidature" />
       </DataTable.Col>
       {byOffre && <DataTable.Col source="palier" field={PalierField} />}
-      {byOffre && <DataTable.Col source="motifRang" disableSort sx={{ minWidth: 220 }} />}
+      {byOffre && <DataTable.Col source="motifRang" disableSort sx={{ minWidth: 200 }} />}
       {/* In a ranking, the explanation already gives the date. */}
       {!byOffre && <DataTable.Col source="dateCandidature" field={DateTimeField} />}
       {!byOffre && <DataTable.Col source="departement" />}
@@ -88,7 +88,7 @@ export function CandidatureTable() {
       <DataTable.Col source="origine">
         <EnumField source="origine" enumName="origineCandidature" />
       </DataTable.Col>
-      <DataTable.Col source="agentEnChargeNom" sx={{ whiteSpace: 'nowrap' }} />
+      <DataTable.Col source="agentEnChargeNom" />
     </DataTable>
   );
 }
