@@ -1,4 +1,6 @@
+import { Box } from '@mui/material';
 import { BooleanField, Show, TextField, TopToolbar } from 'react-admin';
+import { HistoriqueDuRecord } from '../candidatures/dossier/Historique';
 import { DateTimeField, EuroField } from '../common/fields';
 import { EnumArrayField, EnumField } from '../common/EnumField';
 import { DemandeurNomField, SafeReferenceField } from '../common/links';
@@ -49,6 +51,9 @@ export function DemandeShow() {
         {canCandidatures && <CandidaturesDeLaDemande label="app.sections.candidatures" className="full" />}
         {canJustificatifs && <JustificatifsDeLaDemande label="app.sections.justificatifs" className="full" />}
       </ShowSection>
+      <Box sx={{ p: 2 }}>
+        <HistoriqueDuRecord entite="demandes" />
+      </Box>
     </Show>
   );
 }

@@ -3,7 +3,7 @@ import MailIcon from '@mui/icons-material/MailOutlined';
 import NoteIcon from '@mui/icons-material/StickyNote2Outlined';
 import { Box, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslate, type Identifier } from 'react-admin';
+import { useRecordContext, useTranslate, type Identifier } from 'react-admin';
 import { enumLabelKey } from '../../common/enums';
 import { formatDateTime } from '../../common/format';
 import { useAppDataProvider } from '../../data/dataProvider';
@@ -78,4 +78,10 @@ export function Historique({ entite, id }: { entite: EntiteHistorique; id: Ident
       )}
     </Carte>
   );
+}
+
+/** The history of the record shown (a demande's page), with its notes form. */
+export function HistoriqueDuRecord({ entite }: { entite: EntiteHistorique; label?: string; className?: string }) {
+  const record = useRecordContext();
+  return record ? <Historique entite={entite} id={record.id} /> : null;
 }

@@ -54,6 +54,7 @@ export function instructionHandlers({
       dossier ? json(dossier(Number(params.id))) : HttpResponse.json({ status: 404, detail: 'Introuvable.' }, { status: 404 }),
     ),
     http.get('/api/candidatures/:id/timeline', () => json(timeline)),
+    http.get('/api/demandes/:id/timeline', () => json(timeline)),
     http.get('/api/candidatures/:id/notes', () => json([])),
     http.get('/api/filtres-sauvegardes', () => json([])),
   ];
