@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from './context';
 import { requireAgent } from './http/authenticate';
+import { isoTimestamps } from './http/json';
 import { errorHandler, notFound } from './http/problem';
 import { RESOURCE_DEFS } from './http/resources';
 import { restRouter } from './http/simpleRest';
@@ -38,6 +39,7 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.set('query parser', 'simple');
+  app.set('json replacer', isoTimestamps);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
