@@ -3,7 +3,9 @@ import { useDataProvider, type DataProvider, type Identifier } from 'react-admin
 import type { ActionCandidature, CanalDemande, MotifRefusPiece, TypeSignalement, TypeSuspension } from '../../../shared/domain/enums';
 import type { StatutExport } from '../../../shared/domain/enums';
 import type { CompteursFile, Statistiques } from '../dashboard/types';
+import type { LancementTache, Tache } from '../jobs/types';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
+import type { Notification as NotificationRecord } from './records';
 import { instructionMethods, type InstructionMethods } from './instruction';
 import { offresMethods, type OffresMethods } from './offres';
 import type { ApercuSuspension, Candidature, Demande, DesactivationComptes, Justificatif, RangClassement, Signalement, Suspension } from './records';
@@ -50,6 +52,10 @@ export interface ActionMethods {
   leverSuspension(id: Identifier, body: { motif: string }): Promise<{ data: Suspension }>;
   classementOffre(offreId: Identifier): Promise<{ data: RangClassement[] }>;
   proposer(body: PropositionRequest): Promise<{ data: unknown }>;
+  /** Outbox and scheduled jobs (admin): resend a failed notification, the jobs page, "Lancer maintenant". */
+  renvoyerNotification(id: Identifier): Promise<{ data: NotificationRecord }>;
+  taches(): Promise<{ data: Tache[] }>;
+  lancerTache(name: string): Promise<{ data: LancementTache }>;
   /** Exports (POST /api/exports, a pg-boss job) and the dashboard (GET /api/statistiques, GET /api/candidatures/compteurs). */
   creerExport(body: DemandeExport): Promise<{ data: { id: Identifier; statut: StatutExport } }>;
   statistiques(periode?: { from?: string; to?: string }): Promise<{ data: Statistiques }>;
@@ -92,6 +98,15 @@ const actionMethods: ActionMethods = {
   },
   async proposer(body) {
     return { data: await postJson<unknown>('/propositions', body) };
+  },
+  async renvoyerNotification(id) {
+    return { data: await postJson<NotificationRecord>(`/notifications/${id}/renvoyer`, {}) };
+  },
+  async taches() {
+    return { data: await getJson<Tache[]>('/jobs') };
+  },
+  async lancerTache(name) {
+    return { data: await postJson<LancementTache>(`/jobs/${encodeURIComponent(name)}/run`, {}) };
   },
   async creerExport(body) {
     return { data: await postJson<{ id: Identifier; statut: StatutExport }>('/exports', body) };

@@ -99,6 +99,8 @@ export interface Export {
 export interface Notification {
   id: Ref; demandeurId: Ref | null; destinataire: string; template: string; sujet: string; corps: string;
   statut: E.StatutNotification; tentatives: number; envoyeeLe: Iso | null; erreur: string | null; createdAt: Iso;
+  /** Delivery (jobs): `smtp` or `boite` (no SMTP_URL), the stable Message-ID, the next attempt or lease end. */
+  canal?: 'smtp' | 'boite' | null; messageId?: string | null; prochainEssai?: Iso | null;
 }
 
 export interface AuditEvent {

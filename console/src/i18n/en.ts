@@ -5,6 +5,7 @@ import { pilotageEn } from './en/pilotage';
 import { instructionEn } from './en/instruction';
 import { referentielEn } from './en/referentiel';
 import { traitementEn } from './en/traitement';
+import { boiteEnvoiEn, tachesEn } from './en/taches';
 import type { Catalogue } from './fr';
 
 /** English catalogue: a translation of fr.ts, kept complete by its type. */
@@ -70,6 +71,8 @@ export const en = {
     correspondances: correspondancesEn,
     propositions: propositionsEn,
     traitement: traitementEn,
+    taches: tachesEn,
+    boiteEnvoi: boiteEnvoiEn,
     pilotage: pilotageEn,
     fraude: fraudeEn,
   },

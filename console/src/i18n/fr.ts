@@ -5,6 +5,7 @@ import { pilotageFr } from './fr/pilotage';
 import { instructionFr } from './fr/instruction';
 import { referentielFr } from './fr/referentiel';
 import { traitementFr } from './fr/traitement';
+import { boiteEnvoiFr, tachesFr } from './fr/taches';
 import type { Messages } from './types';
 
 /**
@@ -79,6 +80,8 @@ export const fr = {
     correspondances: correspondancesFr,
     propositions: propositionsFr,
     traitement: traitementFr,
+    taches: tachesFr,
+    boiteEnvoi: boiteEnvoiFr,
     pilotage: pilotageFr,
     fraude: fraudeFr,
   },
