@@ -42,7 +42,7 @@ export function NavigationDossiers({ record }: { record: CandidatureFile }) {
 
   return (
     <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5 }}>
-      <Tooltip title={`${translate('app.traitement.dossier.precedent')} (k)`}>
+      <Tooltip placement="top" title={`${translate('app.traitement.dossier.precedent')} (k)`}>
         <span>
           <IconButton size="small" aria-label={translate('app.traitement.dossier.precedent')} disabled={!prevPath} onClick={() => prevPath && navigate(prevPath)}>
             <PrevIcon />
@@ -54,7 +54,7 @@ export function NavigationDossiers({ record }: { record: CandidatureFile }) {
           {translate('app.traitement.dossier.position', { index: index + 1, total })}
         </Typography>
       )}
-      <Tooltip title={`${translate('app.traitement.dossier.suivant')} (j)`}>
+      <Tooltip placement="top" title={`${translate('app.traitement.dossier.suivant')} (j)`}>
         <span>
           <IconButton size="small" aria-label={translate('app.traitement.dossier.suivant')} disabled={!nextPath} onClick={() => nextPath && navigate(nextPath)}>
             <NextIcon />
