@@ -4,7 +4,7 @@ import { OffreInputs } from './OffreInputs';
 export const OffreCreate = () => (
   <Create redirect="show">
     <SimpleForm defaultValues={{ nature: 'classique', forme: 'identifie', plafonds: {}, publiee: false, nombreLogements: 1 }}>
-      <OffreInputs />
+      <OffreInputs creation />
     </SimpleForm>
   </Create>
 );

@@ -1,7 +1,8 @@
 import {
   AutocompleteInput, BooleanInput, DateTimeInput, FormDataConsumer, NumberInput, ReferenceInput,
-  required, SelectInput, TextInput,
+  required, SelectInput, TextInput, useTranslate,
 } from 'react-admin';
+import { Typography } from '@mui/material';
 import { choicesFor } from '../common/enums';
 import { FormRow, FormSection, parseInstant, parseNullableNumber } from '../common/form';
 import { validateCodeInsee, validateCodePostal, validateDepartement } from '../common/validators';
@@ -33,7 +34,20 @@ function SurfaceEtLoyer() {
   );
 }
 
-export const OffreInputs = () => (
+function AidePublication() {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {translate('app.publication.parOnglet')}
+    </Typography>
+  );
+}
+
+/**
+ * The offer form. The publication window is set here only at creation; afterwards it changes
+ * through the typed actions of the « Publication » tab (R-PUB), never the generic update.
+ */
+export const OffreInputs = ({ creation = false }: { creation?: boolean }) => (
   <>
     <FormSection title="app.sections.logement">
       <FormRow>
@@ -70,12 +84,18 @@ export const OffreInputs = () => (
         <TextInput source="departement" validate={[req, validateDepartement]} />
       </FormRow>
     </FormSection>
-    <FormSection title="app.sections.publication">
-      <FormRow>
-        <BooleanInput source="publiee" />
-        <DateTimeInput source="debutPublication" parse={parseInstant} />
-        <DateTimeInput source="finPublication" parse={parseInstant} />
-      </FormRow>
-    </FormSection>
+    {creation ? (
+      <FormSection title="app.sections.publication">
+        <FormRow>
+          <BooleanInput source="publiee" />
+          <DateTimeInput source="debutPublication" parse={parseInstant} />
+          <DateTimeInput source="finPublication" parse={parseInstant} />
+        </FormRow>
+      </FormSection>
+    ) : (
+      <FormSection title="app.sections.publication">
+        <AidePublication />
+      </FormSection>
+    )}
   </>
 );

@@ -40,6 +40,7 @@ export const publicationEn: Messages<typeof publicationFr> = {
   fermer: 'Cancel',
   fait: 'Publication updated.',
   retiree: 'Offer closed: %{n} application(s) closed, applicants told.',
+  parOnglet: 'The publication period is changed from the offer’s « Publication » tab (extend, shorten, renew, unpublish).',
   motifActuel: 'Reason: %{motif}',
 };
 

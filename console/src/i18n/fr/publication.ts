@@ -38,6 +38,7 @@ export const publicationFr = {
   fermer: 'Annuler',
   fait: 'Publication mise à jour.',
   retiree: 'Offre fermée : %{n} candidature(s) clôturée(s), demandeurs prévenus.',
+  parOnglet: 'La période de publication se modifie depuis l’onglet « Publication » de l’offre (prolonger, raccourcir, renouveler, dépublier).',
   motifActuel: 'Motif : %{motif}',
 };
 
