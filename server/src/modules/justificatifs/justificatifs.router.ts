@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { createReadStream, existsSync } from 'node:fs';
 import { z } from 'zod';
-import { MOTIFS_REFUS_PIECE } from '../../../../shared/domain/enums';
+import { MOTIFS_REFUS_PIECE, type StatutJustificatif } from '../../../../shared/domain/enums';
+import { verificationPossible } from '../../../../shared/rules/verificationPiece';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound } from '../../http/problem';
 import { getRow, parseId } from '../../http/simpleRest';
@@ -16,7 +17,7 @@ const corpsValider = z.object({ dateValiditeFin: z.iso.date().nullish() });
 const corpsRefuser = z.object({ motifCode: z.enum(MOTIFS_REFUS_PIECE), motif: z.string().trim().max(500).optional() });
 
 interface Piece {
-  id: number; demande_id: number; statut: string; sha256: string; mime: string; nom_original: string; type: string; titulaire: string;
+  id: number; demande_id: number; statut: StatutJustificatif; sha256: string; mime: string; nom_original: string; type: string; titulaire: string;
 }
 
 /** Agents' routes on a justificatif: the file (every read audited), valider, refuser. */
@@ -55,7 +56,7 @@ export function justificatifsRouter(ctx: AppContext) {
     const now = ctx.clock.now();
     await req.em!.transactional(async (tx) => {
       const p = await charger(tx, id, true);
-      if (!['depose', 'refuse'].includes(p.statut)) throw conflict('TRANSITION_INTERDITE', `Une pièce au statut « ${p.statut} » ne peut pas être validée.`);
+      if (!verificationPossible(p.statut, 'valider')) throw conflict('TRANSITION_INTERDITE', `Une pièce au statut « ${p.statut} » ne peut pas être validée.`);
       await tx.execute(
         `update justificatif set statut = 'valide', motif_refus = null, verifie_par_id = ?, verifie_le = ?, date_validite_fin = coalesce(?, date_validite_fin) where id = ?`,
         [req.agent!.id, now, corps.dateValiditeFin ?? null, id],
@@ -75,7 +76,7 @@ export function justificatifsRouter(ctx: AppContext) {
     const now = ctx.clock.now();
     await req.em!.transactional(async (tx) => {
       const p = await charger(tx, id, true);
-      if (!['depose', 'valide'].includes(p.statut)) throw conflict('TRANSITION_INTERDITE', `Une pièce au statut « ${p.statut} » ne peut pas être refusée.`);
+      if (!verificationPossible(p.statut, 'refuser')) throw conflict('TRANSITION_INTERDITE', `Une pièce au statut « ${p.statut} » ne peut pas être refusée.`);
       const motif = [LIBELLES_MOTIF[corps.motifCode], corps.motif].filter(Boolean).join(' — ');
       await tx.execute(
         `update justificatif set statut = 'refuse', motif_refus = ?, verifie_par_id = ?, verifie_le = ? where id = ?`,
