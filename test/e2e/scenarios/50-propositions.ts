@@ -73,6 +73,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
 
   // A manager manages the window: the publication tab and the dépublication dialog with its motif.
   await page.context().clearCookies();
+  await page.goto('about:blank'); // a fresh start of the app, not a hash change inside the signed-in one
   await loginAs(page, base, DEMO.manager);
   const enLigne = (await api<{ id: number; departement: string }[]>(`/offres?filter=${encodeURIComponent(JSON.stringify({ departement: '69', publiee: true }))}&range=[0,0]`))[0];
   await page.goto(`${base}/#/offres/${enLigne.id}/show`);
