@@ -12,8 +12,11 @@ const bailleurBody = z.object({
   nom: z.string().trim().min(2).max(200),
   siren: z.string().regex(/^\d{9}$/, 'SIREN à 9 chiffres'),
   email: z.email().max(254),
-  estInli: z.boolean().default(false),
+  estInli: z.boolean(),
 });
+// zod 4 applies .default() even inside .partial(): defaults live on the create schemas only,
+// so an update never resets a field the client did not send.
+const bailleurCreate = bailleurBody.extend({ estInli: z.boolean().default(false) });
 export const bailleurs: ResourceDef = {
   name: 'bailleurs',
   from: 'bailleur b',
@@ -23,15 +26,16 @@ export const bailleurs: ResourceDef = {
   search: ['b.nom', 'b.siren'],
   scope: {},
   defaultSort: ['nom', 'ASC'],
-  write: { entity: Bailleur, create: bailleurBody, update: bailleurBody.partial() },
+  write: { entity: Bailleur, create: bailleurCreate, update: bailleurBody.partial() },
 };
 
 const entrepriseBody = z.object({
   siret: z.string().regex(/^\d{14}$/, 'SIRET à 14 chiffres'),
   raisonSociale: z.string().trim().min(2).max(200),
   contribution: z.enum(CONTRIBUTIONS),
-  droitsPseecRestants: z.number().int().min(0).max(100000).nullable().default(null),
+  droitsPseecRestants: z.number().int().min(0).max(100000).nullable(),
 });
+const entrepriseCreate = entrepriseBody.extend({ droitsPseecRestants: entrepriseBody.shape.droitsPseecRestants.default(null) });
 export const entreprises: ResourceDef = {
   name: 'entreprises',
   from: 'entreprise e',
@@ -44,7 +48,7 @@ export const entreprises: ResourceDef = {
   search: ['e.raison_sociale', 'e.siret'],
   scope: {},
   defaultSort: ['raisonSociale', 'ASC'],
-  write: { entity: Entreprise, create: entrepriseBody, update: entrepriseBody.partial() },
+  write: { entity: Entreprise, create: entrepriseCreate, update: entrepriseBody.partial() },
 };
 
 const programmeBody = z.object({

@@ -10,12 +10,14 @@ const agentBody = z.object({
   nom: z.string().trim().min(1).max(100),
   prenom: z.string().trim().min(1).max(100),
   role: z.enum(ROLES),
-  territoires: territoires.default([]),
+  territoires,
   motDePasse: z
     .string()
     .min(PASSWORD_MIN, `Au moins ${PASSWORD_MIN} caractères`)
     .max(PASSWORD_MAX, `Au plus ${PASSWORD_MAX} caractères`),
 });
+const agentCreate = agentBody.extend({ territoires: territoires.default([]) });
+// No default on updates (zod 4 applies defaults inside .partial()): a PUT changes only what it sends.
 const agentUpdate = agentBody.omit({ motDePasse: true }).partial().extend({
   actif: z.boolean().optional(),
   motDePasse: agentBody.shape.motDePasse.optional(),
@@ -40,7 +42,7 @@ export const agents: ResourceDef = {
   unsortable: ['territoires'],
   write: {
     entity: Agent,
-    create: agentBody,
+    create: agentCreate,
     update: agentUpdate,
     toEntity: async ({ motDePasse, ...rest }) => ({
       ...rest,
