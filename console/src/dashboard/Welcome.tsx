@@ -13,7 +13,7 @@ export function Welcome() {
   const { identity } = useGetIdentity();
   const dataProvider = useAppDataProvider();
   const lit = useCan('read', 'candidatures');
-  const { data } = useQuery({ queryKey: ['compteursFile'], queryFn: () => dataProvider.compteursFile().then((r) => r.data), enabled: lit });
+  const { data } = useQuery({ queryKey: ['compteursFile'], queryFn: () => dataProvider.compteursOnglets().then((r) => r.data), enabled: lit });
   const prenom = String(identity?.fullName ?? '').split(' ')[0];
   return (
     <Box sx={{ p: 2 }}>

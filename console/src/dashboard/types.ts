@@ -18,4 +18,4 @@ export interface Statistiques {
 }
 
 /** GET /api/candidatures/compteurs: the work-queue tabs of the caller. */
-export type CompteursFile = Record<'a_traiter' | 'mes_dossiers' | 'en_instruction' | 'transmises' | 'traitees' | 'toutes', number>;
+export type { CompteursOnglets as CompteursFile } from '../data/instruction';

@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider, type Identifier } from 'react-admin';
 import type { ActionCandidature, CanalDemande, MotifRefusPiece, TypeSignalement, TypeSuspension } from '../../../shared/domain/enums';
 import type { StatutExport } from '../../../shared/domain/enums';
-import type { CompteursFile, Statistiques } from '../dashboard/types';
+import type { Statistiques } from '../dashboard/types';
 import type { LancementTache, Tache } from '../jobs/types';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
 import type { Notification as NotificationRecord } from './records';
@@ -59,7 +59,6 @@ export interface ActionMethods {
   /** Exports (POST /api/exports, a pg-boss job) and the dashboard (GET /api/statistiques, GET /api/candidatures/compteurs). */
   creerExport(body: DemandeExport): Promise<{ data: { id: Identifier; statut: StatutExport } }>;
   statistiques(periode?: { from?: string; to?: string }): Promise<{ data: Statistiques }>;
-  compteursFile(): Promise<{ data: CompteursFile }>;
   /** Fraud control (R-SUSP, R-ONE-ACCOUNT). */
   apercuSuspension(query: { demandeurId: Identifier; dureeMois: number; type: TypeSuspension }): Promise<{ data: ApercuSuspension }>;
   signalementAction<A extends SignalementAction>(id: Identifier, action: A, body: SignalementActionBodies[A]): Promise<{ data: Signalement }>;
@@ -114,9 +113,6 @@ const actionMethods: ActionMethods = {
   async statistiques(periode = {}) {
     const q = new URLSearchParams(Object.entries(periode).filter((e): e is [string, string] => !!e[1]));
     return { data: await getJson<Statistiques>(`/statistiques${q.size ? `?${q}` : ''}`) };
-  },
-  async compteursFile() {
-    return { data: await getJson<CompteursFile>('/candidatures/compteurs') };
   },
   async apercuSuspension({ demandeurId, dureeMois, type }) {
     const q = new URLSearchParams({ demandeurId: String(demandeurId), dureeMois: String(dureeMois), type });
