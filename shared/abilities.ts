@@ -14,13 +14,23 @@ export const ACTIONS = [
   'read', 'create', 'update', 'delete',
   'instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre',
   'valider', 'refuser', 'marquer_falsifie', 'lever', 'telecharger', 'lever_controle_renforce',
+  // §13.6 tier 1: set or clear « accompagné par le service dédié aux salariés en difficulté » on a demande.
+  'modifier_accompagnement',
   // Outbox and scheduled jobs (admin): resend a failed notification, run a job now.
   'renvoyer', 'lancer',
+  // Send transmitted candidatures to their bailleur (a link by mail) and revoke such a link.
+  'envoyer_bailleur',
+  // Personal data (issue #14): verify the audit chain (admin); produce a demandeur's data package (art. 15/20).
+  'verifier', 'exporter_donnees',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 /** A resource name, or a record tagged with it (`subject('candidatures', row)`) to check its conditions. */
-/** `jobs`: the scheduled jobs page; `statistiques`: the managers' dashboard (not simple-rest resources). */
-export type NonResource = 'jobs' | 'statistiques';
+/**
+ * `jobs`: the scheduled jobs page; `statistiques`: the managers' dashboard; `journal`: the audit
+ * chain's verification; `conservation`: the retention table page; `traces`: the agents' reads of
+ * personal data (CNIL 2021-122), searched by managers and contrôle fraude (not simple-rest resources).
+ */
+export type NonResource = 'jobs' | 'statistiques' | 'journal' | 'conservation' | 'traces';
 export type Subject = ResourceName | NonResource | 'all' | (Record<string, unknown> & ForcedSubject<ResourceName>);
 /** String subjects with Mongo-style conditions on (virtual) fields. */
 export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;
@@ -50,6 +60,16 @@ function allBut(resource: ResourceName, fields: readonly string[]): string[] {
 export const SUSPENSION_FIELDS = ['id', 'demandeurId', 'type', 'debut', 'fin', 'dureeMois', 'motif', 'motifLevee', 'recidive', 'creeParId', 'leveeParId', 'leveeLe', 'createdAt', 'active', 'demandeurNom', 'demandeurPrenom'] as const;
 export const JUSTIFICATIF_FIELDS = ['id', 'demandeId', 'demandeurId', 'titulaire', 'type', 'statut', 'motifRefus', 'dateValiditeFin', 'sha256', 'taille', 'mime', 'nomOriginal', 'metadonneesPdf', 'remplace', 'actif', 'verifieParId', 'verifieLe', 'motifFalsification', 'deposeLe', 'demandeurNom', 'demandeurPrenom'] as const;
 
+/**
+ * The outbox: admins run it (recipient, template, status, attempts, error) but do not read what
+ * was written to the demandeur; the body (subject and text) is for contrôle fraude, who may need
+ * what a demandeur was told (a suspension notice and its category, a deactivation). Advisors see
+ * the subjects of the mails about a dossier in its history. No role ever sees a verification
+ * link: the outbox never holds one (it is put into the mail at delivery).
+ */
+export const NOTIFICATION_BODY_FIELDS = ['sujet', 'corps'] as const;
+export const NOTIFICATION_FIELDS = ['id', 'demandeurId', 'demandeurNom', 'destinataire', 'template', 'sujet', 'corps', 'statut', 'tentatives', 'prochainEssai', 'messageId', 'envoyeeLe', 'erreur', 'entite', 'entiteId', 'canal', 'createdAt'] as const;
+
 export function defineAbilityFor(agent: AbilityAgent): AppAbility {
   const rules: RawRuleOf<AppAbility>[] = [];
   // A plain rule list (rather than AbilityBuilder, whose condition types collapse to `never` for string subjects).
@@ -66,12 +86,14 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
     case 'conseiller':
       can('read', referentiel);
       can('read', 'offres', inTerritory);
-      can(['read', 'instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre'], 'candidatures', inTerritory);
+      can(['read', 'instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre', 'envoyer_bailleur'], 'candidatures', inTerritory);
       can('read', ['demandeurs', 'demandes'], tiedToTerritory);
-      can('lever_controle_renforce', 'demandes', tiedToTerritory);
+      can(['lever_controle_renforce', 'modifier_accompagnement'], 'demandes', tiedToTerritory);
       can(['read', 'valider', 'refuser', 'telecharger'], 'justificatifs', allBut('justificatifs', JUSTIFICATIF_FIELDS), tiedToTerritory);
       can('read', 'suspensions', allBut('suspensions', SUSPENSION_FIELDS), tiedToTerritory);
       can(['read', 'create'], 'propositions', inTerritory);
+      // GDPR art. 15/20 on a request by mail: those who may read and download the demandeur's pieces.
+      can('exporter_donnees', 'demandeurs', tiedToTerritory);
       break;
     case 'controle_fraude':
       can('read', [...referentiel, 'offres', 'candidatures', 'demandeurs', 'demandes', 'propositions']);
@@ -81,12 +103,16 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
       can(['read', 'create', 'update', 'lever'], 'suspensions');
       can(['read', 'update'], 'signalements');
       can('update', 'demandeurs');
-      can('lever_controle_renforce', 'demandes');
+      can('exporter_donnees', 'demandeurs');
+      can('read', 'traces');
+      can(['lever_controle_renforce', 'modifier_accompagnement'], 'demandes');
       can('read', 'audit-events');
+      can('read', 'notifications');
       break;
     case 'manager':
       can('read', [...referentiel, 'offres', 'candidatures', 'demandeurs', 'demandes', 'propositions', 'exports']);
       can(['create', 'update'], 'offres');
+      can('envoyer_bailleur', 'candidatures');
       can('create', 'exports');
       // "Only the agent who made it or a manager": every export is a manager's to download (audited).
       can('telecharger', 'exports');
@@ -94,13 +120,17 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
       can('read', 'justificatifs', allBut('justificatifs', JUSTIFICATIF_FIELDS));
       can('read', 'suspensions', allBut('suspensions', SUSPENSION_FIELDS));
       can('read', 'jobs');
+      can('read', 'traces');
       break;
     case 'admin':
       can(['read', 'create', 'update'], [...referentiel, 'agents']);
       can('read', 'offres');
-      can(['read', 'renvoyer'], 'notifications');
+      can('read', 'notifications', NOTIFICATION_FIELDS.filter((f) => !(NOTIFICATION_BODY_FIELDS as readonly string[]).includes(f)));
+      can('renvoyer', 'notifications');
       can(['read', 'lancer'], 'jobs');
       can('read', 'audit-events', { fraude: false });
+      can('verifier', 'journal');
+      can('read', 'conservation');
       break;
   }
   return createMongoAbility<AppAbility>(rules);

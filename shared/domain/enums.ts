@@ -1,5 +1,5 @@
 /**
- * The domain vocabulary of ../shared/spec/domain.md, once, for server, console and seeds.
+ * The domain vocabulary of the rules (docs/regles.md), once, for server, console and seeds.
  * French domain words without accents; every list is a readonly tuple so that types and
  * runtime validation (zod enums, SQL CHECKs) come from the same source.
  */
@@ -17,6 +17,14 @@ export type StatutDemande = (typeof STATUTS_DEMANDE)[number];
 
 export const MOTIFS_CLOTURE = ['inactivite', 'fraude', 'incivilite', 'fermeture_compte', 'attribution', 'agent'] as const;
 export type MotifCloture = (typeof MOTIFS_CLOTURE)[number];
+/**
+ * The closing reason as agents read it (R-FRAUD-VIS, §11.14): a closure by a suspension shows as
+ * `suspension`, never its category (fraude, incivilite), which is fraud data.
+ */
+export const MOTIFS_CLOTURE_VISIBLES = ['inactivite', 'suspension', 'fermeture_compte', 'attribution', 'agent'] as const;
+export type MotifClotureVisible = (typeof MOTIFS_CLOTURE_VISIBLES)[number];
+/** SQL: a motif column with the suspension categories folded into `suspension`. */
+export const motifVisibleSql = (col: string) => `(case when ${col} in ('fraude', 'incivilite') then 'suspension' else ${col} end)`;
 
 export const PUBLICS_CIBLES = ['peec', 'peaec', 'pseec', 'dalo', 'daho', 'hors_public_cible'] as const;
 export type PublicCible = (typeof PUBLICS_CIBLES)[number];
@@ -47,6 +55,18 @@ export const TYPES_JUSTIFICATIF = [
   'reconnaissance_dalo_daho',
 ] as const;
 export type TypeJustificatif = (typeof TYPES_JUSTIFICATIF)[number];
+/** What a piece is called in French, in a sentence (« Pièces à valider : pièce d’identité… »). */
+export const LIBELLES_PIECE: Record<TypeJustificatif, string> = {
+  identite: 'pièce d’identité',
+  ressources: 'justificatif de ressources',
+  avis_imposition: 'avis d’imposition',
+  attestation_employeur: 'attestation employeur',
+  bulletin_salaire: 'bulletin de salaire',
+  justificatif_domicile: 'justificatif de domicile',
+  attestation_hebergement: 'attestation d’hébergement',
+  justificatif_situation: 'justificatif de situation',
+  reconnaissance_dalo_daho: 'reconnaissance DALO / DAHO',
+};
 /** The three "pièces socles" of R-RANK-CL. */
 export const PIECES_SOCLES = ['identite', 'ressources', 'avis_imposition'] as const satisfies readonly TypeJustificatif[];
 
@@ -95,7 +115,7 @@ export type Contribution = (typeof CONTRIBUTIONS)[number];
 export const STATUTS_SIGNALEMENT = ['nouveau', 'en_cours', 'confirme', 'infirme'] as const;
 export type StatutSignalement = (typeof STATUTS_SIGNALEMENT)[number];
 
-export const TYPES_SIGNALEMENT = ['identite_multiple', 'telephone_partage', 'email_variante', 'fichier_partage', 'metadonnees_pdf'] as const;
+export const TYPES_SIGNALEMENT = ['identite_multiple', 'telephone_partage', 'email_variante', 'fichier_partage', 'metadonnees_pdf', 'contenu_actif', 'signalement_agent'] as const;
 export type TypeSignalement = (typeof TYPES_SIGNALEMENT)[number];
 
 export const TYPES_EXPORT = ['designations_bailleur', 'rapport_entreprise', 'dossier_designation'] as const;
@@ -127,8 +147,11 @@ export const RESOURCES = [
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];
 
-/** Who triggers a candidature transition (R-CAND-FSM): the applicant, an agent of the console, or a job. */
-export const ACTEURS = ['demandeur', 'agent', 'systeme'] as const;
+/**
+ * Who triggers a candidature transition (R-CAND-FSM): the applicant, an agent of the console, a job,
+ * or the bailleur answering a designation from its link page (CALEOL decision).
+ */
+export const ACTEURS = ['demandeur', 'agent', 'systeme', 'bailleur'] as const;
 export type Acteur = (typeof ACTEURS)[number];
 
 /** The actions of the candidature lifecycle (R-CAND-FSM); URLs spell them with dashes (`ne-pas-retenir`). */
@@ -144,3 +167,29 @@ export type EtapeInactivite = (typeof ETAPES_INACTIVITE)[number];
 /** Reasons an agent refuses a justificatif (code + free text). */
 export const MOTIFS_REFUS_PIECE = ['illisible', 'incomplet', 'perime', 'non_conforme', 'titulaire_incorrect', 'autre'] as const;
 export type MotifRefusPiece = (typeof MOTIFS_REFUS_PIECE)[number];
+
+/** Where an « envoi » of designated candidatures to their bailleur comes from (the reminder job sends one too). */
+export const ORIGINES_ENVOI_BAILLEUR = ['candidature', 'offre', 'export', 'relance'] as const;
+export type OrigineEnvoiBailleur = (typeof ORIGINES_ENVOI_BAILLEUR)[number];
+
+/** The bailleur's answer to a designation (its CALEOL decision). */
+export const DECISIONS_BAILLEUR = ['attribuee', 'non_retenue'] as const;
+export type DecisionBailleur = (typeof DECISIONS_BAILLEUR)[number];
+
+/** Why a bailleur did not retain a designated candidature (code + free text). */
+export const MOTIFS_NON_RETENUE_BAILLEUR = [
+  'autre_candidat_retenu',
+  'ressources_insuffisantes',
+  'ressources_superieures_plafond',
+  'logement_inadapte_foyer',
+  'dossier_incomplet',
+  'desistement_candidat',
+  'candidat_injoignable',
+  'refus_caleol',
+  'autre',
+] as const;
+export type MotifNonRetenueBailleur = (typeof MOTIFS_NON_RETENUE_BAILLEUR)[number];
+
+/** What the bailleur did with its link: audited with IP and time. */
+export const TYPES_ACCES_BAILLEUR = ['ouverture', 'telechargement_dossier', 'telechargement_tableau', 'decision', 'import_tableau'] as const;
+export type TypeAccesBailleur = (typeof TYPES_ACCES_BAILLEUR)[number];

@@ -1,5 +1,5 @@
 /**
- * Plain inputs of the rules of `shared/rules/` (../shared/spec/domain.md). The server maps its
+ * Plain inputs of the rules of `shared/rules/` (docs/regles.md). The server maps its
  * entities onto these shapes, the console its records; the rules never see an ORM object.
  * Field names follow domain.md (camelCase French, no accents).
  */

@@ -6,7 +6,7 @@
  * of March) move forward by the gap; wall times that exist twice (fall back) take the earlier
  * instant — the `compatible` disambiguation of Temporal.
  */
-import type { Instant } from '../domain/types';
+import type { Instant } from '@shared/domain/types';
 
 export const FUSEAU = 'Europe/Paris';
 

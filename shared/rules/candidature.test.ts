@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTEURS, ACTIONS_CANDIDATURE, STATUTS_CANDIDATURE } from '../domain/enums';
+import { ACTEURS, ACTIONS_CANDIDATURE, STATUTS_CANDIDATURE } from '@shared/domain/enums';
 import { STATUTS_FINAUX, STATUTS_OUVERTS, actionsPossibles, detailsRequis, estFinal, estOuvert, transition } from './candidature';
 
 const agent = { motif: 'Demande du candidat', canal: 'telephone' } as const;
@@ -80,6 +80,20 @@ describe('candidature lifecycle', () => {
       }
     }
     expect(actionsPossibles('en_instruction', 'agent')).toEqual(['designer', 'ne_pas_retenir', 'annuler']);
+  });
+
+  it('R-CAND-FSM: the bailleur decides only a transmise_bailleur candidature, a refusal with a motif', () => {
+    expect(actionsPossibles('transmise_bailleur', 'bailleur')).toEqual(['ne_pas_retenir', 'attribuer']);
+    expect(transition('transmise_bailleur', 'attribuer', 'bailleur')).toEqual({ ok: true, statut: 'attribuee' });
+    expect(transition('transmise_bailleur', 'ne_pas_retenir', 'bailleur', { motif: 'Dossier incomplet' })).toEqual({ ok: true, statut: 'non_retenue' });
+    expect(transition('transmise_bailleur', 'ne_pas_retenir', 'bailleur')).toMatchObject({ ok: false, code: 'MOTIF_REQUIS' });
+    expect(detailsRequis('ne_pas_retenir', 'bailleur')).toEqual({ motif: true, canal: false });
+    for (const statut of ['deposee', 'en_instruction', 'attribuee', 'non_retenue', 'annulee', 'cloturee'] as const) {
+      expect(actionsPossibles(statut, 'bailleur')).toEqual([]);
+      expect(transition(statut, 'attribuer', 'bailleur')).toMatchObject({ ok: false, code: 'TRANSITION_INTERDITE' });
+    }
+    const r = transition('transmise_bailleur', 'instruire', 'bailleur');
+    expect(r).toEqual({ ok: false, code: 'ACTEUR_NON_AUTORISE', raison: 'Le bailleur ne peut pas instruire une candidature.' });
   });
 
   it('R-CAND-FSM: open and final states partition the statuses', () => {

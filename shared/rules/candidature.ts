@@ -5,6 +5,7 @@
  *   en_instruction, transmise_bailleur ─ne_pas_retenir─▶ non_retenue
  *   deposee ─annuler (demandeur or agent)─▶ annulee; en_instruction ─annuler (agent only)─▶ annulee
  *   any open state ─cloturer (systeme: suspension, inactivite, offre reprise, fermeture)─▶ cloturee
+ *   the bailleur decides (CALEOL) only from transmise_bailleur: attribuer, or ne_pas_retenir with a motif
  *
  * Which agent role may act is the abilities' business (CASL), not this file's: here an agent is
  * any console user. Codes: TRANSITION_INTERDITE (409, the lifecycle forbids it), EN_INSTRUCTION
@@ -19,8 +20,8 @@ import {
   type Acteur,
   type CanalDemande,
   type StatutCandidature,
-} from '../domain/enums';
-import type { Refus } from '../domain/types';
+} from '@shared/domain/enums';
+import type { Refus } from '@shared/domain/types';
 
 export const STATUTS_OUVERTS: readonly StatutCandidature[] = STATUTS_CANDIDATURE_OUVERTS;
 export const STATUTS_FINAUX: readonly StatutCandidature[] = STATUTS_CANDIDATURE_FINAUX;
@@ -46,8 +47,12 @@ interface Regle {
 const REGLES: Record<ActionCandidature, Regle> = {
   instruire: { depuis: { agent: ['deposee'] }, vers: 'en_instruction' },
   designer: { depuis: { agent: ['en_instruction'] }, vers: 'transmise_bailleur' },
-  ne_pas_retenir: { depuis: { agent: ['en_instruction', 'transmise_bailleur'] }, vers: 'non_retenue', motifRequis: ['agent'] },
-  attribuer: { depuis: { agent: ['transmise_bailleur'] }, vers: 'attribuee' },
+  ne_pas_retenir: {
+    depuis: { agent: ['en_instruction', 'transmise_bailleur'], bailleur: ['transmise_bailleur'] },
+    vers: 'non_retenue',
+    motifRequis: ['agent', 'bailleur'],
+  },
+  attribuer: { depuis: { agent: ['transmise_bailleur'], bailleur: ['transmise_bailleur'] }, vers: 'attribuee' },
   annuler: {
     depuis: { demandeur: ['deposee'], agent: ['deposee', 'en_instruction'] },
     vers: 'annulee',
@@ -66,7 +71,7 @@ const LIBELLES_ACTION: Record<ActionCandidature, string> = {
   cloturer: 'clôturer',
 };
 
-const LIBELLES_ACTEUR: Record<Acteur, string> = { demandeur: 'Le demandeur', agent: 'Un agent', systeme: 'Le système' };
+const LIBELLES_ACTEUR: Record<Acteur, string> = { demandeur: 'Le demandeur', agent: 'Un agent', systeme: 'Le système', bailleur: 'Le bailleur' };
 
 export function estOuvert(statut: StatutCandidature): boolean {
   return STATUTS_OUVERTS.includes(statut);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PUBLICS_CIBLES, SITUATIONS_PRIORITAIRES, STATUTS_CANDIDATURE, STATUTS_JUSTIFICATIF, TITULAIRES, TYPES_JUSTIFICATIF } from '../domain/enums';
-import type { JustificatifRules } from '../domain/types';
+import { PUBLICS_CIBLES, SITUATIONS_PRIORITAIRES, STATUTS_CANDIDATURE, STATUTS_JUSTIFICATIF, TITULAIRES, TYPES_JUSTIFICATIF } from '@shared/domain/enums';
+import type { JustificatifRules } from '@shared/domain/types';
 import { DECALAGE_HORS_PUBLIC_CIBLE, classer, comparerClassement, libellePalier, motifClassement, palierCandidature, type EntreeClassement } from './classement';
 import { MAINTENANT, demande, piece, socles } from './fixtures';
 

@@ -17,8 +17,8 @@
  * (palier ASC, dateCandidature ASC, id ASC) — a total order, as ids are unique. "Deposited"
  * and "complete" are those of ./completude (statut depose|valide, not expired at `maintenant`).
  */
-import type { NatureOffre } from '../domain/enums';
-import type { CandidatureRules, DemandeRules, Id, Instant, JustificatifRules, OffreRules } from '../domain/types';
+import type { NatureOffre } from '@shared/domain/enums';
+import type { CandidatureRules, DemandeRules, Id, Instant, JustificatifRules, OffreRules } from '@shared/domain/types';
 import { formatDateHeureParis, versDate } from './calendrier';
 import { estOuvert } from './candidature';
 import { dossierComplet, estValidee, soclesDeposes } from './completude';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGLEMENTATIONS } from '../domain/enums';
+import { REGLEMENTATIONS } from '@shared/domain/enums';
 import {
   PIECES_PAR_REGLEMENTATION,
   checklist,

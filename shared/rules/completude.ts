@@ -21,8 +21,8 @@
  * A piece counts as deposited when its statut is `depose` or `valide` and it has not expired by
  * date (dateValiditeFin reached: instant ≤ now, or past the end of a date-only day in Paris).
  */
-import { PIECES_SOCLES, type Reglementation, type StatutJustificatif, type Titulaire, type TypeJustificatif } from '../domain/enums';
-import type { DemandeRules, Id, Instant, JustificatifRules, OffreRules } from '../domain/types';
+import { PIECES_SOCLES, type Reglementation, type StatutJustificatif, type Titulaire, type TypeJustificatif } from '@shared/domain/enums';
+import type { DemandeRules, Id, Instant, JustificatifRules, OffreRules } from '@shared/domain/types';
 import { versDate } from './calendrier';
 
 export type SourcePiece = 'socle' | 'reglementation' | 'situation';

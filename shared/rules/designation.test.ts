@@ -29,8 +29,8 @@ describe('designation', () => {
     expect(r).toEqual({
       ok: false,
       code: 'PIECES_NON_VALIDEES',
-      raison: 'Pièces à valider avant la désignation : identite (demandeur).',
-      refus: [{ code: 'PIECES_NON_VALIDEES', raison: 'Pièces à valider avant la désignation : identite (demandeur).' }],
+      raison: 'Pièces à valider avant la désignation : pièce d’identité (demandeur).',
+      refus: [{ code: 'PIECES_NON_VALIDEES', raison: 'Pièces à valider avant la désignation : pièce d’identité (demandeur).' }],
     });
     const expiree = piece('identite', { statut: 'valide', dateValiditeFin: '2026-01-01' });
     expect(piecesNonValidees({ reglementation: 'plus' }, demande(), [expiree, ...reste], MAINTENANT)).toEqual([
@@ -44,7 +44,7 @@ describe('designation', () => {
   it('R-DESIGNATE: the codemandeur’s socles must be valid too', () => {
     const r = verifierDesignation(entree({ demande: demande({ codemandeur: true }) }));
     expect(r).toMatchObject({ ok: false, code: 'PIECES_NON_VALIDEES' });
-    expect(!r.ok && r.raison).toContain('identite (codemandeur), ressources (codemandeur), avis_imposition (codemandeur)');
+    expect(!r.ok && r.raison).toContain('pièce d’identité (codemandeur), justificatif de ressources (codemandeur), avis d’imposition (codemandeur)');
   });
 
   it('R-DESIGNATE: a suspended demandeur is not designated', () => {

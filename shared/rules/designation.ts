@@ -8,8 +8,8 @@
  * `siretADebiter`. Instruction of a `pseec` demande also needs rights left (§7.2: "le traitement
  * de sa candidature … pourra avoir lieu uniquement si …").
  */
-import type { StatutCandidature } from '../domain/enums';
-import type { DemandeRules, EntrepriseRules, Instant, JustificatifRules, Refus, SuspensionRules } from '../domain/types';
+import { LIBELLES_PIECE, type StatutCandidature } from '@shared/domain/enums';
+import type { DemandeRules, EntrepriseRules, Instant, JustificatifRules, Refus, SuspensionRules } from '@shared/domain/types';
 import { transition, type CodeTransition } from './candidature';
 import { checklist, type FoyerPieces, type OffrePieces, type PieceRequise } from './completude';
 import { estSuspendu } from './suspension';
@@ -78,7 +78,8 @@ export function verifierDesignation(entree: EntreeDesignation): ResultatDesignat
   if (estSuspendu(entree.suspensions, entree.maintenant)) refus.push({ code: 'SUSPENDU', raison: 'Le demandeur est suspendu.' });
   const manquantes = piecesNonValidees(entree.offre, entree.demande, entree.justificatifs, entree.maintenant);
   if (manquantes.length > 0) {
-    const liste = manquantes.map((p) => `${p.type} (${p.titulaire})`).join(', ');
+    // In French words, never the codes: the agent reads it (issue #15).
+    const liste = manquantes.map((p) => `${LIBELLES_PIECE[p.type]} (${p.titulaire})`).join(', ');
     refus.push({ code: 'PIECES_NON_VALIDEES', raison: `Pièces à valider avant la désignation : ${liste}.` });
   }
   const pseec = refusPseec(entree.demande, entree.entreprises);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VueEntreprise } from '../domain/types';
+import type { VueEntreprise } from '@shared/domain/types';
 import { CHAMPS_ENTREPRISE, CHAMPS_ENTREPRISE_EXHAUSTIFS, piecesTransmissiblesBailleur, projectionEntreprise } from './donnees';
 import { MAINTENANT, demande, piece, socles } from './fixtures';
 

@@ -7,7 +7,7 @@
  *   requires (socles + reglementation pieces of ./completude, never the situation or DALO pieces),
  *   one per (type, titulaire): the best `valide`, unexpired one.
  */
-import type { Instant, JustificatifRules, VueEntreprise } from '../domain/types';
+import type { Instant, JustificatifRules, VueEntreprise } from '@shared/domain/types';
 import { meilleurePiece, estValidee, piecesReglementaires, type FoyerPieces, type OffrePieces } from './completude';
 
 export const CHAMPS_ENTREPRISE = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TYPOLOGIES } from '../domain/enums';
+import { TYPOLOGIES } from '@shared/domain/enums';
 import { TAILLES_PAR_TYPOLOGIE, plafondApplicable, typologieAdaptee, typologiesAdaptees, verifierEligibilite } from './eligibilite';
 import { MAINTENANT, demande, offre, piece, socles } from './fixtures';
 

@@ -11,8 +11,8 @@
  * applies; past the largest size listed, the largest size's entry; below the smallest, the
  * smallest's. An empty map means no plafond (e.g. `libre`). Eligible when revenu ≤ plafond.
  */
-import type { Typologie } from '../domain/enums';
-import type { DemandeRules, Instant, JustificatifRules, OffreRules, Refus } from '../domain/types';
+import type { Typologie } from '@shared/domain/enums';
+import type { DemandeRules, Instant, JustificatifRules, OffreRules, Refus } from '@shared/domain/types';
 import { checklist, type FoyerPieces, type OffrePieces } from './completude';
 
 export const TAILLES_PAR_TYPOLOGIE: Readonly<Record<Typologie, { min: number; max: number }>> = {

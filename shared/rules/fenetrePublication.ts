@@ -13,7 +13,7 @@
  * The window is that of ./publication (half-open [debut, fin)); "ended" means fin ≤ now. Codes
  * of CODES_ENTREE_INVALIDE are bad input (HTTP 400), the others are refusals of the rules (409).
  */
-import type { Instant, Refus } from '../domain/types';
+import type { Instant, Refus } from '@shared/domain/types';
 import { versDate } from './calendrier';
 import { estPubliee, type OffrePublication } from './publication';
 

@@ -1,6 +1,6 @@
 /** Test data builders for the rules' tests (imported by *.test.ts only; plain objects, no magic). */
-import type { DemandeRules, EntrepriseRules, JustificatifRules, OffreRules, SuspensionRules } from '../domain/types';
-import { PIECES_SOCLES, type Titulaire, type TypeJustificatif } from '../domain/enums';
+import type { DemandeRules, EntrepriseRules, JustificatifRules, OffreRules, SuspensionRules } from '@shared/domain/types';
+import { PIECES_SOCLES, type Titulaire, type TypeJustificatif } from '@shared/domain/enums';
 
 export const MAINTENANT = new Date('2026-03-12T08:14:00Z');
 

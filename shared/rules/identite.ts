@@ -10,7 +10,7 @@
  * a property test checks that SQL and these functions agree. Only ASCII letters change case (as
  * `lower(x collate "C")` does), so the two sides agree on any input.
  */
-import type { TypeSignalement } from '../domain/enums';
+import type { TypeSignalement } from '@shared/domain/enums';
 
 /** Accented letters and their plain lower-case letter, position by position (SQL `translate`). */
 export const ACCENTS_DE = 'àáâãäåāăąÀÁÂÃÄÅĀĂĄçćĉċčÇĆĈĊČďđĎĐèéêëēĕėęěÈÉÊËĒĔĖĘĚĝğġģĜĞĠĢĥĤìíîïĩīĭįıÌÍÎÏĨĪĬĮİĵĴķĶĺļľŀłĹĻĽĿŁñńņňÑŃŅŇòóôõöøōŏőÒÓÔÕÖØŌŎŐŕŗřŔŖŘśŝşšŚŜŞŠţťŢŤùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲŵŴýÿŷÝŸŶźżžŹŻŽ';
@@ -109,7 +109,7 @@ export function comparerComptes(a: CompteCompare, b: CompteCompare): Record<Cham
 }
 
 /** Base score (0–100) of each duplicate signal: how strongly it suggests one person behind several accounts. */
-export const SCORES_DOUBLON: Record<Exclude<TypeSignalement, 'metadonnees_pdf'>, number> = {
+export const SCORES_DOUBLON: Record<Exclude<TypeSignalement, 'metadonnees_pdf' | 'contenu_actif' | 'signalement_agent'>, number> = {
   identite_multiple: 80,
   email_variante: 60,
   fichier_partage: 70,

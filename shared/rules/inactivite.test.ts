@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EtapeInactivite } from '../domain/enums';
+import type { EtapeInactivite } from '@shared/domain/enums';
 import { cleEtape, derniereActivite, echeancierInactivite, etapeInactiviteDue, etatInactivite, type EnvoiInactivite } from './inactivite';
 
 const A = '2026-01-10T09:00:00Z'; // 10:00 in Paris

@@ -13,8 +13,8 @@
  * so after a job outage the reminder goes out at once and the closure still gives 3 days' notice.
  * The calendar is suspended while a candidature is transmise_bailleur or attribuee.
  */
-import { ETAPES_INACTIVITE, type EtapeInactivite, type StatutCandidature } from '../domain/enums';
-import type { Instant } from '../domain/types';
+import { ETAPES_INACTIVITE, type EtapeInactivite, type StatutCandidature } from '@shared/domain/enums';
+import type { Instant } from '@shared/domain/types';
 import { ajouterJours, ajouterMois, versDate } from './calendrier';
 
 export const STATUTS_SUSPENDANT_INACTIVITE: readonly StatutCandidature[] = ['transmise_bailleur', 'attribuee'];

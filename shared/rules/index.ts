@@ -1,4 +1,4 @@
-/** The rules of ../../shared/spec/domain.md as pure functions (clock passed in). */
+/** The rules of docs/regles.md as pure functions (clock passed in). */
 export * from './calendrier';
 export * from './candidature';
 export * from './classement';
@@ -10,6 +10,9 @@ export * from './identite';
 export * from './inactivite';
 export * from './limites';
 export * from './metadonnees';
+export * from './motDePasse';
 export * from './publication';
 export * from './suspension';
 export * from './verificationPiece';
+export * from './decisionBailleur';
+export * from './lienBailleur';

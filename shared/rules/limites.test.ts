@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORMES_OFFRE, NATURES_OFFRE, STATUTS_CANDIDATURE, TYPOLOGIES, type StatutCandidature } from '../domain/enums';
-import type { OffreLimiteRules, OffreRules } from '../domain/types';
+import { FORMES_OFFRE, NATURES_OFFRE, STATUTS_CANDIDATURE, TYPOLOGIES, type StatutCandidature } from '@shared/domain/enums';
+import type { OffreLimiteRules, OffreRules } from '@shared/domain/types';
 import { estOuvert } from './candidature';
 import { MAINTENANT, demande, offre, socles, suspension } from './fixtures';
 import { signalementNouvelleDemande, verifierCandidature, verifierNouvelleDemande, verifierLimites, type CandidatureExistante, type EntreeCandidature } from './limites';

@@ -9,8 +9,8 @@
  * demande (otherwise DEMANDE_INCOMPLETE says it all). An agent's proposition (§11.17) may reach
  * an unpublished offer but skips nothing else.
  */
-import type { OrigineCandidature, StatutCandidature } from '../domain/enums';
-import type { DemandeRules, Instant, JustificatifRules, OffreLimiteRules, OffreRules, Refus, SuspensionRules } from '../domain/types';
+import type { OrigineCandidature, StatutCandidature } from '@shared/domain/enums';
+import type { DemandeRules, Instant, JustificatifRules, OffreLimiteRules, OffreRules, Refus, SuspensionRules } from '@shared/domain/types';
 import { ajouterMois, formatDateParis, versDate } from './calendrier';
 import { estOuvert } from './candidature';
 import { verifierEligibilite } from './eligibilite';

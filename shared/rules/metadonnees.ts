@@ -11,7 +11,7 @@
  * - DATES_INCOHERENTES: modified before it was created;
  * - DATES_ABSENTES: an avis d'imposition without its creation or modification date.
  */
-import type { TypeJustificatif } from '../domain/enums';
+import type { TypeJustificatif } from '@shared/domain/enums';
 
 export type CodeAnomalie =
   | 'OUTIL_RETOUCHE'

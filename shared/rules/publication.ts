@@ -7,7 +7,7 @@
  * day to apply is included). No debutPublication = never published; no finPublication = no end
  * set. An offer `depubliee` (taken back early, §11.19) or explicitly `publiee: false` is hidden.
  */
-import type { Instant, OffreRules } from '../domain/types';
+import type { Instant, OffreRules } from '@shared/domain/types';
 import { versDate } from './calendrier';
 
 export type OffrePublication = Pick<OffreRules, 'debutPublication' | 'finPublication' | 'depubliee' | 'publiee'>;

@@ -32,7 +32,7 @@ function importInterdit(fichier: string, specifier: string): boolean {
 }
 
 describe('purity of shared/', () => {
-  it('R-PURE (architecture.md): no file under shared/ imports express, @mikro-orm, react, react-admin, pg, server/ or console/', () => {
+  it('ARCH-PURE (architecture.md): no file under shared/ imports express, @mikro-orm, react, react-admin, pg, server/ or console/', () => {
     const fautes = fichiers(SHARED).flatMap((f) =>
       importsDe(readFileSync(f, 'utf8'))
         .filter((s) => importInterdit(f, s))
@@ -41,7 +41,7 @@ describe('purity of shared/', () => {
     expect(fautes).toEqual([]);
   });
 
-  it('R-PURE (architecture.md): the scan catches every forbidden form', () => {
+  it('ARCH-PURE (architecture.md): the scan catches every forbidden form', () => {
     const f = join(SHARED, 'rules', 'x.ts');
     // written with § for quotes, so that this very file passes the scan above
     const source = [

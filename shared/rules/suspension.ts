@@ -6,7 +6,7 @@
  * of a shorter month (31 Aug + 6 months = 28/29 Feb). A suspension is in force on
  * [debut, fin), cut short at `levee` when lifted early.
  */
-import type { Instant, Refus, SuspensionRules } from '../domain/types';
+import type { Instant, Refus, SuspensionRules } from '@shared/domain/types';
 import { ajouterMois, formatDateParis, versDate } from './calendrier';
 
 export const DUREE_SUSPENSION_MIN_MOIS = 6;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUTS_JUSTIFICATIF } from '../domain/enums';
+import { STATUTS_JUSTIFICATIF } from '@shared/domain/enums';
 import { verificationPossible, verificationsPossibles } from './verificationPiece';
 
 describe('verification of a piece', () => {

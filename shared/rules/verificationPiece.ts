@@ -5,7 +5,7 @@
  * validated one may still be refused (a defect seen later). Expired and falsified pieces are
  * final for agents: the demandeur uploads a new one.
  */
-import type { StatutJustificatif } from '../domain/enums';
+import type { StatutJustificatif } from '@shared/domain/enums';
 
 export type VerificationPiece = 'valider' | 'refuser';
 
