@@ -1,7 +1,7 @@
 /** Agents of every role, argon2id-hashed demo passwords (≥ 12 characters), returned as logins. */
 import { hash } from '@node-rs/argon2';
-import type { Role } from '../shared/domain/enums';
-import { Agent, type IAgent } from '../server/src/modules/agents/Agent.entity';
+import type { Role } from '@shared/domain/enums';
+import { Agent, type IAgent } from '@server/modules/agents/Agent.entity';
 import { inserer, type SeedContext } from './context';
 import { TERRITOIRES } from './communes';
 

@@ -3,7 +3,7 @@
  * of pieces, suspensions and their lifting, demande closures, propositions. Fraud events are
  * flagged `fraude` (R-FRAUD-VIS).
  */
-import { AuditEvent, type IAuditEvent } from '../server/src/modules/audit-events/AuditEvent.entity';
+import { AuditEvent, type IAuditEvent } from '@server/modules/audit-events/AuditEvent.entity';
 import type { Agents } from './agents';
 import type { ActeurType, CandidaturePlan } from './candidatures-types';
 import { inserer, type SeedContext } from './context';

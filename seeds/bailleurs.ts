@@ -1,5 +1,5 @@
 /** The three demo bailleurs (social landlords); one is In'li (R-INLI). */
-import { Bailleur, type IBailleur } from '../server/src/modules/bailleurs/Bailleur.entity';
+import { Bailleur, type IBailleur } from '@server/modules/bailleurs/Bailleur.entity';
 import { inserer, type SeedContext } from './context';
 import { avecCleLuhn } from './util';
 

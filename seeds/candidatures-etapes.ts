@@ -2,7 +2,7 @@
  * The history of one candidature, step by step along R-CAND-FSM, every instant after the
  * previous one and never after `borne` (now, or the closure that ended it).
  */
-import type { CanalDemande, StatutCandidature } from '../shared/domain/enums';
+import type { CanalDemande, StatutCandidature } from '@shared/domain/enums';
 import type { AgentSeed } from './agents';
 import type { ActeurType, Etape } from './candidatures-types';
 import type { Rng } from './prng';
@@ -12,6 +12,7 @@ import {
   MOTIFS_ANNULATION_DEMANDEUR,
   MOTIFS_NON_RETENUE,
   MOTIFS_NON_RETENUE_BAILLEUR,
+  MOTIF_NON_RETENUE_INCOMPLET,
 } from './textes';
 
 export interface Cloture {
@@ -37,6 +38,8 @@ export interface EntreeEtapes {
   parBailleur: boolean;
   /** annulee by an agent from en_instruction (else by the demandeur while deposee). */
   annuleeParAgent: boolean;
+  /** The demande's pieces are incomplete: the agent's non-retention says so. */
+  dossierIncomplet: boolean;
 }
 
 /** An instant in (t, min(borne, t + maxJours)], at least a minute after t. */
@@ -81,7 +84,8 @@ export function etapes(e: EntreeEtapes): Etape[] {
         designer();
         pas('ne_pas_retenir', 'non_retenue', apres(rng, last().at, borne, 20), 'agent', rng.pick(MOTIFS_NON_RETENUE_BAILLEUR));
       } else {
-        pas('ne_pas_retenir', 'non_retenue', apres(rng, last().at, borne, 10), 'agent', rng.pick(MOTIFS_NON_RETENUE));
+        const motif = rng.pick(MOTIFS_NON_RETENUE);
+        pas('ne_pas_retenir', 'non_retenue', apres(rng, last().at, borne, 10), 'agent', e.dossierIncomplet ? MOTIF_NON_RETENUE_INCOMPLET : motif);
       }
       break;
     case 'annulee':

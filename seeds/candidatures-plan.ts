@@ -3,8 +3,8 @@
  * rules allow — eligible offer, window started at dateCandidature, limits on open ones
  * (R-LIMIT-*), nothing open on a closed demande — with a status mix covering the whole lifecycle.
  */
-import type { StatutCandidature } from '../shared/domain/enums';
-import { MAX_CANDIDATURES_CLASSIQUE } from '../shared/rules/limites';
+import type { StatutCandidature } from '@shared/domain/enums';
+import { MAX_CANDIDATURES_CLASSIQUE } from '@shared/rules/limites';
 import type { Agents } from './agents';
 import { etapes, type Cloture } from './candidatures-etapes';
 import { depasseLimites, droitsPseecEpuises, eligible, estOuverte } from './candidatures-regles';
@@ -151,6 +151,7 @@ function ajouter(
     attribueLe: d.attribueLe,
     parBailleur: d.profil === 'valide' && rng.chance(0.35),
     annuleeParAgent: rng.chance(0.5),
+    dossierIncomplet: d.profil === 'socles' || d.profil === 'incomplet',
   });
   const instruction = steps.find((s) => s.action === 'instruire') ?? null;
   const designation = steps.find((s) => s.action === 'designer') ?? null;

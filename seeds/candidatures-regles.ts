@@ -2,9 +2,9 @@
  * The rules the planned candidatures keep, from shared/rules: eligibility (R-ELIG), the limits
  * on open candidatures (R-LIMIT-CL, R-LIMIT-PROG, R-LIMIT-ID) and R-PSEEC.
  */
-import { STATUTS_CANDIDATURE_OUVERTS, type StatutCandidature } from '../shared/domain/enums';
-import { plafondApplicable, typologieAdaptee } from '../shared/rules/eligibilite';
-import { verifierLimites, type CandidatureExistante } from '../shared/rules/limites';
+import { STATUTS_CANDIDATURE_OUVERTS, type StatutCandidature } from '@shared/domain/enums';
+import { plafondApplicable, typologieAdaptee } from '@shared/rules/eligibilite';
+import { verifierLimites, type CandidatureExistante } from '@shared/rules/limites';
 import type { OffreSeed } from './offres';
 import type { DemandePlan } from './plan';
 

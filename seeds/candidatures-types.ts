@@ -1,5 +1,5 @@
 /** The planned candidatures and their history (each step becomes an audit event, some a notification). */
-import type { CanalDemande, OrigineCandidature, StatutCandidature } from '../shared/domain/enums';
+import type { CanalDemande, OrigineCandidature, StatutCandidature } from '@shared/domain/enums';
 import type { AgentSeed } from './agents';
 import type { OffreSeed } from './offres';
 import type { DemandePlan, PersonnePlan } from './plan';

@@ -1,6 +1,8 @@
 /** Inserts the planned candidatures (chronological references and ids). */
-import { palierCandidature } from '../shared/rules/classement';
-import { Candidature, type ICandidature } from '../server/src/modules/candidatures/Candidature.entity';
+import { palierCandidature } from '@shared/rules/classement';
+import { demandeRules } from '@shared/rules/demande';
+import { Candidature, type ICandidature } from '@server/modules/candidatures/Candidature.entity';
+import { RANG_A_LA_DESIGNATION } from '@server/modules/candidatures/rangDesignation';
 import type { CandidaturePlan } from './candidatures-types';
 import { inserer, type SeedContext } from './context';
 import type { PieceSeed } from './justificatifs';
@@ -14,15 +16,9 @@ function paliers(ctx: SeedContext, plan: CandidaturePlan[], pieces: PieceSeed[])
   for (const x of pieces) parDemande.set(x.demande, [...(parDemande.get(x.demande) ?? []), x]);
   return plan.map((c) => {
     const d = c.demande;
-    const foyer = {
-      codemandeur: d.codemandeur !== null,
-      situationsPrioritaires: d.situationsPrioritaires,
-      publicCible: d.publicCible,
-      accompagneServiceSalariesEnDifficulte: d.accompagneServiceSalariesEnDifficulte,
-    };
     const justificatifs = (parDemande.get(d) ?? []).map((x) => ({ id: x.id, titulaire: x.titulaire, type: x.type, statut: x.statut, dateValiditeFin: x.dateValiditeFin }));
     const candidature = { id: c.id, statut: c.statut, dateCandidature: c.dateCandidature };
-    return palierCandidature(c.offre, { candidature, demande: foyer, justificatifs }, ctx.now);
+    return palierCandidature(c.offre, { candidature, demande: demandeRules(d), justificatifs }, ctx.now);
   });
 }
 
@@ -51,6 +47,8 @@ export async function seedCandidatures(ctx: SeedContext, plan: CandidaturePlan[]
   }));
   const ids = await inserer<ICandidature>(ctx.em, Candidature, rows);
   plan.forEach((c, i) => (c.id = ids[i]));
+  // The rank at designation, as the designation stores it (read by the designation export).
+  await ctx.em.execute(`update candidature c set rang_designation = ${RANG_A_LA_DESIGNATION} where c.designee_le is not null`);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The `commune` reference table: the communes of the four demo territories, real approximate coordinates. */
-import { Commune, type ICommune } from '../server/src/modules/communes/Commune.entity';
+import { Commune, type ICommune } from '@server/modules/communes/Commune.entity';
 import type { SeedContext } from './context';
 
 export interface CommuneSeed {

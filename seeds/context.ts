@@ -1,6 +1,7 @@
 /** What every seed step receives, and the bulk insert they all use. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityDictionary, type EntityName, type RequiredEntityData } from '@mikro-orm/core';
+import type { FileStorage } from '@server/storage/storage';
 import type { Rng } from './prng';
 
 export interface SeedContext {
@@ -11,7 +12,8 @@ export interface SeedContext {
   now: Date;
   /** Year of `now`, used in references ("OFF-2026-0001"). */
   annee: number;
-  dataDir: string;
+  /** The server's file storage (local folder or S3): the demo pieces are written there. */
+  storage: FileStorage;
   log: (s: string) => void;
 }
 

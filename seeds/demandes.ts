@@ -1,5 +1,5 @@
 /** Inserts every demande of the plan (old closed ones first, then the current one, per person). */
-import { Demande, type IDemande } from '../server/src/modules/demandes/Demande.entity';
+import { Demande, type IDemande } from '@server/modules/demandes/Demande.entity';
 import { inserer, type SeedContext } from './context';
 import type { DemandePlan, PersonnePlan } from './plan';
 

@@ -1,6 +1,6 @@
 /** Inserts the demandeurs (accounts) of the plan; every verified account shares one demo password. */
 import { hash } from '@node-rs/argon2';
-import { Demandeur, type IDemandeur } from '../server/src/modules/demandeurs/Demandeur.entity';
+import { Demandeur, type IDemandeur } from '@server/modules/demandeurs/Demandeur.entity';
 import { inserer, type SeedContext } from './context';
 import type { PersonnePlan } from './plan';
 

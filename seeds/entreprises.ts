@@ -2,8 +2,8 @@
  * Six contributing entreprises: peec, peaec and pseec (R-PSEEC: one with rights left, one
  * exhausted so that designation answers DROITS_PSEEC_EPUISES).
  */
-import type { Contribution } from '../shared/domain/enums';
-import { Entreprise, type IEntreprise } from '../server/src/modules/entreprises/Entreprise.entity';
+import type { Contribution } from '@shared/domain/enums';
+import { Entreprise, type IEntreprise } from '@server/modules/entreprises/Entreprise.entity';
 import { inserer, type SeedContext } from './context';
 import { avecCleLuhn } from './util';
 

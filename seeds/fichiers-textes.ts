@@ -1,5 +1,5 @@
 /** The French wording of each generated document, by type of justificatif. */
-import type { TypeJustificatif } from '../shared/domain/enums';
+import type { TypeJustificatif } from '@shared/domain/enums';
 import type { Rng } from './prng';
 import { LIBELLE_SITUATION } from './textes';
 

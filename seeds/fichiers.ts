@@ -2,7 +2,7 @@
  * The real file of each justificatif: a one-page PDF (pdf-lib) naming its holder, or for most
  * identity pieces a small PNG "scan" (hand-made PNG, unique stripe pattern per holder).
  */
-import type { TypeJustificatif } from '../shared/domain/enums';
+import type { TypeJustificatif } from '@shared/domain/enums';
 import { pdf } from './files/pdf';
 import { png, type Rgb } from './files/png';
 import { document, type ContexteDocument } from './fichiers-textes';

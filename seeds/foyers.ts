@@ -2,8 +2,8 @@
  * The household part of a demande: size, codemandeur, resources, public cible and its
  * entreprise, workplace, current home, searched sectors, priority situations.
  */
-import type { PublicCible, SituationPrioritaire } from '../shared/domain/enums';
-import type { Codemandeur, SecteurRecherche } from '../server/src/modules/demandes/Demande.entity';
+import type { PublicCible, SituationPrioritaire } from '@shared/domain/enums';
+import type { Codemandeur, SecteurRecherche } from '@shared/domain/demande';
 import { communesDe } from './communes';
 import type { EntrepriseSeed } from './entreprises';
 import { plafonds } from './offres-data';

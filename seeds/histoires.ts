@@ -2,8 +2,8 @@
  * Each person's story in dates, relative to `now`: account creation, demande(s), closure,
  * suspensions (R-SUSP), inactivity position (R-INACT), attribution, re-application (R-REAPPLY).
  */
-import { ajouterMois } from '../shared/rules/calendrier';
-import { finSuspension } from '../shared/rules/suspension';
+import { ajouterMois } from '@shared/rules/calendrier';
+import { finSuspension } from '@shared/rules/suspension';
 import type { SeedContext } from './context';
 import type { EntrepriseSeed } from './entreprises';
 import { planFoyer } from './foyers';

@@ -5,10 +5,10 @@
  * three steps; for open idle ones the job's history stops 5 days ago, so its next run has
  * warnings, reminders and closures to do (and each exactly once).
  */
-import { formatDateParis } from '../shared/rules/calendrier';
-import { derniereActivite, echeancierInactivite } from '../shared/rules/inactivite';
-import type { EtapeInactivite } from '../shared/domain/enums';
-import { InactiviteEtape, type IInactiviteEtape } from '../server/src/modules/inactivite/InactiviteEtape.entity';
+import { formatDateParis } from '@shared/rules/calendrier';
+import { derniereActivite, echeancierInactivite } from '@shared/rules/inactivite';
+import type { EtapeInactivite } from '@shared/domain/enums';
+import { InactiviteEtape, type IInactiviteEtape } from '@server/modules/inactivite/InactiviteEtape.entity';
 import type { AuditRow } from './audit';
 import type { CandidaturePlan } from './candidatures-types';
 import { inserer, type SeedContext } from './context';

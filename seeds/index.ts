@@ -4,6 +4,7 @@
  * relative to it, so two runs with the same `now` give the same rows and the same files).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FileStorage } from '@server/storage/storage';
 import { seedAgents, type Login } from './agents';
 import { seedAudit } from './audit';
 import { seedBailleurs } from './bailleurs';
@@ -33,8 +34,8 @@ export { MOT_DE_PASSE_DEMANDEUR } from './demandeurs';
 export const GRAINE = 20_260_312;
 
 export interface SeedOptions {
-  /** Root of the content-addressed file store (`<dataDir>/files/…`). */
-  dataDir: string;
+  /** Where the demo pieces are written (the server's storage: local folder or S3). */
+  storage: FileStorage;
   /** Reference instant; defaults to the current time. */
   now?: Date;
   log?: (s: string) => void;
@@ -46,7 +47,7 @@ export async function seedDemo(em: EntityManager, opts: SeedOptions): Promise<{ 
   const debut = performance.now();
   const etape = (s: string) => log(`seed: ${s} (${Math.round(performance.now() - debut)} ms)`);
   return em.transactional(async (tem) => {
-    const ctx: SeedContext = { em: tem, rng: new Rng(GRAINE), now, annee: now.getUTCFullYear(), dataDir: opts.dataDir, log };
+    const ctx: SeedContext = { em: tem, rng: new Rng(GRAINE), now, annee: now.getUTCFullYear(), storage: opts.storage, log };
     await seedCommunes(ctx);
     const bailleurs = await seedBailleurs(ctx);
     const entreprises = await seedEntreprises(ctx);

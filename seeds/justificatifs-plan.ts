@@ -3,8 +3,8 @@
  * complete, socles only, incomplete (missing, refused, expired). Plus the fraud cases: two
  * falsified pieces, one suspicious piece not yet checked, two files shared by two demandeurs.
  */
-import { PIECES_SOCLES, REGLEMENTATIONS, type StatutJustificatif, type Titulaire, type TypeJustificatif } from '../shared/domain/enums';
-import { piecesRequises } from '../shared/rules/completude';
+import { PIECES_SOCLES, REGLEMENTATIONS, type StatutJustificatif, type Titulaire, type TypeJustificatif } from '@shared/domain/enums';
+import { piecesRequises } from '@shared/rules/completude';
 import type { DemandePlan, PersonnePlan } from './plan';
 import type { Rng } from './prng';
 

@@ -1,8 +1,8 @@
 /**
  * The justificatifs of every demande, with their real files written content-addressed under
- * `<dataDir>/files/` (sha256, size and MIME on the row), and who checked them when.
+ * the file storage (content-addressed: sha256, size and MIME on the row), and who checked them when.
  */
-import { Justificatif, type IJustificatif } from '../server/src/modules/justificatifs/Justificatif.entity';
+import { Justificatif, type IJustificatif } from '@server/modules/justificatifs/Justificatif.entity';
 import type { AgentSeed, Agents } from './agents';
 import { commune as communeDe } from './communes';
 import { inserer, type SeedContext } from './context';
@@ -12,7 +12,7 @@ import { Stockage, type FichierStocke } from './files/store';
 import { planPieces, type PiecePlan } from './justificatifs-plan';
 import type { PersonnePlan } from './plan';
 import { HEURE, JOUR, MINUTE, entre, jourIso, min, plusJours, plusMs } from './util';
-import { MOTIFS_FALSIFICATION, MOTIFS_REFUS_PIECE } from './textes';
+import { MOTIF_REFUS_PERIME, MOTIFS_FALSIFICATION, motifsRefusPiece } from './textes';
 
 export interface PieceSeed extends PiecePlan {
   id: number;
@@ -25,7 +25,7 @@ export interface PieceSeed extends PiecePlan {
 const formatFr = (d: Date) => jourIso(d).split('-').reverse().join('/');
 
 export async function seedJustificatifs(ctx: SeedContext, personnes: PersonnePlan[], agents: Agents): Promise<PieceSeed[]> {
-  const stockage = new Stockage(ctx.dataDir);
+  const stockage = new Stockage(ctx.storage);
   const partages = new Map<string, { stocke: FichierStocke; nomOriginal: string; metadonneesPdf: Record<string, string | null> | null }>();
   const pieces: PieceSeed[] = [];
   const rows = [];
@@ -40,12 +40,15 @@ export async function seedJustificatifs(ctx: SeedContext, personnes: PersonnePla
       const verifiePar = x.statut === 'falsifie' ? agents.fraude : controle ? rng.pick(agents.conseillersDe(p.departement)) : null;
       const verifieLe = controle ? entre(rng, plusMs(deposeLe, HEURE), min(ctx.now, plusMs(deposeLe, 10 * JOUR), d.clotureLe ?? ctx.now)) : null;
       const titulaire = x.titulaire === 'codemandeur' && d.codemandeur ? d.codemandeur : p;
+      const motifRefus = x.statut === 'refuse' ? rng.pick(motifsRefusPiece(x.type)) : null;
+      // A piece refused as more than three months old is dated so on the document itself.
+      const emisAvant = motifRefus === MOTIF_REFUS_PERIME ? rng.int(100, 200) : rng.int(1, 40);
       const lieu = d.lieuTravailCommune ? { nom: d.lieuTravailCommune, codePostal: d.lieuTravailCodePostal ?? '' } : null;
       const doc: ContexteDocument = {
         rng,
         titulaire: { civilite: titulaire.civilite, nom: titulaire.nom, prenom: titulaire.prenom, dateNaissance: titulaire.dateNaissance },
         annee: ctx.annee,
-        emisLe: formatFr(plusJours(deposeLe, -rng.int(1, 40))),
+        emisLe: formatFr(plusJours(deposeLe, -emisAvant)),
         revenuFiscal: d.revenuFiscalReference,
         nombrePersonnes: d.nombrePersonnes,
         entreprise: d.entreprise,
@@ -71,7 +74,7 @@ export async function seedJustificatifs(ctx: SeedContext, personnes: PersonnePla
         titulaire: x.titulaire,
         type: x.type,
         statut: x.statut,
-        motifRefus: x.statut === 'refuse' ? rng.pick(MOTIFS_REFUS_PIECE) : null,
+        motifRefus,
         dateValiditeFin,
         sha256: fichierSeed.stocke.sha256,
         taille: fichierSeed.stocke.taille,

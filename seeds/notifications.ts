@@ -3,10 +3,10 @@
  * candidature transitions, R-INLI, offer taken back, suspensions, propositions, inactivity
  * (their own messages come from ./inactivite). Most were delivered to the in-app mailbox; the latest ones still wait, one failed.
  */
-import { formatDateParis } from '../shared/rules/calendrier';
-import { Notification, type INotification } from '../server/src/modules/notifications/Notification.entity';
-import { TEMPLATES } from '../server/src/modules/notifications/templates';
-import type { CanalDemande } from '../shared/domain/enums';
+import { formatDateParis } from '@shared/rules/calendrier';
+import { Notification, type INotification } from '@server/modules/notifications/Notification.entity';
+import { TEMPLATES } from '@server/modules/notifications/templates';
+import type { CanalDemande } from '@shared/domain/enums';
 import type { CandidaturePlan, Etape } from './candidatures-types';
 import { inserer, type SeedContext } from './context';
 import type { PersonnePlan } from './plan';

@@ -1,5 +1,5 @@
 /** Reference figures for the offers: surfaces by typologie, rents per m², plafonds de ressources. */
-import type { Reglementation, Typologie } from '../shared/domain/enums';
+import type { Reglementation, Typologie } from '@shared/domain/enums';
 
 /** Surface range (m²) of each typologie. */
 export const SURFACES: Record<Typologie, [number, number]> = {
@@ -34,17 +34,6 @@ export function plafonds(departement: string, reglementation: Reglementation): R
   base.forEach((v, i) => (out[String(i + 1)] = Math.round(v * FACTEUR[reglementation])));
   return out;
 }
-
-export const LIBELLE_TYPOLOGIE: Record<Typologie, [singulier: string, pluriel: string]> = {
-  chambre: ['Chambre', 'Chambres'],
-  studio: ['Studio', 'Studios'],
-  T1: ['T1', 'T1'],
-  T2: ['T2', 'T2'],
-  T3: ['T3', 'T3'],
-  T4: ['T4', 'T4'],
-  T5: ['T5', 'T5'],
-  T6: ['T6', 'T6'],
-};
 
 export const MOTIFS_DEPUBLICATION = [
   'Logement attribué hors plateforme par la commission du bailleur',

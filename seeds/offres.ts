@@ -2,11 +2,12 @@
  * 40 offers: both natures × both formes, every reglementation, realistic rents and surfaces,
  * and every publication state (in progress, upcoming, ended, dépubliée, taken back, never online).
  */
-import type { FormeOffre, NatureOffre, Reglementation, Typologie } from '../shared/domain/enums';
-import { Offre, type IOffre } from '../server/src/modules/offres/Offre.entity';
+import type { FormeOffre, NatureOffre, Reglementation, Typologie } from '@shared/domain/enums';
+import { titreOffre } from '@shared/rules/titreOffre';
+import { Offre, type IOffre } from '@server/modules/offres/Offre.entity';
 import { inserer, type SeedContext } from './context';
 import type { ProgrammeSeed } from './programmes';
-import { LIBELLE_TYPOLOGIE, MOTIF_REPRISE, MOTIFS_DEPUBLICATION, PRIX_M2, SURFACES, plafonds } from './offres-data';
+import { MOTIF_REPRISE, MOTIFS_DEPUBLICATION, PRIX_M2, SURFACES, plafonds } from './offres-data';
 import { centimes, heureOuvree, plusJours, reference } from './util';
 
 export type EtatPublication = 'en_cours' | 'a_venir' | 'terminee' | 'depubliee' | 'reprise' | 'jamais';
@@ -64,19 +65,16 @@ export async function seedOffres(ctx: SeedContext, programmes: ProgrammeSeed[]):
     const loyerDe = (s: number) => centimes(s * prix * ecart);
     const surface = sMin + rng.int(0, (sMax - sMin) * 2) / 2;
     const surfaceMax = Math.min(sMax + 4, surface + rng.int(4, 12));
-    const [libelle, libelles] = LIBELLE_TYPOLOGIE[typologie];
-    const suffixe = nature === 'courte_duree' ? ' meublé, courte durée' : '';
-    const titre =
-      forme === 'identifie'
-        ? `${libelle} de ${Math.round(surface)} m²${suffixe} – ${programme.nom}, ${programme.commune}`
-        : `${libelles} de ${Math.round(surface)} à ${Math.round(surfaceMax)} m²${suffixe} – ${programme.nom}, ${programme.commune}`;
     const etat = etats[i];
     const f = fenetre(ctx, etat, i);
     const motifDepublication = etat === 'depubliee' ? MOTIFS_DEPUBLICATION[depubliees++ % MOTIFS_DEPUBLICATION.length] : etat === 'reprise' ? MOTIF_REPRISE : null;
     return {
       row: {
         reference: reference('OFF', ctx.annee, i + 1, 4),
-        titre,
+        // The title says what the row says (shared titreOffre): surface, typologie, furnished, programme, commune.
+        titre: titreOffre({
+          forme, nature, typologie, surface, surfaceMin: surface, surfaceMax, programme: programme.nom, commune: programme.commune,
+        }),
         nature,
         forme,
         bailleur: programme.bailleur.id,

@@ -1,6 +1,6 @@
 /** The in-memory plan of the demo population, built before any insert (ids are filled in after). */
-import type { Civilite, MotifCloture, PublicCible, SituationPrioritaire, StatutCompte, StatutDemande } from '../shared/domain/enums';
-import type { Codemandeur, SecteurRecherche } from '../server/src/modules/demandes/Demande.entity';
+import type { DonneesDemande } from '@shared/domain/demande';
+import type { Civilite, StatutCompte } from '@shared/domain/enums';
 import type { EntrepriseSeed } from './entreprises';
 
 /** How well the dossier is documented: drives the justificatifs and so the ranking tiers. */
@@ -34,25 +34,9 @@ export interface SuspensionPlan {
   levee: { le: Date; motif: string } | null;
 }
 
-export interface DemandePlan {
-  reference: string;
-  statut: StatutDemande;
-  motifCloture: MotifCloture | null;
-  clotureLe: Date | null;
-  nombrePersonnes: number;
-  codemandeur: Codemandeur | null;
-  revenuFiscalReference: number;
-  publicCible: PublicCible;
+/** A planned demande: the demande's data (shared with the server's use cases) and how its story goes. */
+export interface DemandePlan extends DonneesDemande {
   entreprise: EntrepriseSeed | null;
-  lieuTravailCodePostal: string | null;
-  lieuTravailCommune: string | null;
-  communeLogementActuel: string | null;
-  secteursRecherche: SecteurRecherche[];
-  situationsPrioritaires: SituationPrioritaire[];
-  accompagneServiceSalariesEnDifficulte: boolean;
-  controleRenforce: boolean;
-  signaleReattribution: boolean;
-  derniereMiseAJour: Date;
   creeLe: Date;
   profil: Profil;
   activite: Activite;
@@ -60,7 +44,6 @@ export interface DemandePlan {
   candidatureAvant: Date;
   /** attribution: the instant the bailleur attributed the dwelling (demande closed just after). */
   attribueLe: Date | null;
-  id: number;
 }
 
 export interface PersonnePlan {

@@ -2,7 +2,7 @@
  * The 300 demo demandeurs: identities (French names, emails prenom.nom{n}@exemple.fr), the
  * look-alike duplicate accounts for fraud control (R-ONE-ACCOUNT), and each person's story.
  */
-import type { Civilite } from '../shared/domain/enums';
+import type { Civilite } from '@shared/domain/enums';
 import type { SeedContext } from './context';
 import { NOMS, PRENOMS_F, PRENOMS_M } from './noms';
 import type { Cas, PersonnePlan } from './plan';

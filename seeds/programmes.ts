@@ -1,5 +1,5 @@
 /** Twelve housing programmes across the three bailleurs and the four territories. */
-import { Programme, type IProgramme } from '../server/src/modules/programmes/Programme.entity';
+import { Programme, type IProgramme } from '@server/modules/programmes/Programme.entity';
 import type { BailleurSeed, CleBailleur } from './bailleurs';
 import { commune } from './communes';
 import { inserer, type SeedContext } from './context';

@@ -2,8 +2,9 @@
  * Offers pushed by an agent (§11.17, §11.25): accepted ones became candidatures (origine
  * `proposition`), plus pending, refused and expired ones; one reaches a never-published offer.
  */
-import type { StatutProposition } from '../shared/domain/enums';
-import { Proposition, type IProposition } from '../server/src/modules/propositions/Proposition.entity';
+import type { StatutProposition } from '@shared/domain/enums';
+import { Proposition, type IProposition } from '@server/modules/propositions/Proposition.entity';
+import { delaiPropositionJours } from '@server/modules/propositions/creer';
 import type { AgentSeed, Agents } from './agents';
 import { depasseLimites, eligible, estOuverte } from './candidatures-regles';
 import type { CandidaturePlan } from './candidatures-types';
@@ -26,7 +27,8 @@ export interface PropositionSeed {
   candidature: CandidaturePlan | null;
 }
 
-const VALIDITE = 8 * JOUR;
+/** The answer window the server gives a new proposition (PROPOSITION_DELAI_JOURS, §11.17). */
+const VALIDITE = delaiPropositionJours() * JOUR;
 const AUTRES: [StatutProposition, number][] = [['envoyee', 3], ['refusee', 2], ['expiree', 2]];
 
 export function planPropositions(ctx: SeedContext, personnes: PersonnePlan[], offres: OffreSeed[], candidatures: CandidaturePlan[], agents: Agents): PropositionSeed[] {

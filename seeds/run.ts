@@ -1,11 +1,12 @@
 /**
  * `npm run seed`: migrates the database of DATABASE_URL and, when it has no agent yet, loads the
- * demo data (files under DATA_DIR, default ./.data), then prints the demo logins.
+ * demo data (files in the storage of STORAGE_URL, default the folder DATA_DIR), then prints the demo logins.
  * SEED_NOW=2026-11-02T09:00:00Z pins the reference instant (default: now).
  */
 import { MikroORM } from '@mikro-orm/postgresql';
-import path from 'node:path';
-import { ormConfig } from '../server/src/db/mikro-orm.config';
+import { loadConfig } from '@server/config';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { createStorage } from '@server/storage/create';
 import { DEMO_LOGINS, seedDemo, type Login } from './index';
 
 function imprimer(logins: Login[]): void {
@@ -36,10 +37,14 @@ async function main(): Promise<void> {
       return;
     }
     const t = performance.now();
-    const dataDir = path.resolve(process.env.DATA_DIR ?? './.data');
-    const { logins } = await seedDemo(em, { dataDir, now, log: (s) => console.log(s) });
-    console.log(`Données de démonstration chargées en ${((performance.now() - t) / 1000).toFixed(1)} s (fichiers sous ${dataDir}/files).`);
-    imprimer(logins);
+    const storage = createStorage(loadConfig());
+    try {
+      const { logins } = await seedDemo(em, { storage, now, log: (s) => console.log(s) });
+      console.log(`Données de démonstration chargées en ${((performance.now() - t) / 1000).toFixed(1)} s (fichiers : ${storage.description}).`);
+      imprimer(logins);
+    } finally {
+      await storage.close();
+    }
   } finally {
     await orm.close(true);
   }

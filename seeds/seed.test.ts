@@ -12,8 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ormConfig } from '../server/src/db/mikro-orm.config';
-import { cheminFichier } from './files/store';
+import { formatSurface, titreOffre, type DonneesTitreOffre } from '@shared/rules/titreOffre';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { LocalStorage } from '@server/storage/local';
+import { delaiPropositionJours } from '@server/modules/propositions/creer';
 import { seedDemo, type Login } from './index';
 
 const NOW = new Date('2026-11-02T09:00:00.000Z');
@@ -45,7 +47,7 @@ async function baseSemee(name: string, dataDir: string): Promise<Base> {
   const orm = await MikroORM.init(ormConfig(u.toString(), { pool: { min: 0, max: 2 } }));
   await orm.getMigrator().up();
   const t = performance.now();
-  const { logins } = await seedDemo(orm.em.fork(), { dataDir, now: NOW });
+  const { logins } = await seedDemo(orm.em.fork(), { storage: new LocalStorage(dataDir), now: NOW });
   return { name, orm, logins, ms: performance.now() - t };
 }
 
@@ -115,6 +117,25 @@ describe('seedDemo', () => {
     expect(await n(`offre where fin_publication < '${NOW.toISOString()}'`)).toBeGreaterThan(0);
   });
 
+  it('titles derive from the data: the title of each offer is titreOffre of its typologie, surface, nature, programme and commune', async () => {
+    const offres = await q<DonneesTitreOffre & { titre: string }>(
+      `select o.titre, o.forme, o.nature, o.typologie, o.surface, o.surface_min as "surfaceMin", o.surface_max as "surfaceMax",
+              o.commune, p.nom as programme from offre o join programme p on p.id = o.programme_id`,
+    );
+    expect(offres).toHaveLength(40);
+    for (const o of offres) expect(o.titre).toBe(titreOffre(o));
+    expect(offres.some((o) => o.surface != null && !Number.isInteger(o.surface) && o.titre.includes(`${formatSurface(o.surface)} m²`))).toBe(true);
+  });
+
+  it('seeded texts say nothing the data contradicts: motives of non-retention and refusal, proposition windows', async () => {
+    // Every seeded candidature is eligible: no « ressources supérieures au plafond », no « typologie inadaptée ».
+    expect(await n(`candidature where motif ilike '%plafond%' or motif ilike '%typologie%'`)).toBe(0);
+    expect(await n(`justificatif where motif_refus ilike '%avis d’imposition%' and type <> 'avis_imposition'`)).toBe(0);
+    expect(await n(`justificatif where motif_refus = 'Justificatif de plus de trois mois' and type in ('identite', 'avis_imposition')`)).toBe(0);
+    expect(await n(`justificatif where statut = 'refuse' and motif_refus is null`)).toBe(0);
+    expect(await n(`proposition where expire_le - envoyee_le <> interval '${delaiPropositionJours()} days'`)).toBe(0);
+  });
+
   it('has 300 demandeurs, their demandes, and agents of every role with working argon2id logins', async () => {
     expect(await n('demandeur')).toBe(300);
     expect(await n(`demandeur where email <> lower(email)`)).toBe(0);
@@ -168,11 +189,11 @@ describe('seedDemo', () => {
     expect(await n(`justificatif where statut = 'falsifie' and motif_falsification is not null and metadonnees_pdf->>'producer' ~ 'Photoshop|iLovePDF'`)).toBe(2);
   });
 
-  it('stores every justificatif file under dataDir/files with its sha256', async () => {
+  it('stores every justificatif file in the storage, under dataDir/files/<sha[0..2]>/<sha> for the local folder', async () => {
     const rows = await q<{ sha256: string; taille: number; mime: string }>('select distinct sha256, taille, mime from justificatif');
     expect(rows.length).toBeGreaterThan(1000);
     for (const r of rows) {
-      const contenu = readFileSync(cheminFichier(dataDir, r.sha256));
+      const contenu = readFileSync(path.join(dataDir, 'files', r.sha256.slice(0, 2), r.sha256));
       expect(createHash('sha256').update(contenu).digest('hex')).toBe(r.sha256);
       expect(contenu.length).toBe(r.taille);
       expect(contenu.subarray(0, 4).toString('latin1')).toBe(r.mime === 'application/pdf' ? '%PDF' : '\x89PNG');

@@ -1,6 +1,6 @@
 /** Suspensions (R-SUSP): in force, ended (→ contrôle renforcé), lifted early, and one récidive. */
-import { finSuspension } from '../shared/rules/suspension';
-import { Suspension, type ISuspension } from '../server/src/modules/suspensions/Suspension.entity';
+import { finSuspension } from '@shared/rules/suspension';
+import { Suspension, type ISuspension } from '@server/modules/suspensions/Suspension.entity';
 import type { Agents } from './agents';
 import { inserer, type SeedContext } from './context';
 import type { PersonnePlan, SuspensionPlan } from './plan';

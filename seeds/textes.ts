@@ -1,5 +1,5 @@
 /** The French texts of the demo: motives, refusals, notification subjects and bodies. */
-import type { TypeJustificatif, TypeSuspension } from '../shared/domain/enums';
+import type { TypeJustificatif, TypeSuspension } from '@shared/domain/enums';
 
 export const MOTIFS_SUSPENSION: Record<TypeSuspension, string[]> = {
   fraude: [
@@ -14,12 +14,17 @@ export const MOTIFS_SUSPENSION: Record<TypeSuspension, string[]> = {
   ],
 };
 
+/**
+ * Agents' motives for not retaining a candidature before designation. None restates a fact the
+ * data contradicts: every seeded candidature is eligible (revenus under the plafond, typologie
+ * suited to the household), so no « ressources supérieures au plafond » nor « typologie inadaptée »;
+ * « dossier incomplet » only where the demande's pieces are (MOTIF_NON_RETENUE_INCOMPLET).
+ */
 export const MOTIFS_NON_RETENUE = [
-  'Ressources supérieures au plafond après vérification de l’avis d’imposition',
-  'Dossier incomplet à l’issue du délai de relance de 15 jours',
-  'Logement attribué à un candidat mieux classé',
-  'Typologie inadaptée à la composition du foyer déclarée',
+  'Le demandeur n’a pas donné suite aux trois relances du conseiller',
+  'Le demandeur a renoncé au logement après la visite',
 ];
+export const MOTIF_NON_RETENUE_INCOMPLET = 'Dossier incomplet à l’issue du délai de relance de 15 jours';
 export const MOTIFS_NON_RETENUE_BAILLEUR = [
   'Refus de la commission d’attribution du bailleur : taux d’effort trop élevé',
   'La commission d’attribution a retenu un autre candidat',
@@ -33,17 +38,22 @@ export const MOTIFS_ANNULATION_DEMANDEUR = [
 export const MOTIFS_ANNULATION_AGENT = [
   'Demande d’annulation du demandeur : mutation professionnelle dans une autre région',
   'Le demandeur renonce : loyer trop élevé pour son budget',
-  'Le demandeur a accepté une autre proposition de logement',
+  'Le demandeur renonce : il est hébergé durablement par sa famille',
 ];
 
 export const MOTIFS_CLOTURE_AGENT = 'Demande en double fusionnée avec la demande principale, à la demande du demandeur';
 
-export const MOTIFS_REFUS_PIECE = [
-  'Document illisible : merci de déposer un scan en couleur',
-  'Avis d’imposition incomplet : la page 2 est manquante',
-  'Pièce au nom d’une autre personne',
-  'Justificatif de plus de trois mois',
-];
+/**
+ * Refusal motives that fit the refused piece: the page 2 of an avis d'imposition only for an avis,
+ * « plus de trois mois » only for a dated piece, whose generated document is then dated so
+ * (seeds/justificatifs.ts).
+ */
+export const MOTIF_REFUS_PERIME = 'Justificatif de plus de trois mois';
+export function motifsRefusPiece(type: TypeJustificatif): string[] {
+  if (type === 'avis_imposition') return ['Avis d’imposition incomplet : la page 2 est manquante', 'Avis d’imposition de l’année N-1 : celui de l’année N-2 est demandé'];
+  if (type === 'identite') return ['Pièce d’identité recto seul : merci de déposer le recto et le verso'];
+  return [MOTIF_REFUS_PERIME, 'Pièce non signée : merci de déposer la version signée'];
+}
 
 export const MOTIFS_FALSIFICATION: Partial<Record<TypeJustificatif, string>> = {
   avis_imposition: 'Montant du revenu fiscal de référence retouché : police différente, métadonnées Adobe Photoshop, modification plusieurs mois après la création.',
@@ -59,9 +69,10 @@ export const LIBELLE_SITUATION: Record<string, string> = {
   acces_emploi: 'accès à l’emploi conditionné par le logement',
 };
 
+/** Said of every seeded proposition, all made to eligible demandeurs (R-ELIG): nothing more. */
 export const MESSAGES_PROPOSITION = [
-  'Bonjour, votre profil correspond à ce logement proche de votre lieu de travail. N’hésitez pas à candidater.',
-  'Nous vous proposons ce logement qui correspond à la composition de votre foyer.',
+  'Bonjour, vos ressources et la composition de votre foyer correspondent à ce logement. N’hésitez pas à candidater.',
+  'Nous vous proposons ce logement, adapté à la composition de votre foyer.',
 ];
 
 export const MOTIF_PRIORITE_CLOTURE: Record<string, string> = {

@@ -1,11 +1,11 @@
 /**
- * Content-addressed file store: `<dataDir>/files/<sha256[0..2]>/<sha256>`, written only when
- * absent. Writes run in the background (at most 32 at once) while the next files are built;
- * `termine()` waits for them all.
+ * The demo files, written through the server's file storage (local folder or S3, content-addressed
+ * by sha256; the same bytes are written once). Writes run in the background (at most 16 at once)
+ * while the next files are built; `termine()` waits for them all.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { FileStorage } from '@server/storage/storage';
 
 export interface FichierStocke {
   sha256: string;
@@ -13,24 +13,24 @@ export interface FichierStocke {
   mime: string;
 }
 
-export { cheminFichier } from '../../server/src/modules/justificatifs/fichiers';
-import { cheminFichier } from '../../server/src/modules/justificatifs/fichiers';
-
-const EN_VOL = 32;
+const EN_VOL = 16;
 
 export class Stockage {
-  private readonly dossiers = new Map<string, Promise<unknown>>();
   private readonly ecrits = new Set<string>();
   private readonly enCours = new Set<Promise<void>>();
+  private erreur: unknown = null;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(private readonly storage: FileStorage) {}
 
   async stocker(contenu: Buffer, mime: string): Promise<FichierStocke> {
     const sha256 = createHash('sha256').update(contenu).digest('hex');
+    if (this.erreur) throw this.erreur;
     if (!this.ecrits.has(sha256)) {
       this.ecrits.add(sha256);
       while (this.enCours.size >= EN_VOL) await Promise.race(this.enCours);
-      const p = this.ecrire(sha256, contenu).finally(() => this.enCours.delete(p));
+      const p: Promise<void> = this.ecrire(sha256, contenu)
+        .catch((e) => void (this.erreur ??= e))
+        .finally(() => this.enCours.delete(p));
       this.enCours.add(p);
     }
     return { sha256, taille: contenu.length, mime };
@@ -38,22 +38,12 @@ export class Stockage {
 
   async termine(): Promise<void> {
     await Promise.all(this.enCours);
+    if (this.erreur) throw this.erreur;
   }
 
   private async ecrire(sha256: string, contenu: Buffer): Promise<void> {
-    const cible = cheminFichier(this.dataDir, sha256);
-    const dossier = path.dirname(cible);
-    let pret = this.dossiers.get(dossier);
-    if (!pret) {
-      pret = mkdir(dossier, { recursive: true });
-      this.dossiers.set(dossier, pret);
-    }
-    await pret;
-    try {
-      // 'wx': never overwrite; the same address always holds the same bytes anyway.
-      await writeFile(cible, contenu, { flag: 'wx' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+    if (await this.storage.exists(sha256)) return; // a second seed on the same store (tests, replicas)
+    const r = await this.storage.putStream(Readable.from([contenu]));
+    if (r.sha256 !== sha256) throw new Error(`seed: stockage de ${sha256} → ${r.sha256}`);
   }
 }

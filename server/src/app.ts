@@ -6,10 +6,19 @@ import type { AppContext } from './context';
 import { requireAgent } from './http/authenticate';
 import { isoTimestamps } from './http/json';
 import { errorHandler, notFound } from './http/problem';
+import { refuserEntreesHostiles } from './http/input';
+import { journalRequetes } from './http/journal';
+import { entetesSecurite, verifierOrigine } from './http/entetes';
+import { logger } from './logger';
+import { AVERTISSEMENT_COMMUNES, sonder } from './db/sante';
 import { RESOURCE_DEFS } from './http/resources';
 import { restRouter } from './http/simpleRest';
 import { authRouter } from './modules/auth/auth.router';
+import { agentsRouter } from './modules/agents/agents.router';
 import { portailRouter } from './portail/index';
+import { openapiRouter } from './openapi/openapi.router';
+import { bailleurRouter } from './bailleur/index';
+import { envoisBailleurRouter, envoisCandidatureRouter, envoisExportRouter, envoisOffreRouter } from './modules/bailleurs/envois.router';
 import { candidaturesRouter } from './modules/candidatures/candidatures.router';
 import { notesRouter } from './modules/candidatures/notes';
 import { demandes } from './modules/demandes/demandes.resource';
@@ -17,6 +26,9 @@ import { filtresRouter } from './modules/filtres/filtres.router';
 import { exportsRouter } from './modules/exports/exports.router';
 import { statistiquesRouter } from './modules/statistiques/statistiques.router';
 import { jobsRouter } from './jobs/jobs.router';
+import { verificationJournalRouter } from './modules/audit-events/verification.router';
+import { donneesDemandeurRouter } from './modules/donnees/donnees.router';
+import { tracesRouter } from './modules/traces/traces.router';
 import { justificatifsRouter } from './modules/justificatifs/justificatifs.router';
 import { notificationsRouter } from './modules/notifications/notifications.router';
 import { classementRouter } from './modules/offres/classement.router';
@@ -25,7 +37,12 @@ import { propositionsRouter } from './modules/propositions/propositions.router';
 import { fraudeJustificatifsRouter } from './modules/signalements/marquerFalsifie';
 import { signalementsRouter } from './modules/signalements/signalements.router';
 import { controleRenforceRouter } from './modules/suspensions/controleRenforce';
+import { demandesRouter } from './modules/demandes/demandes.router';
 import { suspensionsRouter } from './modules/suspensions/suspensions.router';
+import { cacheConsole, consolePrecompressee } from './http/statiques';
+import { signalerDossierRouter } from './modules/signalements/signalerDossier';
+import { piecesZipRouter } from './modules/justificatifs/piecesZip';
+import { listeExportRouter } from './modules/candidatures/listeExport';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_DIST = path.resolve(here, '../../console/dist');
@@ -40,12 +57,8 @@ export function createApp(ctx: AppContext): Express {
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.set('query parser', 'simple');
   app.set('json replacer', isoTimestamps);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(journalRequetes(ctx.logger ?? logger)); // request id + one structured line per request
+  app.use(...entetesSecurite({ hsts: ctx.config.cookieSecure })); // CSP, HSTS over HTTPS, Permissions-Policy (http/entetes.ts)
 
   const api = Router();
   api.use((_req, res, next) => {
@@ -53,16 +66,39 @@ export function createApp(ctx: AppContext): Express {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
     next();
   });
+  api.use(verifierOrigine); // a cookie-borne state change from another site: 403 (CSRF)
   api.use(express.json({ limit: '1mb', strict: true }));
+  api.use(refuserEntreesHostiles); // NUL characters, over-deep JSON: 400 before any route
+  // Its own tiny pool (db/sante.ts): answers within ~1 s whatever the app's pool is doing.
+  // `replicas`: how many read replicas (DATABASE_REPLICA_URLS) this process reads from, when any.
+  const replicas = ctx.orm.config.get('replicas')?.length ?? 0;
   api.get('/health', async (_req, res) => {
-    await ctx.orm.em.getConnection().execute('select 1');
-    res.json({ status: 'ok', time: ctx.clock.now().toISOString() });
+    const time = ctx.clock.now().toISOString();
+    const { database, communes } = await sonder(ctx.orm);
+    if (database) {
+      // Issue #16: an empty communes referential does not take the replica out of the pool, but it says so.
+      res.json({
+        status: 'ok', database: 'up', ...(replicas ? { replicas } : {}), time, communes: communes === false ? 'vide' : 'chargees',
+        ...(communes === false ? { avertissements: [AVERTISSEMENT_COMMUNES] } : {}),
+      });
+    }
+    else res.status(503).setHeader('Retry-After', '5').json({ status: 'degraded', database: 'down', time });
   });
   api.use('/auth', authRouter(ctx));
+  api.use(openapiRouter(ctx)); // /openapi.json (public contract), /docs (agents)
   api.use('/portail', portailRouter(ctx)); // applicants' API: demandeur sessions only, before the agents' resources
+  api.use('/bailleur', bailleurRouter(ctx)); // bailleurs' link page API: link sessions only (issue #18)
   // Domain routes first (actions, files, rankings); what they don't handle falls through to simple-rest.
   const agent = requireAgent(ctx);
   api.use('/candidatures', agent, candidaturesRouter(ctx));
+  api.use('/candidatures', agent, signalerDossierRouter(ctx)); // « Signaler au contrôle fraude » (issue #15)
+  api.use('/candidatures', agent, piecesZipRouter(ctx)); // the dossier's pieces as one ZIP (issue #15)
+  api.use('/candidatures', agent, listeExportRouter(ctx)); // the filtered list as XLSX (issue #15)
+  // « Envoyer au bailleur » (a link by mail) and what the bailleur did with it.
+  api.use('/candidatures', agent, envoisCandidatureRouter(ctx));
+  api.use('/offres', agent, envoisOffreRouter(ctx));
+  api.use('/exports', agent, envoisExportRouter(ctx));
+  api.use('/envois-bailleur', agent, envoisBailleurRouter(ctx));
   api.use('/offres', agent, classementRouter(ctx));
   api.use('/offres', agent, offresRouter(ctx));
   api.use('/propositions', agent, propositionsRouter(ctx));
@@ -74,9 +110,14 @@ export function createApp(ctx: AppContext): Express {
   api.use('/signalements', agent, signalementsRouter(ctx));
   api.use('/justificatifs', agent, fraudeJustificatifsRouter(ctx));
   api.use('/demandes', agent, controleRenforceRouter(ctx));
+  api.use('/demandes', agent, demandesRouter(ctx));
   // Outbox and scheduled jobs (admin): resend a failed mail, jobs page and "Lancer maintenant".
   api.use('/notifications', agent, notificationsRouter(ctx));
   api.use('/jobs', agent, jobsRouter(ctx));
+  api.use('/audit-events', agent, verificationJournalRouter(ctx)); // « Vérifier le journal » (admin, issue #14)
+  api.use('/demandeurs', agent, donneesDemandeurRouter(ctx)); // a demandeur's data package, on a request by mail (issue #14)
+  api.use('/traces-acces', agent, tracesRouter(ctx)); // agents' reads of personal data (CNIL 2021-122, issue #14)
+  api.use('/agents', agent, agentsRouter(ctx)); // « Révoquer les sessions » (admin)
   // Exports to bailleurs and entreprises (jobs, audited downloads) and the managers' dashboard (R-STATS).
   api.use('/exports', agent, exportsRouter(ctx));
   api.use('/statistiques', agent, statistiquesRouter(ctx));
@@ -84,9 +125,23 @@ export function createApp(ctx: AppContext): Express {
   api.use((_req, _res, next) => next(notFound('Cette adresse de l’API n’existe pas.')));
   app.use('/api', api);
 
+  // Source maps are never served (they would hand out the console's source): 404, whatever the build left.
+  app.get(/\.map$/i, (_req, res) => res.status(404).type('text').send('Introuvable.'));
   if (existsSync(CONSOLE_DIST)) {
-    app.use(express.static(CONSOLE_DIST, { index: false, maxAge: '1h' }));
-    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(CONSOLE_DIST, 'index.html')));
+    app.use(consolePrecompressee(CONSOLE_DIST));
+    app.use(express.static(CONSOLE_DIST, { index: false, setHeaders: (res, fichier) => {
+      const c = cacheConsole('/' + path.relative(CONSOLE_DIST, fichier).split(path.sep).join('/'));
+      res.setHeader('Cache-Control', `public, max-age=${c.maxAge / 1000}${c.immutable ? ', immutable' : ''}`);
+    } }));
+    // The bailleur's link page (its own Vite entry): the token stays in the fragment; nothing leaks by Referer.
+    app.get(['/bailleur', '/bailleur/'], (_req, res) => {
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('Cache-Control', 'no-store');
+      res.sendFile('bailleur/index.html', { root: CONSOLE_DIST });
+    });
+    // `root`, not an absolute path: send's dotfile rule then looks only below it, so a project under
+    // a folder named `.something` (~/.cache/…, some CI workspaces) still serves its console.
+    app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: CONSOLE_DIST }));
   } else {
     app.get('/', (_req, res) => res.type('text').send('Console non construite : lancez « npm run build ».'));
   }

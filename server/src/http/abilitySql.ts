@@ -1,5 +1,5 @@
 import { rulesToAST } from '@casl/ability/extra';
-import type { AppAbility, Action } from '../../../shared/abilities';
+import type { AppAbility, Action } from '@shared/abilities';
 import type { ResourceDef } from './resource';
 
 interface AstNode {
@@ -71,10 +71,18 @@ export function comparison(expr: string, op: string, value: unknown): { sql: str
   }
 }
 
-/** Scope builder for "tied to offers of these départements" through the candidatures. */
-export function viaCandidatures(joinCondition: string) {
-  return (op: string, value: unknown) => {
-    const inner = comparison('sc.departement', op, value);
-    return { sql: `exists (select 1 from candidature sc where ${joinCondition} and ${inner.sql})`, params: inner.params };
+/**
+ * Scope builder for "tied to offers of these départements" (`departementsCandidatures`): the
+ * départements of the candidatures, stored on demande and demandeur (`departements text[]`, kept by
+ * triggers on candidature, migration …_territoires_stockes) and served by their GIN index.
+ */
+export function departementsStockes(expr: string) {
+  return (op: string, value: unknown): { sql: string; params: unknown[] } => {
+    if (op === 'eq') return { sql: `? = any(${expr})`, params: [value] };
+    if (op !== 'in' && op !== 'nin') throw new Error(`Unsupported ability operator ${op} on ${expr}`);
+    const list = value as unknown[];
+    if (list.length === 0) return { sql: op === 'in' ? 'false' : 'true', params: [] };
+    const overlap = `${expr} && array[${list.map(() => '?').join(', ')}]::text[]`;
+    return { sql: op === 'in' ? overlap : `not (${overlap})`, params: list };
   };
 }

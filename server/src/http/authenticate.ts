@@ -1,7 +1,7 @@
 import type { RequestHandler, Request } from 'express';
-import { defineAbilityFor } from '../../../shared/abilities';
-import type { AppContext, AgentPrincipal } from '../context';
-import { resumeSession } from '../modules/auth/sessions';
+import { defineAbilityFor } from '@shared/abilities';
+import type { AppContext, AgentPrincipal } from '@server/context';
+import { resumeSession } from '@server/modules/auth/sessions';
 import { HttpProblem } from './problem';
 
 export const AGENT_COOKIE = 'als_session';

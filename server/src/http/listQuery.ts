@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from './problem';
 import { comparison } from './abilitySql';
+import { propre, verifierValeur } from './input';
 import type { FilterContext, FilterSpec, ResourceDef } from './resource';
 
 export const MAX_PAGE = 100;
@@ -14,11 +15,14 @@ export interface ListParams {
 function parseJsonParam(raw: unknown, name: string, code: string): unknown {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') throw badRequest(code, `Le paramètre « ${name} » doit apparaître une seule fois.`);
+  let v: unknown;
   try {
-    return JSON.parse(raw);
+    v = JSON.parse(raw);
   } catch {
     throw badRequest(code, `Le paramètre « ${name} » n’est pas un JSON valide.`);
   }
+  verifierValeur(v); // "\u0000" inside the JSON text, nesting
+  return v;
 }
 
 const sortSchema = z.tuple([z.string().min(1).max(60), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]);
@@ -38,7 +42,8 @@ export function parseListParams(query: Record<string, unknown>, def: ResourceDef
   const rawFilter = parseJsonParam(query.filter, 'filter', 'FILTRE_INVALIDE') ?? {};
   const filter = filterSchema.safeParse(rawFilter);
   if (!filter.success || Array.isArray(rawFilter)) throw badRequest('FILTRE_INVALIDE', 'Le filtre doit être un objet JSON.');
-  return { sort: sort.data as [string, 'ASC' | 'DESC'], range: [start, Math.min(end, start + MAX_PAGE - 1)], filter: filter.data };
+  // The parsed JSON itself, not zod's copy: a copy assigns `__proto__` as a prototype and drops the key silently.
+  return { sort: sort.data as [string, 'ASC' | 'DESC'], range: [start, Math.min(end, start + MAX_PAGE - 1)], filter: rawFilter as Record<string, unknown> };
 }
 
 export function isSortable(def: ResourceDef, field: string) {
@@ -67,7 +72,7 @@ export function filterToSql(def: ResourceDef, filter: Record<string, unknown>, w
     }
     const suffix = Object.keys(SUFFIXES).find((s) => key.endsWith(s)) as keyof typeof SUFFIXES | undefined;
     const base = suffix ? key.slice(0, -suffix.length) : key;
-    const spec = def.filters[base];
+    const spec = propre(def.filters, base); // never Object.prototype's members (`constructor`, `toString`…)
     if (!spec) throw badRequest('FILTRE_INCONNU', `Filtre inconnu : « ${key} ».`);
     if (spec.type === 'custom') {
       if (suffix) throw badRequest('FILTRE_INCONNU', `Le filtre « ${key} » n’accepte pas de borne.`);
@@ -124,13 +129,25 @@ function coerce(spec: FilterSpec, v: unknown, key: string): unknown {
   }
 }
 
+/** The bound pattern of one search word: anywhere, accents and case ignored (trigram indexes serve it). */
+const MOTIF = `('%' || als_unaccent(?) || '%')`;
+
+/**
+ * `q`: each word (at most 5) must be found, anywhere, case and accents ignored, in one of the
+ * resource's search expressions: a column or expression `e` (→ `als_unaccent(e) like motif`,
+ * served by a trigram index on als_unaccent(e)), or a condition where `{{q}}` is the motif.
+ */
 function addSearch(def: ResourceDef, raw: unknown, sql: string[], params: unknown[]) {
   if (!def.search) throw badRequest('FILTRE_INCONNU', 'La recherche plein texte n’existe pas pour cette ressource.');
   if (typeof raw !== 'string' || raw.length > 100) throw badRequest('FILTRE_INVALIDE', 'La recherche doit être un texte de 100 caractères au plus.');
-  const words = raw.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  const words = raw.split(/\s+/).filter(Boolean).slice(0, 5);
   for (const w of words) {
-    const like = w.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-    sql.push('(' + def.search.map((e) => `lower(${e}) like ?`).join(' or ') + ')');
-    params.push(...def.search.map(() => like));
+    const like = w.replace(/[\\%_]/g, (c) => '\\' + c);
+    const parts = def.search.map((e) => {
+      const n = e.split('{{q}}').length - 1;
+      return n > 0 ? { sql: e.replaceAll('{{q}}', MOTIF), n } : { sql: `als_unaccent(${e}) like ${MOTIF}`, n: 1 };
+    });
+    sql.push('(' + parts.map((p) => p.sql).join(' or ') + ')');
+    for (const p of parts) for (let i = 0; i < p.n; i++) params.push(like);
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
-import type { ResourceName } from '../../../shared/domain/enums';
+import type { ResourceName } from '@shared/domain/enums';
 
 /** How one filter key of the simple-rest `filter` param maps to SQL. */
 export interface FilterSpec {
@@ -30,9 +31,20 @@ export interface ResourceDef {
   /** FROM clause with the joins needed by `fields`; the main table's alias is `alias`. */
   from: string;
   alias: string;
+  /**
+   * Aliases of joins of `from` that neither add nor remove rows (a NOT NULL foreign key to a
+   * primary key, or a left join on one): the page and count queries leave them out when their
+   * WHERE and ORDER BY do not use them.
+   */
+  joinsFacultatifs?: string[];
+  /** Sortable fields that are never null (NOT NULL columns): sorted without `nulls last`, as their index is. */
+  triNonNul?: string[];
   fields: Record<string, string>;
   filters: Record<string, FilterSpec>;
-  /** Expressions searched by `q` (case-insensitive prefix on each word). */
+  /**
+   * What `q` searches (each word anywhere, case and accents ignored, listQuery.ts): expressions
+   * (`als_unaccent(e) like …`) or conditions where `{{q}}` stands for the word's pattern.
+   */
   search?: string[];
   scope: Record<string, ScopeField>;
   defaultSort: [string, 'ASC' | 'DESC'];
@@ -50,5 +62,10 @@ export interface ResourceDef {
     update?: z.ZodType<Record<string, unknown>>;
     /** API body → entity data (e.g. bailleurId → bailleur). */
     toEntity?: (body: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
+    /**
+     * What a write implies beyond the row, in the same transaction, after the flush (e.g. an
+     * agent's sessions revoked when the password changes). `avant`: the row before an update.
+     */
+    apresEcriture?: (tx: EntityManager, e: { id: number; body: Record<string, unknown>; avant: Record<string, unknown> | null; agentId: number; now: Date; ip?: string }) => Promise<void>;
   };
 }

@@ -1,14 +1,17 @@
 import { Router, type Request } from 'express';
 import { permittedFieldsOf } from '@casl/ability/extra';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Action } from '../../../shared/abilities';
-import type { AppContext } from '../context';
-import { audit } from '../modules/audit-events/audit';
+import type { Action } from '@shared/abilities';
+import type { AppContext } from '@server/context';
+import { audit } from '@server/modules/audit-events/audit';
 import { abilityToSql } from './abilitySql';
 import { filterToSql, parseListParams } from './listQuery';
 import { badRequest, forbidden, notFound } from './problem';
 import type { ResourceDef } from './resource';
 import { parseBody } from './validate';
+import { propre } from './input';
+import { tracerLecture } from '@server/modules/traces/tracer';
+import { lecture, type Lecteur } from '@server/db/lecture';
 
 /** The fields of `def` the caller may read (CASL field-level rules, e.g. fraud data). */
 export function readableFields(req: Request, def: ResourceDef): string[] {
@@ -38,23 +41,90 @@ export function whereClause(req: Request, def: ResourceDef, action: Action, filt
   return { sql: [scope.sql, ...f.sql].join(' and '), params: [...scope.params, ...f.params] };
 }
 
+/** Content-Range totals are exact up to this many rows, then the planner's estimate (never below it). */
+export const TOTAL_EXACT_MAX = 10_000;
+
+/**
+ * The FROM clause of the page and count queries: `def.from` without the joins of `def.joinsFacultatifs`
+ * that nothing in `used` (WHERE + ORDER BY) refers to, directly or through a kept join's ON clause.
+ */
+export function fromMinimal(def: ResourceDef, used: string): string {
+  const facultatifs = def.joinsFacultatifs ?? [];
+  if (facultatifs.length === 0) return def.from;
+  const morceaux = def.from.split(/\s+(?=join\s)/i);
+  // « … left » + « join … » → « left join … »
+  for (let i = morceaux.length - 2; i >= 0; i--) {
+    const m = /\s+(left|inner)$/i.exec(morceaux[i]);
+    if (m) {
+      morceaux[i] = morceaux[i].slice(0, m.index);
+      morceaux[i + 1] = `${m[1]} ${morceaux[i + 1]}`;
+    }
+  }
+  const [base, ...joins] = morceaux;
+  let besoin = used;
+  const gardes: string[] = [];
+  for (const j of joins.reverse()) {
+    const alias = /join\s+\w+\s+(\w+)\s+on\s/i.exec(j)?.[1];
+    if (alias && facultatifs.includes(alias) && !new RegExp(`\\b${alias}\\.`).test(besoin)) continue;
+    gardes.unshift(j);
+    besoin += ' ' + j;
+  }
+  return [base, ...gardes].join(' ');
+}
+
+/**
+ * One page of a list, in two steps in one statement: the page's ids from the narrowest FROM (an
+ * index scan in the sort order where one matches), then every field, subqueries included (rank…),
+ * for those rows only — never for the rows OFFSET skips. The total is exact up to TOTAL_EXACT_MAX.
+ * Page and total are read from a read replica when there is one (db/lecture.ts).
+ */
 export async function listRows(req: Request, ctx: AppContext, def: ResourceDef, query: Record<string, unknown>) {
   const { sort, range, filter } = parseListParams(query, def);
-  const where = whereClause(req, def, 'read', filter, ctx.clock.now());
+  const now = ctx.clock.now();
+  const where = whereClause(req, def, 'read', filter, now);
   const fields = readableFields(req, def);
-  const custom = def.sorts?.[sort[0]];
+  const custom = def.sorts ? propre(def.sorts, sort[0]) : undefined;
   if (!custom && !fields.includes(sort[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort[0]} ».`);
-  const sel = selectList(def, fields, ctx.clock.now());
-  const conn = req.em!;
+  const sel = selectList(def, fields, now);
+  const conn = lecture(req.em!);
   const [start, end] = range;
-  const order = custom ? custom(sort[1]) : `"${sort[0]}" ${sort[1]} nulls last, "id" ${sort[1]}`;
+  const a = def.alias;
+  let order: string;
+  const orderParams: unknown[] = [];
+  if (custom) order = custom(sort[1]);
+  else {
+    const expr = def.fields[sort[0]];
+    for (let i = 0; i < expr.split('{{now}}').length - 1; i++) orderParams.push(now);
+    // A field never null sorts without `nulls last`, so that a plain btree index serves both directions.
+    const nulls = def.triNonNul?.includes(sort[0]) ? '' : ' nulls last';
+    order = `(${expr.replaceAll('{{now}}', '?::timestamptz')}) ${sort[1]}${nulls}, ${a}.id ${sort[1]}`;
+  }
+  const from = fromMinimal(def, `${where.sql} ${order}`);
+  const page = `select id, row_number() over () as n from (select ${a}.id from ${from} where ${where.sql} order by ${order} limit ? offset ?) x`;
   const rows = await conn.execute<Record<string, unknown>[]>(
-    `select ${sel.sql} from ${def.from} where ${where.sql} order by ${order} limit ? offset ?`,
-    [...sel.params, ...where.params, end - start + 1, start],
+    `select ${sel.sql} from ${def.from} join (${page}) p_ on p_.id = ${a}.id order by p_.n`,
+    [...sel.params, ...where.params, ...orderParams, end - start + 1, start],
   );
-  const countRows = await conn.execute<{ total: number }[]>(`select count(*) as total from ${def.from} where ${where.sql}`, where.params);
   def.decorate?.(rows);
-  return { rows, total: countRows[0].total, start };
+  const taille = end - start + 1;
+  // A page not full is the last one: its end is the total, no count needed.
+  const total = rows.length < taille && (rows.length > 0 || start === 0) ? start + rows.length : await compter(conn, from, where, start + rows.length);
+  return { rows, total, start };
+}
+
+/**
+ * The total of a list whose page is full: the planner's estimate when it is far above the cap
+ * (3 × TOTAL_EXACT_MAX: counting would read that many rows for a number nobody pages through),
+ * else count(*) up to TOTAL_EXACT_MAX + 1 rows, exact below the cap; never less than the rows seen.
+ */
+async function compter(conn: Lecteur, from: string, where: { sql: string; params: unknown[] }, vus: number): Promise<number> {
+  const base = `select 1 from ${from} where ${where.sql}`;
+  const [plan] = await conn.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(`explain (format json) ${base}`, where.params);
+  const estime = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
+  if (estime >= 3 * TOTAL_EXACT_MAX) return Math.max(estime, vus + 1);
+  const [{ n }] = await conn.execute<{ n: number }[]>(`select count(*)::int as n from (${base} limit ${TOTAL_EXACT_MAX + 1}) x`, where.params);
+  if (n <= TOTAL_EXACT_MAX) return n;
+  return Math.max(TOTAL_EXACT_MAX + 1, vus + 1, estime);
 }
 
 export async function getRow(req: Request, ctx: AppContext, def: ResourceDef, id: number, action: Action = 'read') {
@@ -81,11 +151,15 @@ export function restRouter(ctx: AppContext, def: ResourceDef) {
   const r = Router();
   r.get('/', async (req, res) => {
     const { rows, total, start } = await listRows(req, ctx, def, req.query as Record<string, unknown>);
+    await tracerLecture(req, ctx, def.name, { filtre: req.query as Record<string, unknown>, nombre: rows.length }); // DATA-TRACES
     res.setHeader('Content-Range', contentRange(def.name, start, rows.length, total));
     res.json(rows);
   });
   r.get('/:id', async (req, res) => {
-    res.json(await getRow(req, ctx, def, parseId(req.params.id)));
+    const id = parseId(req.params.id);
+    const row = await getRow(req, ctx, def, id);
+    await tracerLecture(req, ctx, def.name, { entiteId: id }); // DATA-TRACES
+    res.json(row);
   });
   r.post('/', async (req, res) => {
     if (!req.ability!.can('create', def.name) || !def.write?.create) throw forbidden();
@@ -114,13 +188,16 @@ async function writeInTransaction(req: Request, ctx: AppContext, def: ResourceDe
   const now = ctx.clock.now();
   return req.em!.transactional(async (tx: EntityManager) => {
     let entity: { id: number };
+    let avant: Record<string, unknown> | null = null;
     if (id === null) {
       entity = tx.create(w.entity, data as never) as { id: number };
     } else {
       entity = (await tx.findOneOrFail(w.entity, id)) as { id: number };
+      avant = { ...entity };
       tx.assign(entity, data as never);
     }
     await tx.flush();
+    await w.apresEcriture?.(tx, { id: entity.id, body, avant, agentId: req.agent!.id, now, ip: req.ip });
     audit(tx, {
       at: now,
       acteur: { type: 'agent', id: req.agent!.id },

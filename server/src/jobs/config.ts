@@ -1,3 +1,5 @@
+import { secretApplication } from '@server/secret';
+
 /** Jobs and mail settings from the environment (README, "Jobs and mail"). */
 export interface JobsConfig {
   /** JOBS=0: this process runs no worker (API-only replica); it can still queue "Lancer maintenant". */
@@ -8,6 +10,8 @@ export interface JobsConfig {
   mailDomain: string;
   ratePerMinute: number;
   maxTentatives: number;
+  /** The server's secret key, to put the verification link into its mail at delivery (secret.ts). */
+  secret: string;
 }
 
 const entier = (v: string | undefined, defaut: number, min = 1) => {
@@ -25,5 +29,6 @@ export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig
     mailDomain: env.MAIL_DOMAIN || domaine,
     ratePerMinute: entier(env.MAIL_RATE_PER_MINUTE, 60),
     maxTentatives: entier(env.MAIL_MAX_TENTATIVES, 8),
+    secret: secretApplication(env),
   };
 }

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Clock } from '../config';
+import type { Clock } from '@server/config';
 import type { JobsConfig } from './config';
-import type { DefinitionTache, Resume } from './definitions';
+import type { DefinitionTache, EnvTache, Resume } from './definitions';
 import type { DECLENCHEMENTS_TACHE } from './TacheExecution.entity';
 
 export interface Declenchement {
@@ -14,7 +14,7 @@ export interface Declenchement {
  * Runs one job and records it in tache_execution (start, end, summary with its duration, or the
  * error). The pg-boss handler, "Lancer maintenant" and tests all go through here.
  */
-export async function executerTache(orm: MikroORM, clock: Clock, def: DefinitionTache, cfg: JobsConfig, d: Declenchement): Promise<Resume> {
+export async function executerTache(orm: MikroORM, clock: Clock, def: DefinitionTache, cfg: JobsConfig, d: Declenchement, env: EnvTache): Promise<Resume> {
   const em = orm.em.fork();
   const [{ id }] = await em.execute<{ id: number }[]>(
     `insert into tache_execution (nom, declenchement, agent_id, job_id, debut, statut) values (?, ?, ?, ?, ?, 'en_cours') returning id`,
@@ -22,7 +22,7 @@ export async function executerTache(orm: MikroORM, clock: Clock, def: Definition
   );
   const t0 = performance.now();
   try {
-    const resume = await def.executer(orm.em.fork(), clock.now(), cfg);
+    const resume = await def.executer(orm.em.fork(), clock.now(), cfg, env);
     const resultat = { ...resume, dureeMs: Math.round(performance.now() - t0) };
     await em.execute(`update tache_execution set fin = ?, statut = 'termine', resultat = ?::jsonb where id = ?`, [clock.now(), JSON.stringify(resultat), id]);
     return resultat;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { estPubliee } from '../../../shared/rules/publication';
-import { audit } from '../modules/audit-events/audit';
+import { estPubliee } from '@shared/rules/publication';
+import { audit } from '@server/modules/audit-events/audit';
 
 export interface ResumePublication {
   depubliees: number;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { finEffective } from '../../../shared/rules/suspension';
-import { audit } from '../modules/audit-events/audit';
+import { finEffective } from '@shared/rules/suspension';
+import { audit } from '@server/modules/audit-events/audit';
 
 export interface ResumeSuspensions {
   terminees: number;

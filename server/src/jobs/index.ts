@@ -1,19 +1,14 @@
 import PgBoss from 'pg-boss';
-import type { AppContext } from '../context';
+import type { AppContext } from '@server/context';
 import { loadJobsConfig, type JobsConfig } from './config';
 import { TACHES, tache, type DefinitionTache } from './definitions';
 import { executerTache } from './execution';
-import { registerExportWorkers } from '../modules/exports/worker';
+import { registerExportWorkers } from '@server/modules/exports/worker';
+import { logger } from '@server/logger';
+import { sousVerrouGlobal } from '@server/db/verrouGlobal';
 
 export const PGBOSS_SCHEMA = 'pgboss';
 export const FUSEAU_TACHES = 'Europe/Paris';
-
-/** What the HTTP layer may ask of the jobs (set on the context by startJobs). */
-export interface JobsHandle {
-  /** Queues a run now ("Lancer maintenant"); null when one is already waiting (stately queue). */
-  lancer(nom: string, agentId: number): Promise<string | null>;
-  config: JobsConfig;
-}
 
 interface DonneesJob {
   agentId?: number;
@@ -51,10 +46,17 @@ export async function startJobs(ctx: AppContext, env: NodeJS.ProcessEnv = proces
     schedule: cfg.workers,
     archiveCompletedAfterSeconds: 7 * 24 * 3600,
   });
-  boss.on('error', (e) => console.error('[als] pg-boss :', e instanceof Error ? e.message : e));
-  await boss.start();
-  for (const t of TACHES) await creerFile(boss, t);
-  await registerExportWorkers(boss, ctx, cfg.workers); // queue `exports` + minute sweep `exports-maintenance`
+  boss.on('error', (e) => logger.error({ err: e }, 'pg-boss : erreur'));
+  // The queues are tables (pg-boss 10 partitions): processes creating them at once deadlock on the
+  // DDL, so the replicas starting together take turns (verrouGlobal.ts).
+  await sousVerrouGlobal(urlDe(ctx), 'als:pgboss', async () => {
+    await boss.start();
+    // DATABASE_APP_ROLE: the app's pool reads the job counts and schedules (« Tâches planifiées ») as that role.
+    const role = ctx.config.base.roleApplication;
+    if (role) await boss.getDb().executeSql(`grant usage on schema ${PGBOSS_SCHEMA} to ${role}; grant select on all tables in schema ${PGBOSS_SCHEMA} to ${role}`, []);
+    for (const t of TACHES) await creerFile(boss, t);
+    await registerExportWorkers(boss, ctx, cfg.workers); // queue `exports` + minute sweep `exports-maintenance`
+  });
   if (cfg.workers) {
     for (const t of TACHES) {
       await boss.work<DonneesJob>(t.nom, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) =>
@@ -62,13 +64,12 @@ export async function startJobs(ctx: AppContext, env: NodeJS.ProcessEnv = proces
           declenchement: job.data?.agentId ? 'manuel' : 'planifie',
           agentId: job.data?.agentId ?? null,
           jobId: job.id,
-        }),
+        }, { storage: ctx.storage }),
       );
     }
   }
   log(`Tâches planifiées : ${cfg.workers ? `${TACHES.length} files actives (Europe/Paris)` : 'exécution désactivée dans ce processus (JOBS=0)'} ; courriels ${cfg.smtpUrl ? 'par SMTP' : 'dans la boîte d’envoi de la console (SMTP_URL absent)'}.`);
   ctx.jobs = {
-    config: cfg,
     async lancer(nom, agentId) {
       if (!tache(nom)) throw new Error(`Unknown job ${nom}`);
       return boss.send(nom, { agentId });

@@ -1,9 +1,22 @@
 import { Router } from 'express';
-import type { AppContext } from '../context';
-import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
-import { audit } from '../modules/audit-events/audit';
+import { z } from 'zod';
+import type { AppContext } from '@server/context';
+import { conflict, forbidden, HttpProblem, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
 import { TACHES, tache } from './definitions';
 import { FUSEAU_TACHES, PGBOSS_SCHEMA } from './index';
+import { decrireRoute } from '@server/openapi/registry';
+import { objet } from '@server/openapi/schemas';
+
+decrireRoute({
+  method: 'get', path: '/api/jobs', auth: 'agent', roles: 'administrateurs, managers', summary: 'Tâches planifiées : planification, dernières exécutions, travaux par état',
+  reponse: { json: z.array(objet('{id, libelle, cron, fuseau, planifiee, derniereExecution, executions, etats}')) },
+});
+decrireRoute({
+  method: 'post', path: '/api/jobs/{name}/run', auth: 'agent', roles: 'administrateurs', summary: 'Lancer une tâche maintenant',
+  reponse: { status: 202, json: z.object({ id: z.string(), name: z.string(), jobId: z.string() }) },
+  problemes: { 404: ['INTROUVABLE'], 409: ['TACHE_DEJA_EN_ATTENTE'], 503: ['TACHES_INDISPONIBLES'] },
+});
 
 const ETATS = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 /** Raw rows carry timestamptz as PostgreSQL text; the API speaks ISO 8601 UTC. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatutJustificatif, Titulaire, TypeJustificatif } from '../../../shared/domain/enums';
-import { ajouterJours, formatDateParis, partiesParis } from '../../../shared/rules/calendrier';
-import { estExpire } from '../../../shared/rules/completude';
-import { audit } from '../modules/audit-events/audit';
-import { rafraichirPaliers } from '../modules/candidatures/paliers';
-import { notifier } from '../modules/notifications/outbox';
+import type { StatutJustificatif, Titulaire, TypeJustificatif } from '@shared/domain/enums';
+import { ajouterJours, formatDateParis, partiesParis } from '@shared/rules/calendrier';
+import { estExpire } from '@shared/rules/completude';
+import { audit } from '@server/modules/audit-events/audit';
+import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
+import { notifier } from '@server/modules/notifications/outbox';
 
 const LIBELLES: Record<TypeJustificatif, string> = {
   identite: 'Pièce d’identité',

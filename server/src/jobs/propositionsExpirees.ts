@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatDateParis } from '../../../shared/rules/calendrier';
-import { audit } from '../modules/audit-events/audit';
-import { notifier } from '../modules/notifications/outbox';
+import { formatDateParis } from '@shared/rules/calendrier';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
 
 export interface ResumePropositions {
   expirees: number;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { audit } from '../modules/audit-events/audit';
+import { audit } from '@server/modules/audit-events/audit';
 
 /** A claim ("je prends le dossier") lapses after this idle time (work queue, verrou_activite_le). */
 export const VERROU_EXPIRE_MINUTES = 30;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONTRIBUTIONS } from '../../../shared/domain/enums';
-import type { ResourceDef } from '../http/resource';
+import { CONTRIBUTIONS } from '@shared/domain/enums';
+import type { ResourceDef } from '@server/http/resource';
 import { Bailleur } from './bailleurs/Bailleur.entity';
 import { Entreprise } from './entreprises/Entreprise.entity';
 import { Programme } from './programmes/Programme.entity';

@@ -1,10 +1,10 @@
 import type { RequestHandler, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../context';
-import { tokenFrom } from '../http/authenticate';
-import { HttpProblem } from '../http/problem';
-import { resumeSession } from '../modules/auth/sessions';
-import { cguAAccepter, versionCourante } from '../modules/cgu/cgu';
+import type { AppContext } from '@server/context';
+import { tokenFrom } from '@server/http/authenticate';
+import { HttpProblem } from '@server/http/problem';
+import { resumeSession } from '@server/modules/auth/sessions';
+import { cguAAccepter, versionCourante } from '@server/modules/cgu/cgu';
 
 /** The portal's own httpOnly cookie (the agents' is als_session): a session of one kind never opens the other API. */
 export const PORTAIL_COOKIE = 'als_portail';

@@ -1,8 +1,17 @@
 import { Router } from 'express';
-import type { AppContext } from '../context';
-import { parseId } from '../http/simpleRest';
-import { annulerParDemandeur } from '../modules/candidatures/annulerParDemandeur';
+import type { AppContext } from '@server/context';
+import { parseId } from '@server/http/simpleRest';
+import { annulerParDemandeur } from '@server/modules/candidatures/annulerParDemandeur';
 import { demandeurDe, requireDemandeur } from './auth';
+import { z } from 'zod';
+import { decrireRoute } from '@server/openapi/registry';
+import { candidatureAnnulee, candidatureVue } from './reponses';
+
+decrireRoute({ method: 'get', path: '/api/portail/candidatures', auth: 'demandeur', summary: 'Mes candidatures (200 dernières)', reponse: { json: z.array(candidatureVue) } });
+decrireRoute({
+  method: 'post', path: '/api/portail/candidatures/{id}/annuler', auth: 'demandeur', summary: 'Annuler ma candidature tant qu’elle est déposée (R-CANCEL-SELF)',
+  reponse: { json: candidatureAnnulee }, problemes: { 409: ['EN_INSTRUCTION', 'TRANSITION_INTERDITE'] },
+});
 
 /** The demandeur's own candidatures: list, and self-cancel while `deposee` (R-CANCEL-SELF). */
 export function candidaturesRouter(ctx: AppContext) {

@@ -1,10 +1,20 @@
 import { Router } from 'express';
-import type { AppContext } from '../context';
-import { notFound } from '../http/problem';
-import { parseBody } from '../http/validate';
-import { demandeBody, enregistrerDemande } from '../modules/demandes/enregistrer';
-import { vueDemandePortail } from '../modules/demandes/vuePortail';
+import type { AppContext } from '@server/context';
+import { notFound } from '@server/http/problem';
+import { parseBody } from '@server/http/validate';
+import { demandeBody, enregistrerDemande } from '@server/modules/demandes/enregistrer';
+import { vueDemandePortail } from '@server/modules/demandes/vuePortail';
 import { demandeurDe, requireDemandeur } from './auth';
+import { decrireRoute } from '@server/openapi/registry';
+import { demandeVue } from './reponses';
+
+decrireRoute({ method: 'get', path: '/api/portail/demande', auth: 'demandeur', summary: 'Ma demande de logement en cours (404 s’il n’y en a pas)', reponse: { json: demandeVue }, problemes: { 404: ['INTROUVABLE'] } });
+decrireRoute({
+  method: 'put', path: '/api/portail/demande', auth: 'demandeur', body: demandeBody, summary: 'Créer (201) ou remplacer (200) ma demande de logement',
+  description: '`statut`, `controleRenforce` et l’accompagnement ne sont pas modifiables par le demandeur ; un champ inconnu répond 400.',
+  reponse: { json: demandeVue, description: 'Demande remplacée' }, autresReponses: [{ status: 201, json: demandeVue, description: 'Demande créée' }],
+  problemes: { 400: ['COMMUNE_INCONNUE', 'ENTREPRISE_INCONNUE'], 409: ['SUSPENDU'] },
+});
 
 /** `GET/PUT /api/portail/demande`: the demandeur's one open demande (§11.1–11.3). */
 export function demandeRouter(ctx: AppContext) {

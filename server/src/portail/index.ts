@@ -1,11 +1,12 @@
 import { Router } from 'express';
-import type { AppContext } from '../context';
+import type { AppContext } from '@server/context';
 import { candidaturesRouter } from './candidatures.router';
 import { comptesRouter } from './comptes.router';
 import { demandeRouter } from './demande.router';
 import { justificatifsRouter } from './justificatifs.router';
 import { offresRouter } from './offres.router';
 import { propositionsRouter } from './propositions.router';
+import { donneesRouter } from './donnees.router';
 
 /**
  * The applicants' API, `/api/portail` (../shared/spec/api.md). Its sessions are of kind
@@ -20,5 +21,6 @@ export function portailRouter(ctx: AppContext) {
   r.use('/offres', offresRouter(ctx));
   r.use('/candidatures', candidaturesRouter(ctx));
   r.use('/propositions', propositionsRouter(ctx));
+  r.use(donneesRouter(ctx)); // GDPR art. 15/20: /mes-donnees, /mes-donnees.zip (issue #14)
   return r;
 }

@@ -1,14 +1,18 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { FORMES_OFFRE, NATURES_OFFRE } from '../../../shared/domain/enums';
-import type { AppContext } from '../context';
-import { badRequest, notFound } from '../http/problem';
-import { zodToProblem } from '../http/problem';
-import { contentRange, parseId } from '../http/simpleRest';
-import { creerCandidature } from '../modules/candidatures/creer';
-import { demandeOuverte, justificatifsActifs, versDemandeRules } from '../modules/demandes/donneesDemandeur';
-import { offrePubliee, rechercherOffres, type CritereEligibilite } from '../modules/offres/rechercherPortail';
+import { FORMES_OFFRE, NATURES_OFFRE } from '@shared/domain/enums';
+import type { AppContext } from '@server/context';
+import { badRequest, notFound } from '@server/http/problem';
+import { communesConnues } from '@server/modules/communes/referentiel';
+import { zodToProblem } from '@server/http/problem';
+import { contentRange, parseId } from '@server/http/simpleRest';
+import { creerCandidature } from '@server/modules/candidatures/creer';
+import { demandeRules } from '@shared/rules/demande';
+import { demandeOuverte, justificatifsActifs } from '@server/modules/demandes/donneesDemandeur';
+import { offrePubliee, rechercherOffres, type CritereEligibilite } from '@server/modules/offres/rechercherPortail';
 import { demandeurDe, optionalDemandeur, requireDemandeur } from './auth';
+import { decrireRoute } from '@server/openapi/registry';
+import { candidatureCreee, offrePubliee as offreVue, offreTrouvee } from './reponses';
 
 const MAX_PAGE = 100;
 const codeInsee = /^(\d{5}|2[AB]\d{3})$/;
@@ -43,6 +47,23 @@ const querySchema = z.object({
     .optional(),
 });
 
+decrireRoute({
+  method: 'get', path: '/api/portail/offres', auth: 'demandeur-optionnel', query: querySchema,
+  summary: 'Rechercher les offres publiées (toutes pour un visiteur ; les offres éligibles pour une demande complète)',
+  description: '`communes` : codes INSEE séparés par des virgules (20 au plus) ; `rayonKm` autour d’elles (0 à 100) ; `range=[0,24]` (100 offres au plus).',
+  reponse: {
+    json: z.array(offreTrouvee),
+    entetes: { 'Content-Range': 'offres début-fin/total', 'X-Offres-Eligibles': '`oui` quand la liste est filtrée par l’éligibilité de la demande' },
+  },
+  problemes: { 400: ['PARAMETRE_INVALIDE', 'COMMUNE_INCONNUE'] },
+});
+decrireRoute({ method: 'get', path: '/api/portail/offres/{id}', auth: 'public', summary: 'Une offre publiée', reponse: { json: offreVue } });
+decrireRoute({
+  method: 'post', path: '/api/portail/offres/{id}/candidater', auth: 'demandeur', summary: 'Candidater à une offre (R-LIMIT, R-ELIG)',
+  reponse: { status: 201, json: candidatureCreee },
+  problemes: { 409: ['LIMITE_CLASSIQUE', 'LIMITE_PROGRAMME', 'LIMITE_IDENTIFIE', 'SUSPENDU', 'NON_ELIGIBLE', 'DEMANDE_INCOMPLETE', 'OFFRE_NON_PUBLIEE', 'DEJA_CANDIDAT', 'DEMANDE_ABSENTE', 'COMPTE_INACTIF'] },
+});
+
 function lireQuery(req: Request) {
   const q = req.query as Record<string, unknown>;
   for (const k of ['communes', 'rayonKm', 'nature', 'forme', 'range']) {
@@ -65,15 +86,11 @@ export function offresRouter(ctx: AppContext) {
     const now = ctx.clock.now();
     const em = req.em!;
     const communes = q.communes ?? [];
-    if (communes.length) {
-      const connues = await em.execute<{ code_insee: string }[]>(`select code_insee from commune where code_insee in (${communes.map(() => '?').join(', ')})`, communes);
-      const inconnues = communes.filter((c) => !connues.some((k) => k.code_insee === c));
-      if (inconnues.length) throw badRequest('COMMUNE_INCONNUE', `Commune(s) inconnue(s) : ${inconnues.join(', ')}.`, [{ field: 'communes', message: 'commune inconnue' }]);
-    }
+    await communesConnues(em, communes, 'communes');
     let eligibilite: CritereEligibilite | null = null;
     if (req.demandeur) {
       const d = await demandeOuverte(em, req.demandeur.id);
-      if (d && d.statut === 'complete') eligibilite = { demande: versDemandeRules(d), justificatifs: await justificatifsActifs(em, d.id) };
+      if (d && d.statut === 'complete') eligibilite = { demande: demandeRules(d), justificatifs: await justificatifsActifs(em, d.id) };
     }
     const [debut, finDemandee] = q.range ?? [0, 24];
     const fin = Math.min(finDemandee, debut + MAX_PAGE - 1);

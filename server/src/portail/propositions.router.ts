@@ -1,13 +1,26 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../context';
-import { parseId } from '../http/simpleRest';
-import { parseBody } from '../http/validate';
-import { accepterProposition, refuserProposition } from '../modules/propositions/repondre';
+import type { AppContext } from '@server/context';
+import { parseId } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
+import { accepterProposition, refuserProposition } from '@server/modules/propositions/repondre';
 import { demandeurDe, requireDemandeur } from './auth';
 import { texte } from './schemas';
+import { decrireRoute } from '@server/openapi/registry';
+import { propositionAcceptee, propositionRefusee, propositionVue } from './reponses';
 
 const refusBody = z.strictObject({ motif: texte(500).optional() });
+
+decrireRoute({ method: 'get', path: '/api/portail/propositions', auth: 'demandeur', summary: 'Offres que les conseillers m’ont proposées', reponse: { json: z.array(propositionVue) } });
+decrireRoute({
+  method: 'post', path: '/api/portail/propositions/{id}/accepter', auth: 'demandeur', body: z.strictObject({}), summary: 'Accepter : la candidature est déposée',
+  reponse: { status: 201, json: propositionAcceptee },
+  problemes: { 409: ['PROPOSITION_CLOSE', 'PROPOSITION_EXPIREE', 'SUSPENDU', 'DEMANDE_INCOMPLETE', 'DEJA_CANDIDAT', 'NON_ELIGIBLE', 'LIMITE_CLASSIQUE', 'LIMITE_PROGRAMME', 'LIMITE_IDENTIFIE'] },
+});
+decrireRoute({
+  method: 'post', path: '/api/portail/propositions/{id}/refuser', auth: 'demandeur', body: refusBody, summary: 'Décliner (motif facultatif)',
+  reponse: { json: propositionRefusee }, problemes: { 409: ['PROPOSITION_CLOSE', 'PROPOSITION_EXPIREE'] },
+});
 
 /** Offers pushed to the demandeur by an agent (§11.17, §11.25): list, accept, decline. */
 export function propositionsRouter(ctx: AppContext) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CIVILITES } from '../../../shared/domain/enums';
-import { motDePasseSchema } from '../modules/comptes/motDePasse';
+import { CIVILITES } from '@shared/domain/enums';
+import { motDePasseSchema } from '@server/modules/comptes/motDePasse';
 
 /** Plain text of a form field: trimmed, no control characters. */
 export const texte = (max: number) =>

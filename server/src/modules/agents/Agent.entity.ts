@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { ROLES } from '../../../../shared/domain/enums';
+import { ROLES } from '@shared/domain/enums';
 
 export const Agent = defineEntity({
   name: 'Agent',

@@ -6,7 +6,7 @@ export const AuditEvent = defineEntity({
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
     at: p.datetime(),
-    acteurType: p.enum(['agent', 'demandeur', 'systeme'] as const),
+    acteurType: p.enum(['agent', 'demandeur', 'systeme', 'bailleur'] as const),
     acteurId: p.integer().nullable(),
     action: p.string().length(60),
     entite: p.string().length(30),

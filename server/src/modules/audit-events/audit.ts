@@ -3,7 +3,7 @@ import { AuditEvent } from './AuditEvent.entity';
 
 export interface AuditInput {
   at: Date;
-  acteur: { type: 'agent' | 'demandeur' | 'systeme'; id?: number | null };
+  acteur: { type: 'agent' | 'demandeur' | 'systeme' | 'bailleur'; id?: number | null };
   action: string;
   entite: string;
   entiteId?: number | null;

@@ -8,7 +8,8 @@ export const Session = defineEntity({
   name: 'Session',
   properties: (p) => ({
     id: p.string().length(64).primary(),
-    kind: p.enum(['agent', 'demandeur'] as const),
+    /** `bailleur`: a short session opened from a bailleur's link (principalId = the link). */
+    kind: p.enum(['agent', 'demandeur', 'bailleur'] as const),
     principalId: p.integer(),
     createdAt: p.datetime(),
     lastSeenAt: p.datetime(),

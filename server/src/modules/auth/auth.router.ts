@@ -1,17 +1,33 @@
 import { Router, type Response } from 'express';
 import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { rulesFor } from '../../../../shared/abilities';
-import type { AppContext, AgentPrincipal } from '../../context';
-import { AGENT_COOKIE, requireAgent } from '../../http/authenticate';
-import { HttpProblem } from '../../http/problem';
-import { parseBody } from '../../http/validate';
-import { audit } from '../audit-events/audit';
+import { rulesFor } from '@shared/abilities';
+import type { AppContext, AgentPrincipal } from '@server/context';
+import { AGENT_COOKIE, requireAgent } from '@server/http/authenticate';
+import { HttpProblem } from '@server/http/problem';
+import { parseBody } from '@server/http/validate';
+import { ipDe, REGLES } from '@server/http/rateLimit';
+import { audit } from '@server/modules/audit-events/audit';
+import { decrireRoute } from '@server/openapi/registry';
+import { agentProfil, objet } from '@server/openapi/schemas';
 import { openSession, revokeSession } from './sessions';
 import { checkThrottle, recordFailure, recordSuccess } from './throttle';
 import { DUMMY_HASH } from './passwords';
 
 const loginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
+
+decrireRoute({
+  method: 'post', path: '/api/auth/login', auth: 'public', tags: ['auth'], summary: 'Connexion d’un agent',
+  description: 'Répond le jeton (à passer en `Authorization: Bearer`) et pose le cookie httpOnly `als_session`. Même réponse pour un courriel inconnu et un mauvais mot de passe ; après 5 échecs, délai croissant (CNIL 2022-100).',
+  body: loginBody,
+  reponse: { json: z.object({ token: z.string(), agent: agentProfil }) },
+  problemes: { 401: ['IDENTIFIANTS_INVALIDES'], 429: ['TROP_DE_TENTATIVES'] },
+});
+decrireRoute({ method: 'post', path: '/api/auth/logout', auth: 'agent', tags: ['auth'], summary: 'Déconnexion (la session est révoquée)', reponse: { status: 204 } });
+decrireRoute({
+  method: 'get', path: '/api/auth/me', auth: 'agent', tags: ['auth'], summary: 'L’agent connecté et ses règles CASL',
+  reponse: { json: z.object({ agent: agentProfil, rules: z.array(objet('Règle CASL (action, subject, conditions, fields, inverted)')) }) },
+});
 
 const badCredentials = () =>
   new HttpProblem(401, 'IDENTIFIANTS_INVALIDES', 'Adresse électronique ou mot de passe incorrect.');
@@ -23,6 +39,7 @@ export function authRouter(ctx: AppContext) {
     const { email: raw, password } = parseBody(loginBody, req.body);
     const email = raw.toLowerCase();
     const now = ctx.clock.now();
+    await ctx.limites?.exiger(REGLES.connexionIp, ipDe(req)); // password spraying from one address
     const em = ctx.orm.em.fork();
     const outcome = await em.transactional(async (tx) => {
       await checkThrottle(tx, 'agent', email, now);
@@ -45,7 +62,10 @@ export function authRouter(ctx: AppContext) {
       const { password_hash: _omit, ...profile } = agent;
       return { session, agent: profile };
     });
-    if (!outcome) throw badCredentials();
+    if (!outcome) {
+      await ctx.limites?.compter(REGLES.connexionIp, ipDe(req));
+      throw badCredentials();
+    }
     setCookie(res, outcome.session.token, ctx);
     res.json({ token: outcome.session.token, agent: outcome.agent });
   });

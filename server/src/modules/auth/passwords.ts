@@ -1,11 +1,6 @@
 import { hash } from '@node-rs/argon2';
 
-/**
- * Password policy for agents and demandeurs (CNIL 2022-100, R-ACCOUNT): 12 to 128
- * characters, no composition rule. Hashes are argon2id (the library's default algorithm).
- */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+/** Hashes are argon2id (the library's default algorithm); the policy is shared/rules/motDePasse.ts. */
 
 export const hashPassword = (password: string) => hash(password);
 

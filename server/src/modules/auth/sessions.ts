@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '../../config';
+import type { Config } from '@server/config';
 
 /**
  * Server-side sessions: the client holds a random token (cookie or Bearer), the database
@@ -10,7 +10,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export interface SessionRow {
   id: string;
-  kind: 'agent' | 'demandeur';
+  kind: 'agent' | 'demandeur' | 'bailleur';
   principal_id: number;
   created_at: Date;
   last_seen_at: Date;
@@ -20,7 +20,7 @@ export interface SessionRow {
 
 export async function openSession(
   em: EntityManager,
-  kind: 'agent' | 'demandeur',
+  kind: 'agent' | 'demandeur' | 'bailleur',
   principalId: number,
   now: Date,
   cfg: Pick<Config, 'sessionAbsoluteHours'>,
@@ -42,7 +42,7 @@ export async function openSession(
 export async function resumeSession(
   em: EntityManager,
   token: string,
-  kind: 'agent' | 'demandeur',
+  kind: 'agent' | 'demandeur' | 'bailleur',
   now: Date,
   cfg: Pick<Config, 'sessionIdleMinutes'>,
 ): Promise<SessionRow | null> {

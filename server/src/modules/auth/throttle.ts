@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HttpProblem } from '../../http/problem';
+import { HttpProblem } from '@server/http/problem';
 
 /**
  * Login throttling per CNIL deliberation 2022-100: after 5 consecutive failures, each new

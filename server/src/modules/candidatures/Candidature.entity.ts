@@ -1,9 +1,9 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { CANAUX_DEMANDE, NATURES_OFFRE, ORIGINES_CANDIDATURE, STATUTS_CANDIDATURE } from '../../../../shared/domain/enums';
-import { Demande } from '../demandes/Demande.entity';
-import { Demandeur } from '../demandeurs/Demandeur.entity';
-import { Offre } from '../offres/Offre.entity';
-import { Agent } from '../agents/Agent.entity';
+import { CANAUX_DEMANDE, NATURES_OFFRE, ORIGINES_CANDIDATURE, STATUTS_CANDIDATURE } from '@shared/domain/enums';
+import { Demande } from '@server/modules/demandes/Demande.entity';
+import { Demandeur } from '@server/modules/demandeurs/Demandeur.entity';
+import { Offre } from '@server/modules/offres/Offre.entity';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 /**
  * `departement` and `nature` are copied from the offer (they never change on an offer) so

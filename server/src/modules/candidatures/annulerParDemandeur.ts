@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatutCandidature } from '../../../../shared/domain/enums';
-import { transition } from '../../../../shared/rules/candidature';
-import { conflict, notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
+import type { StatutCandidature } from '@shared/domain/enums';
+import { transition } from '@shared/rules/candidature';
+import { conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
 
 /**
  * R-CANCEL-SELF (§11.23.1, §11.23.2): the demandeur cancels their own candidature, alone, only
@@ -20,7 +20,11 @@ export async function annulerParDemandeur(tx: EntityManager, demandeurId: number
   if (!c) throw notFound('Cette candidature est introuvable.');
   const t = transition(c.statut, 'annuler', 'demandeur');
   if (!t.ok) throw conflict(t.code, t.raison);
-  await tx.execute(`update candidature set statut = ?, version = version + 1, updated_at = ? where id = ?`, [t.statut, now, c.id]);
+  const ecrits = await tx.execute<{ id: number }[]>(
+    `update candidature set statut = ?, version = version + 1, updated_at = ? where id = ? and statut = ? returning id`,
+    [t.statut, now, c.id, c.statut],
+  );
+  if (ecrits.length === 0) throw conflict('TRANSITION_INTERDITE', 'Cette candidature vient de changer de statut : rechargez-la.');
   audit(tx, { at: now, acteur: { type: 'demandeur', id: demandeurId }, action: 'annuler', entite: 'candidature', entiteId: c.id, de: c.statut, vers: t.statut, ip });
   return { id: c.id, reference: c.reference, statut: t.statut };
 }

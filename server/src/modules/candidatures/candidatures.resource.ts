@@ -1,7 +1,9 @@
-import { CANAUX_DEMANDE, NATURES_OFFRE, ORIGINES_CANDIDATURE, PUBLICS_CIBLES, STATUTS_CANDIDATURE } from '../../../../shared/domain/enums';
-import type { ResourceDef } from '../../http/resource';
-import { motifClassement } from '../../../../shared/rules/classement';
-import type { NatureOffre } from '../../../../shared/domain/enums';
+import { CANAUX_DEMANDE, NATURES_OFFRE, ORIGINES_CANDIDATURE, PUBLICS_CIBLES, STATUTS_CANDIDATURE } from '@shared/domain/enums';
+import type { ResourceDef } from '@server/http/resource';
+import { motifClassement } from '@shared/rules/classement';
+import type { NatureOffre } from '@shared/domain/enums';
+import { seuilRelance } from '@shared/rules/lienBailleur';
+import { ATTENTE_BAILLEUR_DEPUIS, joursRelance } from '@server/modules/bailleurs/relances';
 
 const OUVERTS = "('deposee', 'en_instruction', 'transmise_bailleur')";
 const FINAUX = "('attribuee', 'non_retenue', 'annulee', 'cloturee')";
@@ -16,17 +18,20 @@ export const RANG_SQL = `case when c.statut in ${OUVERTS} then (select count(*) 
     and (r.palier, r.date_candidature, r.id) < (c.palier, c.date_candidature, c.id)) end`;
 
 /** The work-queue tabs (custom filter `onglet`). */
-export const ONGLETS = ['a_traiter', 'mes_dossiers', 'en_instruction', 'transmises', 'traitees', 'toutes'] as const;
+export const ONGLETS = ['a_traiter', 'mes_dossiers', 'en_instruction', 'transmises', 'sans_reponse_bailleur', 'traitees', 'toutes'] as const;
 const ONGLET_SQL: Record<(typeof ONGLETS)[number], string> = {
   a_traiter: "c.statut = 'deposee' and c.agent_en_charge_id is null",
   mes_dossiers: `c.agent_en_charge_id = ? and c.statut in ${OUVERTS}`,
   en_instruction: "c.statut = 'en_instruction'",
   transmises: "c.statut = 'transmise_bailleur'",
+  // R-BAIL-RELANCE: still awaiting the bailleur BAILLEUR_RELANCE_JOURS after it was sent (or designated, if never sent).
+  sans_reponse_bailleur: `c.statut = 'transmise_bailleur' and ${ATTENTE_BAILLEUR_DEPUIS} <= ?`,
   traitees: `c.statut in ${FINAUX}`,
   toutes: 'true',
 };
-export function ongletSql(onglet: (typeof ONGLETS)[number], agentId: number) {
-  return { sql: `(${ONGLET_SQL[onglet]})`, params: onglet === 'mes_dossiers' ? [agentId] : [] };
+export function ongletSql(onglet: (typeof ONGLETS)[number], agentId: number, now: Date) {
+  const params: unknown[] = onglet === 'mes_dossiers' ? [agentId] : onglet === 'sans_reponse_bailleur' ? [seuilRelance(now, joursRelance())] : [];
+  return { sql: `(${ONGLET_SQL[onglet]})`, params };
 }
 
 export const candidatures: ResourceDef = {
@@ -35,6 +40,8 @@ export const candidatures: ResourceDef = {
     'candidature c join demandeur dr on dr.id = c.demandeur_id join demande cd on cd.id = c.demande_id ' +
     'join offre o on o.id = c.offre_id left join agent ag on ag.id = c.agent_en_charge_id',
   alias: 'c',
+  joinsFacultatifs: ['dr', 'cd', 'o', 'ag'],
+  triNonNul: ['id', 'reference', 'dateCandidature', 'statut', 'createdAt', 'updatedAt', 'departement', 'offreId'],
   fields: {
     id: 'c.id', reference: 'c.reference', demandeId: 'c.demande_id', demandeurId: 'c.demandeur_id', offreId: 'c.offre_id',
     departement: 'c.departement', nature: 'c.nature', statut: 'c.statut', dateCandidature: 'c.date_candidature',
@@ -48,6 +55,8 @@ export const candidatures: ResourceDef = {
     palier: `case when c.statut in ${OUVERTS} then c.palier end`,
     rang: RANG_SQL,
     offreNombreLogements: 'o.nombre_logements',
+    /** When it was first sent to the bailleur through the platform (« Envoyer au bailleur »). */
+    envoyeeBailleurLe: '(select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id)',
   },
   filters: {
     statut: { expr: 'c.statut', type: 'enum', values: STATUTS_CANDIDATURE },
@@ -63,9 +72,14 @@ export const candidatures: ResourceDef = {
     publicCible: { expr: 'cd.public_cible', type: 'enum', values: PUBLICS_CIBLES },
     controleRenforce: { expr: 'cd.controle_renforce', type: 'bool' },
     palier: { expr: 'c.palier', type: 'int' },
-    onglet: { expr: '', type: 'custom', values: ONGLETS, build: (v, who) => ongletSql(v as (typeof ONGLETS)[number], who.agentId) },
+    onglet: { expr: '', type: 'custom', values: ONGLETS, build: (v, who) => ongletSql(v as (typeof ONGLETS)[number], who.agentId, who.now) },
   },
-  search: ['c.reference', 'dr.nom', 'dr.prenom', 'o.reference'],
+  // The demandeur's and the offer's matches as id arrays: a bitmap OR of index scans, no join before the page.
+  search: [
+    'c.reference',
+    'c.demandeur_id = any(array(select rd.id from demandeur rd where als_recherche_demandeur(rd.nom, rd.prenom, rd.email, rd.telephone) like {{q}}))',
+    'c.offre_id = any(array(select ro.id from offre ro where als_unaccent(ro.reference) like {{q}}))',
+  ],
   scope: { departement: 'c.departement' },
   defaultSort: ['dateCandidature', 'ASC'],
   sorts: {

@@ -1,25 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type {
-  CanalDemande, NatureOffre, FormeOffre, PublicCible, Reglementation, SituationPrioritaire, StatutCandidature, Typologie,
-} from '../../../../shared/domain/enums';
-import type { EntrepriseRules, JustificatifRules, SuspensionRules } from '../../../../shared/domain/types';
+import type { CandidatureTable, DemandeTable, DemandeurTable, OffreTable } from '@server/db/schema';
+import type { EntrepriseRules, JustificatifRules, SuspensionRules } from '@shared/domain/types';
 
+/** The rows the rules read, typed from the generated table types (they follow the migrations). */
 export interface CandidatureCtx {
-  c: {
-    id: number; reference: string; statut: StatutCandidature; demande_id: number; demandeur_id: number; offre_id: number;
-    date_candidature: Date; palier: number; agent_en_charge_id: number | null; verrou_activite_le: Date | null;
-    prise_en_charge_le: Date | null; motif: string | null; canal: CanalDemande | null;
-  };
-  offre: {
-    id: number; reference: string; titre: string; nature: NatureOffre; forme: FormeOffre; reglementation: Reglementation;
-    typologie: Typologie; programme_id: number; nombre_logements: number; plafonds: Record<string, number>; bailleur_nom: string;
-  };
-  demande: {
-    id: number; statut: string; nombre_personnes: number; codemandeur: unknown; revenu_fiscal_reference: number;
-    public_cible: PublicCible; situations_prioritaires: SituationPrioritaire[]; accompagne: boolean;
-    controle_renforce: boolean; signale_reattribution: boolean;
-  };
-  demandeur: { id: number; civilite: string; nom: string; prenom: string; email: string };
+  c: CandidatureTable;
+  offre: OffreTable & { bailleur_nom: string };
+  demande: DemandeTable & { accompagne: boolean };
+  demandeur: Pick<DemandeurTable, 'id' | 'civilite' | 'nom' | 'prenom' | 'email'>;
   justificatifs: JustificatifRules[];
   suspensions: SuspensionRules[];
   entreprises: EntrepriseRules[];
@@ -27,19 +15,33 @@ export interface CandidatureCtx {
 }
 
 /**
- * Everything the rules need about one candidature, in six small queries; with `lock`, the
- * candidature row is locked FOR UPDATE (the caller is in a transaction) so concurrent actions
- * on it run one after the other.
+ * Everything the rules need about one candidature, in a few small queries, all through `em`
+ * (with `lock`, the caller's transactional em: every statement runs on the transaction's own
+ * connection; `em.getConnection().execute` would take another pooled connection, outside it).
+ *
+ * With `lock`, rows are locked in the one order every use case follows (offre, then demandeur,
+ * then candidature), so concurrent writers queue instead of deadlocking: the offre (the
+ * 3-per-logement cap is counted under it; a withdrawal and a portal application take it first
+ * too), then the demandeur (suspensions, application limits, attribution across its demande: a
+ * designation and a suspension of the same person run one after the other and the second sees
+ * what the first committed), then the candidature itself.
  */
 export async function chargerCandidature(em: EntityManager, id: number, lock: boolean): Promise<CandidatureCtx | null> {
-  const conn = em.getConnection();
+  const conn = em;
+  if (lock) {
+    const [cle] = await conn.execute<{ demandeur_id: number; offre_id: number }[]>(`select demandeur_id, offre_id from candidature where id = ?`, [id]);
+    if (!cle) return null;
+    // FOR NO KEY UPDATE: serializes the writers of these rows without blocking inserts that only reference them.
+    await conn.execute(`select id from offre where id = ? for no key update`, [cle.offre_id]);
+    await conn.execute(`select id from demandeur where id = ? for no key update`, [cle.demandeur_id]);
+  }
   const [c] = await conn.execute<CandidatureCtx['c'][]>(`select * from candidature where id = ?${lock ? ' for update' : ''}`, [id]);
   if (!c) return null;
   const [offre] = await conn.execute<CandidatureCtx['offre'][]>(
     `select o.*, b.nom as bailleur_nom from offre o join bailleur b on b.id = o.bailleur_id where o.id = ?`,
     [c.offre_id],
   );
-  const [demande] = await conn.execute<(CandidatureCtx['demande'] & { entreprise_id: number | null })[]>(
+  const [demande] = await conn.execute<CandidatureCtx['demande'][]>(
     `select d.*, d.accompagne_service_salaries_en_difficulte as accompagne from demande d where d.id = ?`,
     [c.demande_id],
   );

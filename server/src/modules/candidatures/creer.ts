@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { FormeOffre, NatureOffre, OrigineCandidature, Reglementation, Typologie } from '../../../../shared/domain/enums';
-import type { OffreRules } from '../../../../shared/domain/types';
-import { verifierCandidature, type CandidatureExistante } from '../../../../shared/rules/limites';
-import { conflict, notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { demandeOuverte, justificatifsActifs, suspensionsDe, versDemandeRules } from '../demandes/donneesDemandeur';
-import { notifier } from '../notifications/outbox';
+import type { FormeOffre, NatureOffre, OrigineCandidature, Reglementation, Typologie } from '@shared/domain/enums';
+import type { OffreRules } from '@shared/domain/types';
+import { verifierCandidature, type CandidatureExistante } from '@shared/rules/limites';
+import { conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { demandeRules } from '@shared/rules/demande';
+import { demandeOuverte, justificatifsActifs, suspensionsDe } from '@server/modules/demandes/donneesDemandeur';
+import { notifier } from '@server/modules/notifications/outbox';
 import { rafraichirPaliers } from './paliers';
 
 export interface EntreeCreationCandidature {
@@ -61,14 +62,27 @@ export function versOffreRules(o: OffreRow): OffreRules {
 /**
  * Creates a candidature of a demandeur on an offer with every rule of R-LIMIT, R-ELIG and
  * R-LIMIT-SUSP (shared verifierCandidature; the first refusal answers 409 with its api.md code).
- * Race-safe: the demandeur's row is locked (`for update`) for the whole transaction, so two
- * parallel applies are checked one after the other; the partial unique index on open
- * (demandeur, offre) backs DEJA_CANDIDAT. Origine `proposition` may reach an unpublished offer
+ * Race-safe, locks taken in the order offer → demandeur (the order of the withdrawal, the
+ * propositions and the answer to a proposition, so that they never deadlock): the offer's row is
+ * locked `for share` (a concurrent reprise or dépublication waits for this apply, or this apply
+ * sees it), the demandeur's row `for update` for the whole transaction, so two parallel applies of
+ * one demandeur are counted one after the other (R-LIMIT-CL, R-LIMIT-PROG, R-LIMIT-ID) and a
+ * suspension or a closure of the account cannot slip between the check and the insert; the
+ * partial unique index on open (demandeur, offre) backs DEJA_CANDIDAT. Origine `proposition` may reach an unpublished offer
  * (§11.17) and skips nothing else. Reference, departement and nature come from the offer; the
  * palier from rafraichirPaliers; audit event and, for an In'li offer, the R-INLI notification.
  * Reusable by the agents' side (propositions): call it inside your transaction.
  */
 export async function creerCandidature(tx: EntityManager, e: EntreeCreationCandidature, now: Date, opts: OptionsCreation = {}) {
+  const offres = await tx.execute<OffreRow[]>(
+    `select o.id, o.reference, o.titre, o.nature, o.forme, o.programme_id, o.typologie, o.reglementation, o.plafonds, o.publiee, o.debut_publication,
+            o.fin_publication, (o.depubliee_le is not null or o.reprise_le is not null or o.attribution_directe_le is not null) as depubliee,
+            o.departement, b.nom as bailleur, b.est_inli
+       from offre o join bailleur b on b.id = o.bailleur_id where o.id = ? for share of o`,
+    [e.offreId],
+  );
+  const offre = offres[0];
+  if (!offre) throw notFound('Cette offre est introuvable.');
   const comptes = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string; statut_compte: string }[]>(
     `select id, email, civilite, nom, prenom, statut_compte from demandeur where id = ? for update`,
     [e.demandeurId],
@@ -76,14 +90,6 @@ export async function creerCandidature(tx: EntityManager, e: EntreeCreationCandi
   const compte = comptes[0];
   if (!compte) throw notFound();
   if (compte.statut_compte !== 'actif') throw conflict('COMPTE_INACTIF', 'Ce compte demandeur n’est pas actif.');
-  const offres = await tx.execute<OffreRow[]>(
-    `select o.id, o.reference, o.titre, o.nature, o.forme, o.programme_id, o.typologie, o.reglementation, o.plafonds, o.publiee, o.debut_publication,
-            o.fin_publication, (o.depubliee_le is not null or o.reprise_le is not null) as depubliee, o.departement, b.nom as bailleur, b.est_inli
-       from offre o join bailleur b on b.id = o.bailleur_id where o.id = ?`,
-    [e.offreId],
-  );
-  const offre = offres[0];
-  if (!offre) throw notFound('Cette offre est introuvable.');
 
   const demande = await demandeOuverte(tx, e.demandeurId, true);
   const candidatures = await tx.execute<{ statut: CandidatureExistante['statut']; id: number; nature: NatureOffre; forme: FormeOffre; programme_id: number | null; typologie: Typologie }[]>(
@@ -93,7 +99,7 @@ export async function creerCandidature(tx: EntityManager, e: EntreeCreationCandi
   );
   const verdict = verifierCandidature({
     offre: versOffreRules(offre),
-    demande: demande ? versDemandeRules(demande) : null,
+    demande: demande ? demandeRules(demande) : null,
     justificatifs: demande ? await justificatifsActifs(tx, demande.id) : [],
     candidatures: candidatures.map((c) => ({
       statut: c.statut,

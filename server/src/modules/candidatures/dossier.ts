@@ -1,12 +1,53 @@
 import type { Request } from 'express';
-import type { ActionCandidature } from '../../../../shared/domain/enums';
-import type { Action } from '../../../../shared/abilities';
-import { actionsPossibles } from '../../../../shared/rules/candidature';
-import { checklist } from '../../../../shared/rules/completude';
-import { plafondApplicable, verifierEligibilite } from '../../../../shared/rules/eligibilite';
-import { suspenduJusquAu } from '../../../../shared/rules/suspension';
-import { notFound } from '../../http/problem';
-import { chargerCandidature, foyer, verrouActif } from './contexte';
+import type { ActionCandidature } from '@shared/domain/enums';
+import type { Action } from '@shared/abilities';
+import { actionsPossibles } from '@shared/rules/candidature';
+import { checklist } from '@shared/rules/completude';
+import { piecesNonValidees, verifierDesignation } from '@shared/rules/designation';
+import { plafondApplicable, verifierEligibilite } from '@shared/rules/eligibilite';
+import { suspenduJusquAu } from '@shared/rules/suspension';
+import { notFound } from '@server/http/problem';
+import { chargerCandidature, foyer, verrouActif, type CandidatureCtx } from './contexte';
+import { DESIGNATIONS_PAR_LOGEMENT, designationsCompletes } from './regles';
+
+/** How many skipped candidatures the designation dialog names (the count says the rest). */
+const DEVANCEES_MAX = 10;
+
+/**
+ * What « Désigner » needs, before the click (issue #15): the refusals the API would answer now
+ * (pieces to validate named, suspension, PSEEC rights, designations complete), and the better-ranked
+ * candidatures still waiting that a designation would skip (rank and name: the motif is asked for them).
+ * The same rules as the POST (regles.ts); the POST still decides under its locks.
+ */
+async function preconditionsDesignation(req: Request, ctx: CandidatureCtx, now: Date) {
+  const em = req.em!;
+  const r = verifierDesignation({
+    statut: ctx.c.statut, offre: ctx.offre, demande: foyer(ctx), justificatifs: ctx.justificatifs,
+    suspensions: ctx.suspensions, entreprises: ctx.entreprises, maintenant: now,
+  });
+  const refus: { code: string; raison: string }[] = r.ok ? [] : r.refus.map(({ code, raison }) => ({ code, raison }));
+  const [{ n }] = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from candidature where offre_id = ? and statut in ('transmise_bailleur', 'attribuee')`, [ctx.offre.id]);
+  const max = DESIGNATIONS_PAR_LOGEMENT * ctx.offre.nombre_logements;
+  if (n >= max) refus.push({ code: 'DESIGNATIONS_COMPLETES', raison: designationsCompletes(n, ctx.offre.nombre_logements, max) });
+  const devancees = await em.execute<{ rang: number; candidatureId: number; reference: string; nom: string; total: number }[]>(
+    `select x.rang, x.id as "candidatureId", x.reference, x.nom, count(*) over ()::int as total
+       from (select row_number() over (order by c.palier, c.date_candidature, c.id)::int as rang, c.id, c.reference, c.statut,
+                    c.palier, c.date_candidature, dr.prenom || ' ' || dr.nom as nom
+               from candidature c join demandeur dr on dr.id = c.demandeur_id
+              where c.offre_id = ? and c.statut in ('deposee', 'en_instruction', 'transmise_bailleur')
+                and (c.palier, c.date_candidature, c.id) < (?, ?, ?)) x
+      where x.statut in ('deposee', 'en_instruction') order by x.rang limit ${DEVANCEES_MAX}`,
+    [ctx.offre.id, ctx.c.palier, ctx.c.date_candidature, ctx.c.id],
+  );
+  return {
+    possible: refus.length === 0,
+    refus,
+    piecesAValider: piecesNonValidees(ctx.offre, foyer(ctx), ctx.justificatifs, now).map(({ type, titulaire }) => ({ type, titulaire })),
+    devancees: devancees.map(({ total: _total, ...d }) => d),
+    devanceesTotal: devancees[0]?.total ?? 0,
+  };
+}
 
 export const ABILITY_ACTION: Record<Exclude<ActionCandidature, 'cloturer'>, Action> = {
   instruire: 'instruire', designer: 'designer', ne_pas_retenir: 'ne_pas_retenir', attribuer: 'attribuer', annuler: 'annuler',
@@ -53,5 +94,6 @@ export async function dossier(req: Request, id: number, now: Date) {
       : null,
     actionsPossibles: possibles,
     peutPrendre: req.ability!.can('prendre', 'candidatures'),
+    designation: possibles.includes('designer') ? await preconditionsDesignation(req, ctx, now) : null,
   };
 }

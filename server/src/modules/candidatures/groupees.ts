@@ -1,16 +1,16 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../../context';
-import { HttpProblem, forbidden } from '../../http/problem';
-import { whereClause } from '../../http/simpleRest';
-import { parseBody } from '../../http/validate';
+import type { AppContext } from '@server/context';
+import { HttpProblem, forbidden } from '@server/http/problem';
+import { whereClause } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
 import { candidatures } from './candidatures.resource';
 import { assigner } from './prendre';
 import { REGLES_ACTIONS } from './regles';
 import { acteurDe, appliquerAction } from './transition';
 
 export const MAX_GROUPE = 500;
-const corps = z.discriminatedUnion('action', [
+export const corpsGroupes = z.discriminatedUnion('action', [
   z.object({ action: z.literal('instruire'), ids: z.array(z.number().int().positive()).min(1).max(MAX_GROUPE) }),
   z.object({ action: z.literal('ne-pas-retenir'), ids: z.array(z.number().int().positive()).min(1).max(MAX_GROUPE), motif: z.string().trim().min(1).max(1000) }),
   z.object({ action: z.literal('assigner'), ids: z.array(z.number().int().positive()).min(1).max(MAX_GROUPE), agentId: z.number().int().positive() }),
@@ -26,7 +26,7 @@ export interface RapportGroupe {
  * single action, so one refusal never undoes the others; the answer reports every row.
  */
 export async function actionsGroupees(req: Request, ctx: AppContext): Promise<RapportGroupe> {
-  const b = parseBody(corps, req.body);
+  const b = parseBody(corpsGroupes, req.body);
   const ability = b.action === 'assigner' ? 'prendre' : b.action === 'instruire' ? 'instruire' : 'ne_pas_retenir';
   if (!req.ability!.can(ability, 'candidatures')) throw forbidden();
   const em = req.em!;
@@ -61,4 +61,25 @@ export async function actionsGroupees(req: Request, ctx: AppContext): Promise<Ra
     }
   }
   return rapport;
+}
+
+export const idsAssignables = z.object({ ids: z.string().regex(/^\d{1,9}(,\d{1,9}){0,499}$/, 'liste d’identifiants séparés par des virgules') });
+
+/**
+ * GET /api/candidatures/agents-assignables?ids=1,2,3 — who the « Assigner » picker offers: active
+ * agents who may take every selected candidature (a conseiller whose territories include each
+ * one's département, or contrôle fraude: the same rule as `assigner`'s check), names only.
+ */
+export async function agentsAssignables(req: Request, ctx: AppContext): Promise<{ id: number; nom: string }[]> {
+  if (!req.ability!.can('prendre', 'candidatures')) throw forbidden();
+  const ids = [...new Set(parseBody(idsAssignables, req.query).ids.split(',').map(Number))];
+  const where = whereClause(req, candidatures, 'prendre', { id: ids }, ctx.clock.now());
+  const deps = (await req.em!.execute<{ departement: string }[]>(`select distinct c.departement from ${candidatures.from} where ${where.sql}`, where.params)).map((r) => r.departement);
+  if (deps.length === 0) return [];
+  return req.em!.execute<{ id: number; nom: string }[]>(
+    `select id, prenom || ' ' || nom as nom from agent
+      where actif and (role = 'controle_fraude' or (role = 'conseiller' and territoires @> ?::text[]))
+      order by nom, prenom, id limit 200`,
+    [`{${deps.join(',')}}`],
+  );
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { motifVisibleSql } from '@shared/domain/enums';
 
 export interface EvenementTimeline {
   id: string;
@@ -21,9 +22,11 @@ export async function timeline(em: EntityManager, entite: 'candidature' | 'deman
   return em.execute<EvenementTimeline[]>(
     `select * from (
        select 'a' || ae.id as id, ae.at, 'audit' as genre, ae.action,
-              case ae.acteur_type when 'agent' then ag.prenom || ' ' || ag.nom when 'demandeur' then 'Demandeur' else 'Système' end as acteur,
-              ae.de, ae.vers, ae.motif, null as texte
+              case ae.acteur_type when 'agent' then ag.prenom || ' ' || ag.nom when 'demandeur' then 'Demandeur'
+                                  when 'bailleur' then 'Bailleur ' || bl.nom else 'Système' end as acteur,
+              ae.de, ae.vers, case when ? then ae.motif else ${motifVisibleSql('ae.motif')} end as motif, null as texte
          from audit_event ae left join agent ag on ae.acteur_type = 'agent' and ag.id = ae.acteur_id
+         left join bailleur bl on ae.acteur_type = 'bailleur' and bl.id = ae.acteur_id
         where ae.entite = ? and ae.entite_id = ? and (? or not ae.fraude)
        union all
        select 'n' || n.id, n.created_at, 'notification', n.template, n.destinataire, null, n.statut, null, n.sujet
@@ -32,6 +35,6 @@ export async function timeline(em: EntityManager, entite: 'candidature' | 'deman
        select 'x' || no.id, no.created_at, 'note', 'note', ag.prenom || ' ' || ag.nom, null, null, null, no.texte
          from note no join agent ag on ag.id = no.agent_id where no.entite = ? and no.entite_id = ?
      ) t order by at desc, id desc limit 500`,
-    [entite, id, fraude, entite, id, entite, id],
+    [fraude, entite, id, fraude, entite, id, entite, id],
   );
 }

@@ -1,23 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
-import type { CanalDemande, StatutCandidature } from '../../../../shared/domain/enums';
-import type { ActionCandidature } from '../../../../shared/domain/enums';
-import { transition } from '../../../../shared/rules/candidature';
-import { HttpProblem, conflict, notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
+import type { CanalDemande, StatutCandidature } from '@shared/domain/enums';
+import type { ActionCandidature } from '@shared/domain/enums';
+import { estOuvert, transition } from '@shared/rules/candidature';
+import { HttpProblem, conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
 import { chargerCandidature, verrouActif, type CandidatureCtx } from './contexte';
 
 export interface Acteur {
   id: number;
   nom: string;
   ip?: string;
+  /** An agent of the console (default), or the bailleur deciding from its link page (id = the bailleur). */
+  type?: 'agent' | 'bailleur';
 }
 export const acteurDe = (req: Request): Acteur => ({ id: req.agent!.id, nom: `${req.agent!.prenom} ${req.agent!.nom}`, ip: req.ip });
 
 export interface Corps {
   motif?: string | null;
   canal?: CanalDemande | null;
+  /** Extra facts for the audit event (e.g. the bailleur's CALEOL date and motif code). */
+  details?: Record<string, unknown> | null;
 }
 
 /** Extra checks and effects of one action, run inside the transaction with the row locked. */
@@ -52,10 +56,12 @@ export async function appliquerAction(
 ): Promise<{ de: StatutCandidature; vers: StatutCandidature }> {
   const ctx = await chargerCandidature(tx, id, true);
   if (!ctx) throw notFound();
-  if (verrouActif(ctx, now) && ctx.c.agent_en_charge_id !== acteur.id) {
+  const type = acteur.type ?? 'agent';
+  // The soft lock is between agents: the bailleur's decision is its own, whoever is looking at the dossier.
+  if (type === 'agent' && verrouActif(ctx, now) && ctx.c.agent_en_charge_id !== acteur.id) {
     throw conflict('DOSSIER_PRIS', `Dossier traité par ${ctx.holder?.nom ?? 'un autre agent'} : reprenez-le d’abord (avec un motif) pour agir.`);
   }
-  const t = transition(ctx.c.statut, action, 'agent', corps);
+  const t = transition(ctx.c.statut, action, type, corps);
   if (!t.ok) {
     if (t.code === 'MOTIF_REQUIS' || t.code === 'CANAL_REQUIS') {
       throw new HttpProblem(400, t.code, t.raison, [{ field: t.code === 'MOTIF_REQUIS' ? 'motif' : 'canal', message: t.raison }]);
@@ -63,15 +69,25 @@ export async function appliquerAction(
     throw conflict(t.code, t.raison);
   }
   await regles.verifier?.(tx, ctx, corps, now);
-  const holder = ctx.c.agent_en_charge_id === acteur.id;
-  await tx.execute(
+  const holder = type === 'agent' && ctx.c.agent_en_charge_id === acteur.id;
+  // Acting takes the dossier: an agent who acts on a dossier nobody holds, and leaves it open, is now
+  // in charge of it (it shows in « Mes dossiers »). A dossier another agent holds keeps its holder.
+  const prend = type === 'agent' && ctx.c.agent_en_charge_id == null && estOuvert(t.statut);
+  const verrou = holder ? ', verrou_activite_le = ?' : prend ? ', agent_en_charge_id = ?, prise_en_charge_le = ?, verrou_activite_le = ?' : '';
+  const verrouParams = holder ? [now] : prend ? [acteur.id, now, now] : [];
+  // Conditional on the status and version read under the lock: a write that lost a race changes nothing.
+  const ecrites = await tx.execute<{ id: number }[]>(
     `update candidature set statut = ?, motif = coalesce(?, motif), canal = coalesce(?, canal), updated_at = ?, version = version + 1
-       ${holder ? ', verrou_activite_le = ?' : ''} ${sets(regles.colonnes?.(now))} where id = ?`,
-    [t.statut, corps.motif?.trim() || null, corps.canal ?? null, now, ...(holder ? [now] : []), ...Object.values(regles.colonnes?.(now) ?? {}), id],
+       ${verrou} ${sets(regles.colonnes?.(now))} where id = ? and statut = ? and version = ? returning id`,
+    [t.statut, corps.motif?.trim() || null, corps.canal ?? null, now, ...verrouParams, ...Object.values(regles.colonnes?.(now) ?? {}), id, ctx.c.statut, ctx.c.version],
   );
+  if (ecrites.length !== 1) throw conflict('TRANSITION_INTERDITE', 'La candidature vient d’être modifiée par une autre action : rechargez-la.');
+  if (prend) {
+    audit(tx, { at: now, acteur: { type, id: acteur.id }, action: 'prise_dossier', entite: 'candidature', entiteId: id, details: { par: action }, ip: acteur.ip });
+  }
   audit(tx, {
-    at: now, acteur: { type: 'agent', id: acteur.id }, action, entite: 'candidature', entiteId: id,
-    de: ctx.c.statut, vers: t.statut, motif: corps.motif ?? null, details: corps.canal ? { canal: corps.canal } : null, ip: acteur.ip,
+    at: now, acteur: { type, id: acteur.id }, action, entite: 'candidature', entiteId: id,
+    de: ctx.c.statut, vers: t.statut, motif: corps.motif ?? null, details: corps.canal ? { canal: corps.canal } : (corps.details ?? null), ip: acteur.ip,
   });
   const template = TEMPLATE[t.statut];
   if (template) {

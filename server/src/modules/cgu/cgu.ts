@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict } from '../../http/problem';
-import { audit } from '../audit-events/audit';
+import { conflict } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
 
 export interface VersionCgu {
   version: string;

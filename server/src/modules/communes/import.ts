@@ -145,8 +145,8 @@ async function main(fichier: string | undefined) {
     console.error('Usage : npm run communes:import -- <communes.csv>');
     process.exit(2);
   }
-  const { loadConfig } = await import('../../config');
-  const { openDatabase } = await import('../../db/database');
+  const { loadConfig } = await import('@server/config');
+  const { openDatabase } = await import('@server/db/database');
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: console.log });
   try {

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { Demandeur } from '../demandeurs/Demandeur.entity';
+import { Demandeur } from '@server/modules/demandeurs/Demandeur.entity';
 
 /**
  * Email verification links of portal accounts (R-ACCOUNT, §9.7–9.8): valid 72 hours, single

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { verify } from '@node-rs/argon2';
-import type { Config } from '../../config';
-import { HttpProblem } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { DUMMY_HASH } from '../auth/passwords';
-import { openSession } from '../auth/sessions';
-import { checkThrottle, recordFailure, recordSuccess } from '../auth/throttle';
-import { cguAAccepter, versionCourante } from '../cgu/cgu';
+import type { Config } from '@server/config';
+import { HttpProblem } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { DUMMY_HASH } from '@server/modules/auth/passwords';
+import { openSession } from '@server/modules/auth/sessions';
+import { checkThrottle, recordFailure, recordSuccess } from '@server/modules/auth/throttle';
+import { cguAAccepter, versionCourante } from '@server/modules/cgu/cgu';
 
 interface CompteRow {
   id: number;

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Civilite } from '../../../../shared/domain/enums';
-import { audit } from '../audit-events/audit';
-import { hashPassword } from '../auth/passwords';
-import { notifier } from '../notifications/outbox';
+import type { Civilite } from '@shared/domain/enums';
+import { audit } from '@server/modules/audit-events/audit';
+import { hashPassword } from '@server/modules/auth/passwords';
+import { notifier } from '@server/modules/notifications/outbox';
 import { emettreLien, envoiRecent, type CompteDestinataire } from './liens';
 
 export interface NouveauCompte {
@@ -21,7 +21,7 @@ export interface NouveauCompte {
  * address is told instead — a fresh link if the account still awaits verification, otherwise a
  * notice that an account exists. The password is hashed in both cases (same timing).
  */
-export async function creerCompte(tx: EntityManager, c: NouveauCompte, now: Date, ip?: string): Promise<{ cree: boolean }> {
+export async function creerCompte(tx: EntityManager, c: NouveauCompte, now: Date, secret: string, ip?: string): Promise<{ cree: boolean }> {
   const passwordHash = await hashPassword(c.motDePasse);
   const inserted = await tx.execute<{ id: number }[]>(
     `insert into demandeur (civilite, nom, prenom, email, statut_compte, password_hash, created_at)
@@ -30,7 +30,7 @@ export async function creerCompte(tx: EntityManager, c: NouveauCompte, now: Date
   );
   if (inserted[0]) {
     const d: CompteDestinataire = { id: inserted[0].id, email: c.email, civilite: c.civilite, nom: c.nom, prenom: c.prenom };
-    await emettreLien(tx, d, now);
+    await emettreLien(tx, d, now, secret);
     audit(tx, { at: now, acteur: { type: 'demandeur', id: d.id }, action: 'compte_cree', entite: 'demandeur', entiteId: d.id, vers: 'a_verifier', ip });
     return { cree: true };
   }
@@ -41,7 +41,7 @@ export async function creerCompte(tx: EntityManager, c: NouveauCompte, now: Date
   const existant = rows[0];
   if (!existant || (await envoiRecent(tx, existant.id, now))) return { cree: false };
   if (existant.statut_compte === 'a_verifier') {
-    await emettreLien(tx, existant, now);
+    await emettreLien(tx, existant, now, secret);
   } else {
     notifier(tx, {
       demandeurId: existant.id,

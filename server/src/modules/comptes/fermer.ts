@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatutCandidature } from '../../../../shared/domain/enums';
-import { transition } from '../../../../shared/rules/candidature';
-import { formatDateParis } from '../../../../shared/rules/calendrier';
-import { notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
+import type { StatutCandidature } from '@shared/domain/enums';
+import { transition } from '@shared/rules/candidature';
+import { formatDateParis } from '@shared/rules/calendrier';
+import { conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
 
 const MOTIF = 'Fermeture du compte à la demande du demandeur';
 
@@ -12,7 +12,9 @@ const MOTIF = 'Fermeture du compte à la demande du demandeur';
  * §4.2, §6.2: the demandeur closes their space. In one transaction: the open demande is closed
  * (motif fermeture_compte), its open candidatures become `cloturee` (shared lifecycle, acteur
  * systeme), pending propositions expire, the account becomes `ferme`, every session and
- * verification link is revoked; audit events and one notification summarising it all.
+ * verification link is revoked; audit events and one notification summarising it all. The
+ * demandeur's row is locked first (the order of an apply): a closure already done answers 409
+ * COMPTE_DEJA_FERME, and the account's UPDATE is conditional on the status read.
  */
 export async function fermerCompte(tx: EntityManager, demandeurId: number, now: Date, ip?: string) {
   const comptes = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string; statut_compte: string }[]>(
@@ -20,7 +22,9 @@ export async function fermerCompte(tx: EntityManager, demandeurId: number, now: 
     [demandeurId],
   );
   const compte = comptes[0];
-  if (!compte || compte.statut_compte === 'ferme') throw notFound();
+  if (!compte) throw notFound();
+  // A second closure in flight (double click, two tabs) waited on the lock above and finds it closed.
+  if (compte.statut_compte === 'ferme') throw conflict('COMPTE_DEJA_FERME', 'Ce compte est déjà fermé.');
   const acteur = { type: 'demandeur' as const, id: demandeurId };
 
   const candidatures = await tx.execute<{ id: number; reference: string; statut: StatutCandidature }[]>(
@@ -55,7 +59,13 @@ export async function fermerCompte(tx: EntityManager, demandeurId: number, now: 
     audit(tx, { at: now, acteur, action: 'expirer', entite: 'proposition', entiteId: p.id, de: 'envoyee', vers: 'expiree', motif: MOTIF, ip });
   }
 
-  await tx.execute(`update demandeur set statut_compte = 'ferme' where id = ?`, [demandeurId]);
+  // ferme_le: the start of the account's retention period.
+  const fermes = await tx.execute<{ id: number }[]>(`update demandeur set statut_compte = 'ferme', ferme_le = ? where id = ? and statut_compte = ? returning id`, [
+    now,
+    demandeurId,
+    compte.statut_compte,
+  ]);
+  if (fermes.length === 0) throw conflict('COMPTE_DEJA_FERME', 'Ce compte vient d’être fermé.');
   await tx.execute(`update session set revoked_at = ? where kind = 'demandeur' and principal_id = ? and revoked_at is null`, [now, demandeurId]);
   await tx.execute(`update lien_verification set utilise_le = ? where demandeur_id = ? and utilise_le is null`, [now, demandeurId]);
   audit(tx, { at: now, acteur, action: 'compte_ferme', entite: 'demandeur', entiteId: demandeurId, de: compte.statut_compte, vers: 'ferme', ip });

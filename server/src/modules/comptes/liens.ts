@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HttpProblem } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { hashToken } from '../auth/sessions';
-import { notifier } from '../notifications/outbox';
-import { formatDateHeureParis } from '../../../../shared/rules/calendrier';
+import { HttpProblem } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { hashToken } from '@server/modules/auth/sessions';
+import { notifier } from '@server/modules/notifications/outbox';
+import { TEMPLATES } from '@server/modules/notifications/templates';
+import { formatDateHeureParis } from '@shared/rules/calendrier';
 
 /** §9.8: the verification link is valid 72 hours (at exactly 72 h it still works, not a second later). */
 export const VALIDITE_LIEN_MS = 72 * 3600_000;
@@ -31,31 +32,43 @@ export async function envoiRecent(tx: EntityManager, demandeurId: number, now: D
   return rows[0].n > 0;
 }
 
+/** What the stored mail shows instead of the link and its code: the secret never sits in the outbox. */
+export const LIEN_MASQUE = '[lien masqué]';
+
+/** A link's token: HMAC of its id under the server's secret (secret.ts). Only its sha256 is stored. */
+export const jetonDuLien = (secret: string, lienId: number) => createHmac('sha256', secret).update(`lien-verification:${lienId}`).digest('base64url');
+const urlVerification = (jeton: string) => `${PORTAIL_URL}/portail/verifier-email?token=${jeton}`;
+
 /**
- * Issues a new single-use link (only its sha256 is stored; the previous live links become
- * inactive) and puts the verification mail in the outbox, in the caller's transaction.
+ * Issues a new single-use link (the previous live ones become inactive) and puts the verification
+ * mail in the outbox, in the caller's transaction. Neither the token nor the link is stored: the
+ * lien_verification row holds the token's sha256, the outbox row the link's id and « [lien
+ * masqué] »; the delivery rebuilds the link from the id and the server's secret (`messageALivrer`).
  */
-export async function emettreLien(tx: EntityManager, d: CompteDestinataire, now: Date): Promise<void> {
+export async function emettreLien(tx: EntityManager, d: CompteDestinataire, now: Date, secret: string): Promise<void> {
   await tx.execute(`update lien_verification set utilise_le = ? where demandeur_id = ? and utilise_le is null`, [now, d.id]);
-  const token = randomBytes(32).toString('base64url');
+  const [{ id }] = await tx.execute<{ id: number }[]>(`select nextval(pg_get_serial_sequence('lien_verification', 'id'))::int as id`);
   const expireLe = new Date(now.getTime() + VALIDITE_LIEN_MS);
-  await tx.execute(`insert into lien_verification (demandeur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?)`, [d.id, hashToken(token), now, expireLe]);
+  await tx.execute(`insert into lien_verification (id, demandeur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?, ?)`, [
+    id, d.id, hashToken(jetonDuLien(secret, id)), now, expireLe,
+  ]);
   notifier(tx, {
     demandeurId: d.id,
     destinataire: d.email,
     template: 'compte_verification',
-    donnees: {
-      civilite: d.civilite,
-      nom: d.nom,
-      prenom: d.prenom,
-      token,
-      lien: `${PORTAIL_URL}/portail/verifier-email?token=${token}`,
-      expireLe: formatDateHeureParis(expireLe),
-    },
+    donnees: { civilite: d.civilite, nom: d.nom, prenom: d.prenom, lienId: id, lien: LIEN_MASQUE, token: LIEN_MASQUE, expireLe: formatDateHeureParis(expireLe) },
     entite: 'demandeur',
     entiteId: d.id,
     now,
   });
+}
+
+/** At delivery only: the verification mail with its real link (from the link id and the secret); any other mail as stored. */
+export function messageALivrer(n: { template: string; donnees: Record<string, unknown> | null; sujet: string; corps: string }, secret: string): { sujet: string; corps: string } {
+  const lienId = n.donnees?.lienId;
+  if (n.template !== 'compte_verification' || typeof lienId !== 'number') return { sujet: n.sujet, corps: n.corps };
+  const jeton = jetonDuLien(secret, lienId);
+  return TEMPLATES.compte_verification({ ...(n.donnees as Record<string, string>), lien: urlVerification(jeton), token: jeton });
 }
 
 interface LienRow {
@@ -82,6 +95,9 @@ export async function verifierEmail(tx: EntityManager, token: string, now: Date,
   if (l.utilise_le || now.getTime() > new Date(l.expire_le).getTime() || l.statut_compte === 'ferme') {
     throw new HttpProblem(410, 'LIEN_EXPIRE', 'Ce lien de vérification n’est plus actif (72 heures dépassées ou lien déjà utilisé) : demandez un nouveau lien.');
   }
+  // Conditional on what was read: the link is used once, whatever runs at the same time.
+  const utilises = await tx.execute<{ id: number }[]>(`update lien_verification set utilise_le = ? where id = ? and utilise_le is null returning id`, [now, l.id]);
+  if (utilises.length === 0) throw new HttpProblem(410, 'LIEN_EXPIRE', 'Ce lien de vérification vient d’être utilisé : connectez-vous.');
   await tx.execute(`update lien_verification set utilise_le = ? where demandeur_id = ? and utilise_le is null`, [now, l.demandeur_id]);
   const devient = l.statut_compte === 'a_verifier' ? 'actif' : l.statut_compte;
   await tx.execute(`update demandeur set statut_compte = ?, email_verifie_le = coalesce(email_verifie_le, ?) where id = ?`, [devient, now, l.demandeur_id]);
@@ -90,13 +106,13 @@ export async function verifierEmail(tx: EntityManager, token: string, now: Date,
 }
 
 /** "Renvoyer le lien de vérification" (§9.8): a new link when the account awaits verification; nothing otherwise. */
-export async function renvoyerLien(tx: EntityManager, email: string, now: Date): Promise<void> {
+export async function renvoyerLien(tx: EntityManager, email: string, now: Date, secret: string): Promise<void> {
   const rows = await tx.execute<CompteDestinataire[]>(
     `select id, email, civilite, nom, prenom from demandeur where email = ? and statut_compte = 'a_verifier' for update`,
     [email],
   );
   const d = rows[0];
   if (!d || (await envoiRecent(tx, d.id, now))) return;
-  await emettreLien(tx, d, now);
+  await emettreLien(tx, d, now, secret);
   audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'lien_verification_renvoye', entite: 'demandeur', entiteId: d.id });
 }

@@ -1,19 +1,8 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { MOTIFS_CLOTURE, PUBLICS_CIBLES, STATUTS_DEMANDE } from '../../../../shared/domain/enums';
-import { Demandeur } from '../demandeurs/Demandeur.entity';
-import { Entreprise } from '../entreprises/Entreprise.entity';
-
-export interface Codemandeur {
-  civilite: 'M' | 'Mme';
-  nom: string;
-  prenom: string;
-  dateNaissance: string;
-}
-export interface SecteurRecherche {
-  codeInsee: string;
-  commune: string;
-  rayonKm: number;
-}
+import type { Codemandeur, SecteurRecherche } from '@shared/domain/demande';
+import { MOTIFS_CLOTURE, PUBLICS_CIBLES, STATUTS_DEMANDE } from '@shared/domain/enums';
+import { Demandeur } from '@server/modules/demandeurs/Demandeur.entity';
+import { Entreprise } from '@server/modules/entreprises/Entreprise.entity';
 
 export const Demande = defineEntity({
   name: 'Demande',

@@ -1,6 +1,6 @@
-import { MOTIFS_CLOTURE, PUBLICS_CIBLES, STATUTS_DEMANDE } from '../../../../shared/domain/enums';
-import { viaCandidatures } from '../../http/abilitySql';
-import type { ResourceDef } from '../../http/resource';
+import { MOTIFS_CLOTURE_VISIBLES, motifVisibleSql, PUBLICS_CIBLES, STATUTS_DEMANDE } from '@shared/domain/enums';
+import { departementsStockes } from '@server/http/abilitySql';
+import type { ResourceDef } from '@server/http/resource';
 
 export const demandes: ResourceDef = {
   name: 'demandes',
@@ -8,7 +8,7 @@ export const demandes: ResourceDef = {
   alias: 'd',
   fields: {
     id: 'd.id', reference: 'd.reference', demandeurId: 'd.demandeur_id', statut: 'd.statut',
-    motifCloture: 'd.motif_cloture', clotureLe: 'd.cloture_le', nombrePersonnes: 'd.nombre_personnes',
+    motifCloture: motifVisibleSql('d.motif_cloture'), clotureLe: 'd.cloture_le', nombrePersonnes: 'd.nombre_personnes',
     codemandeur: 'd.codemandeur', revenuFiscalReference: 'd.revenu_fiscal_reference', publicCible: 'd.public_cible',
     entrepriseId: 'd.entreprise_id', lieuTravailCodePostal: 'd.lieu_travail_code_postal',
     lieuTravailCommune: 'd.lieu_travail_commune', communeLogementActuel: 'd.commune_logement_actuel',
@@ -20,7 +20,8 @@ export const demandes: ResourceDef = {
   },
   filters: {
     statut: { expr: 'd.statut', type: 'enum', values: STATUTS_DEMANDE },
-    motifCloture: { expr: 'd.motif_cloture', type: 'enum', values: MOTIFS_CLOTURE },
+    // R-FRAUD-VIS: the category of a suspension is neither shown nor filterable (fraude → 400); fraud control reads it on the suspension.
+    motifCloture: { expr: motifVisibleSql('d.motif_cloture'), type: 'enum', values: MOTIFS_CLOTURE_VISIBLES },
     publicCible: { expr: 'd.public_cible', type: 'enum', values: PUBLICS_CIBLES },
     demandeurId: { expr: 'd.demandeur_id', type: 'int' },
     entrepriseId: { expr: 'd.entreprise_id', type: 'int' },
@@ -30,8 +31,8 @@ export const demandes: ResourceDef = {
     derniereMiseAJour: { expr: 'd.derniere_mise_ajour', type: 'date' },
     situationsPrioritaires: { expr: 'd.situations_prioritaires', type: 'arrayContains' },
   },
-  search: ['d.reference', 'dr.nom', 'dr.prenom'],
-  scope: { departementsCandidatures: viaCandidatures('sc.demande_id = d.id') },
+  search: ['d.reference', 'als_recherche_demandeur(dr.nom, dr.prenom, dr.email, dr.telephone) like {{q}}'],
+  scope: { departementsCandidatures: departementsStockes('d.departements') },
   defaultSort: ['derniereMiseAJour', 'DESC'],
   unsortable: ['codemandeur', 'secteursRecherche', 'situationsPrioritaires'],
 };

@@ -4,33 +4,15 @@
  * (demande, justificatifs, candidatures) and reusable by the agents' ones.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PublicCible, SituationPrioritaire, StatutDemande } from '../../../../shared/domain/enums';
-import type { DemandeRules, JustificatifRules, SuspensionRules } from '../../../../shared/domain/types';
-import { soclesDeposes } from '../../../../shared/rules/completude';
-import type { Codemandeur, SecteurRecherche } from './Demande.entity';
+import type { DonneesDemande } from '@shared/domain/demande';
+import type { StatutDemande } from '@shared/domain/enums';
+import type { JustificatifRules, SuspensionRules } from '@shared/domain/types';
+import { soclesDeposes } from '@shared/rules/completude';
 
-export interface DemandeRow {
-  id: number;
-  reference: string;
-  statut: StatutDemande;
-  nombrePersonnes: number;
-  codemandeur: Codemandeur | null;
-  revenuFiscalReference: number;
-  publicCible: PublicCible;
-  entrepriseId: number | null;
-  lieuTravailCodePostal: string | null;
-  lieuTravailCommune: string | null;
-  communeLogementActuel: string | null;
-  secteursRecherche: SecteurRecherche[];
-  situationsPrioritaires: SituationPrioritaire[];
-  accompagneServiceSalariesEnDifficulte: boolean;
-  controleRenforce: boolean;
-  signaleReattribution: boolean;
-  derniereMiseAJour: Date;
-  createdAt: Date;
-}
+/** The open demande as the use cases read it: its data (shared), its entreprise and creation instant. */
+export type DemandeRow = DonneesDemande & { entrepriseId: number | null; createdAt: Date };
 
-const COLONNES_DEMANDE = `id, reference, statut, nombre_personnes as "nombrePersonnes", codemandeur, revenu_fiscal_reference as "revenuFiscalReference",
+const COLONNES_DEMANDE = `id, reference, statut, motif_cloture as "motifCloture", cloture_le as "clotureLe", nombre_personnes as "nombrePersonnes", codemandeur, revenu_fiscal_reference as "revenuFiscalReference",
   public_cible as "publicCible", entreprise_id as "entrepriseId", lieu_travail_code_postal as "lieuTravailCodePostal",
   lieu_travail_commune as "lieuTravailCommune", commune_logement_actuel as "communeLogementActuel", secteurs_recherche as "secteursRecherche",
   situations_prioritaires as "situationsPrioritaires", accompagne_service_salaries_en_difficulte as "accompagneServiceSalariesEnDifficulte",
@@ -43,18 +25,6 @@ export async function demandeOuverte(em: EntityManager, demandeurId: number, ver
     [demandeurId],
   );
   return rows[0] ?? null;
-}
-
-export function versDemandeRules(d: DemandeRow): DemandeRules {
-  return {
-    statut: d.statut,
-    nombrePersonnes: d.nombrePersonnes,
-    codemandeur: d.codemandeur !== null,
-    revenuFiscalReference: d.revenuFiscalReference,
-    publicCible: d.publicCible,
-    situationsPrioritaires: d.situationsPrioritaires,
-    accompagneServiceSalariesEnDifficulte: d.accompagneServiceSalariesEnDifficulte,
-  };
 }
 
 export async function suspensionsDe(em: EntityManager, demandeurId: number): Promise<SuspensionRules[]> {

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { CIVILITES, PUBLICS_CIBLES, SITUATIONS_PRIORITAIRES } from '../../../../shared/domain/enums';
-import { estSuspendu } from '../../../../shared/rules/suspension';
-import { verifierNouvelleDemande } from '../../../../shared/rules/limites';
-import { badRequest, conflict } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { rafraichirPaliers } from '../candidatures/paliers';
+import { CIVILITES, PUBLICS_CIBLES, SITUATIONS_PRIORITAIRES } from '@shared/domain/enums';
+import { estSuspendu } from '@shared/rules/suspension';
+import { verifierNouvelleDemande } from '@shared/rules/limites';
+import { badRequest, conflict } from '@server/http/problem';
+import { communesConnues } from '@server/modules/communes/referentiel';
+import { audit } from '@server/modules/audit-events/audit';
+import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
 import { datesAttribution, demandeOuverte, recalculerStatutDemande, suspensionsDe } from './donneesDemandeur';
 
 const texte = (max: number) =>
@@ -77,10 +78,7 @@ export async function enregistrerDemande(tx: EntityManager, demandeurId: number,
     entrepriseId = e[0].id;
   }
   const codes = b.secteursRecherche.map((s) => s.codeInsee);
-  const communes = await tx.execute<{ code_insee: string; nom: string }[]>(`select code_insee, nom from commune where code_insee in (${codes.map(() => '?').join(', ')})`, codes);
-  const noms = new Map(communes.map((c) => [c.code_insee, c.nom]));
-  const inconnues = codes.filter((c) => !noms.has(c));
-  if (inconnues.length) throw badRequest('COMMUNE_INCONNUE', `Commune(s) inconnue(s) : ${inconnues.join(', ')}.`, [{ field: 'secteursRecherche', message: 'commune inconnue' }]);
+  const noms = await communesConnues(tx, codes, 'secteursRecherche');
   const secteurs = b.secteursRecherche.map((s) => ({ codeInsee: s.codeInsee, commune: noms.get(s.codeInsee)!, rayonKm: s.rayonKm }));
 
   const valeurs = [

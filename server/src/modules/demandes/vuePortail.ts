@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PIECES_SOCLES } from '../../../../shared/domain/enums';
-import { estDeposee } from '../../../../shared/rules/completude';
+import { PIECES_SOCLES } from '@shared/domain/enums';
+import { estDeposee } from '@shared/rules/completude';
 import { demandeOuverte, justificatifsActifs } from './donneesDemandeur';
 
 /**

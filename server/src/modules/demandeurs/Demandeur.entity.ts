@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { CIVILITES, STATUTS_COMPTE } from '../../../../shared/domain/enums';
+import { CIVILITES, STATUTS_COMPTE } from '@shared/domain/enums';
 
 export const Demandeur = defineEntity({
   name: 'Demandeur',

@@ -1,6 +1,6 @@
-import { STATUTS_COMPTE } from '../../../../shared/domain/enums';
-import { viaCandidatures } from '../../http/abilitySql';
-import type { ResourceDef } from '../../http/resource';
+import { STATUTS_COMPTE } from '@shared/domain/enums';
+import { departementsStockes } from '@server/http/abilitySql';
+import type { ResourceDef } from '@server/http/resource';
 
 /** Until when the demandeur is suspended (R-SUSP), as everyone may see it; the motive is fraud data. */
 export const SUSPENDU_JUSQU_AU = (demandeurId: string) =>
@@ -10,6 +10,7 @@ export const demandeurs: ResourceDef = {
   name: 'demandeurs',
   from: 'demandeur dr',
   alias: 'dr',
+  triNonNul: ['id', 'nom', 'prenom', 'email', 'createdAt'],
   fields: {
     id: 'dr.id', civilite: 'dr.civilite', nom: 'dr.nom', prenom: 'dr.prenom', email: 'dr.email',
     dateNaissance: 'dr.date_naissance', telephone: 'dr.telephone', statutCompte: 'dr.statut_compte',
@@ -24,7 +25,7 @@ export const demandeurs: ResourceDef = {
     telephone: { expr: 'dr.telephone', type: 'string' },
     createdAt: { expr: 'dr.created_at', type: 'date' },
   },
-  search: ['dr.nom', 'dr.prenom', 'dr.email'],
-  scope: { departementsCandidatures: viaCandidatures('sc.demandeur_id = dr.id') },
+  search: ['als_recherche_demandeur(dr.nom, dr.prenom, dr.email, dr.telephone) like {{q}}'],
+  scope: { departementsCandidatures: departementsStockes('dr.departements') },
   defaultSort: ['nom', 'ASC'],
 };

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { CONTRIBUTIONS } from '../../../../shared/domain/enums';
+import { CONTRIBUTIONS } from '@shared/domain/enums';
 
 export const Entreprise = defineEntity({
   name: 'Entreprise',

@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { STATUTS_EXPORT, TYPES_EXPORT } from '../../../../shared/domain/enums';
-import { Agent } from '../agents/Agent.entity';
+import { STATUTS_EXPORT, TYPES_EXPORT } from '@shared/domain/enums';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 export const Export = defineEntity({
   name: 'Export',

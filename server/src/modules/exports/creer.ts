@@ -1,10 +1,10 @@
 import type { Request } from 'express';
-import type { AppContext } from '../../context';
-import { badRequest, conflict, forbidden } from '../../http/problem';
-import { getRow } from '../../http/simpleRest';
-import { parseBody } from '../../http/validate';
-import { audit } from '../audit-events/audit';
-import { candidatures } from '../candidatures/candidatures.resource';
+import type { AppContext } from '@server/context';
+import { badRequest, conflict, forbidden } from '@server/http/problem';
+import { getRow } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
+import { audit } from '@server/modules/audit-events/audit';
+import { candidatures } from '@server/modules/candidatures/candidatures.resource';
 import { corpsExport, type CorpsExport } from './params';
 import { envoyerExport } from './worker';
 

@@ -1,5 +1,6 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { transactionLecture } from '@server/db/lecture';
 
 /**
  * Reads a query's rows through a PostgreSQL server-side cursor (DECLARE … FETCH n), one batch at a
@@ -9,6 +10,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * same snapshot, for the progression.
  * The whole result is read, so the planner optimises for total time (cursor_tuple_fraction = 1)
  * and JIT is off (its compile time exceeds what it saves on these index-driven plans).
+ * On a read replica when DATABASE_REPLICA_URLS is set (db/lecture.ts): the export's rows are read
+ * there, its own row (claim, progression, end) is written on the primary by the caller.
  */
 export async function parCurseur<R>(
   em: EntityManager,
@@ -19,7 +22,9 @@ export async function parCurseur<R>(
   compter?: { sql: string; params: unknown[]; total: (n: number) => void },
 ): Promise<number> {
   let total = 0;
-  await em.fork().transactional(
+  await transactionLecture(
+    em,
+    { isolationLevel: IsolationLevel.REPEATABLE_READ },
     async (tx) => {
       await tx.execute(`set local jit = off`);
       await tx.execute(`set local cursor_tuple_fraction = 1`);
@@ -34,7 +39,6 @@ export async function parCurseur<R>(
       }
       await tx.execute('close export_curseur');
     },
-    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
   );
   return total;
 }

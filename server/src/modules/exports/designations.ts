@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SituationPrioritaire } from '../../../../shared/domain/enums';
-import { plafondApplicable } from '../../../../shared/rules/eligibilite';
-import type { Codemandeur } from '../demandes/Demande.entity';
+import type { SituationPrioritaire } from '@shared/domain/enums';
+import { plafondApplicable } from '@shared/rules/eligibilite';
+import type { Codemandeur } from '@shared/domain/demande';
 import { parCurseur } from './curseur';
 import { categoriePriorite, CIVILITES, STATUTS } from './libelles';
 import { dansPeriode, type Periode } from './periode';
@@ -37,7 +37,8 @@ export const COLONNES_DESIGNATIONS: readonly Colonne[] = [
   { entete: 'Agent', largeur: 22 },
 ];
 
-interface Ligne {
+export interface Ligne {
+  id: number;
   reference: string; demande_reference: string; offre_reference: string; titre: string; typologie: string; commune: string;
   rang: number; palier: number; civilite: string; nom: string; prenom: string; date_naissance: string | null;
   codemandeur: Codemandeur | null; nombre_personnes: number; revenu_fiscal_reference: number; plafonds: Record<string, number>;
@@ -50,17 +51,15 @@ const OU = `o.bailleur_id = ? and c.statut in ('transmise_bailleur', 'attribuee'
 
 /**
  * One row per designated candidature of the bailleur's offers (designeeLe in the period, statut
- * transmise_bailleur or attribuee). `rang` is the rank at designation, recomputed by R-RANK's
- * order from the STORED palier: candidatures of the same offer ahead of it — (palier,
- * dateCandidature, id) lower — that were open at that instant (applied before, not closed yet).
- * Indicative like every rank (R-RANK-EXPLAIN): a palier changed since then is not replayed.
+ * transmise_bailleur or attribuee). `rang` is the rank at designation, stored by the designation
+ * (candidature.rang_designation, candidatures/rangDesignation.ts): candidatures of the same offer
+ * ahead of it in R-RANK's order — (palier, dateCandidature, id) lower — that were open at that
+ * instant. Indicative like every rank (R-RANK-EXPLAIN).
  * The designating agent comes from the audit trail (the `designer` event), else the agent in charge.
  */
-export const SQL_DESIGNATIONS = `
-  select c.reference, d.reference as demande_reference, o.reference as offre_reference, o.titre, o.typologie, o.commune,
-         1 + (select count(*) from candidature r
-               where r.offre_id = c.offre_id and (r.palier, r.date_candidature, r.id) < (c.palier, c.date_candidature, c.id)
-                 and r.date_candidature <= c.designee_le and (r.cloture_le is null or r.cloture_le > c.designee_le))::int as rang,
+export const SELECT_DESIGNATIONS = `
+  select c.id, c.reference, d.reference as demande_reference, o.reference as offre_reference, o.titre, o.typologie, o.commune,
+         c.rang_designation as rang,
          c.palier, p.civilite, p.nom, p.prenom, p.date_naissance, d.codemandeur, d.nombre_personnes, d.revenu_fiscal_reference, o.plafonds,
          d.situations_prioritaires, d.accompagne_service_salaries_en_difficulte as accompagne, e.raison_sociale, e.siret,
          c.designee_le, c.statut, ag.prenom || ' ' || ag.nom as agent
@@ -72,7 +71,8 @@ export const SQL_DESIGNATIONS = `
     left join lateral (select a.acteur_id from audit_event a
                         where a.entite = 'candidature' and a.entite_id = c.id and a.action = 'designer' and a.acteur_type = 'agent'
                         order by a.at desc limit 1) des on true
-    left join agent ag on ag.id = coalesce(des.acteur_id, c.agent_en_charge_id)
+    left join agent ag on ag.id = coalesce(des.acteur_id, c.agent_en_charge_id)`;
+export const SQL_DESIGNATIONS = `${SELECT_DESIGNATIONS}
    where ${OU}`;
 
 /** The same rows, counted without the per-row subqueries (progression). */
@@ -89,7 +89,8 @@ function ressources(l: Pick<Ligne, 'plafonds' | 'nombre_personnes' | 'revenu_fis
   return [plafond, l.revenu_fiscal_reference <= plafond ? 'Sous le plafond' : 'Au-dessus du plafond'];
 }
 
-function cellules(l: Ligne): Cellule[] {
+/** One row of the file (the bailleur's decisions spreadsheet starts with the same cells). */
+export function cellules(l: Ligne): Cellule[] {
   const [plafond, resultat] = ressources(l);
   const co = l.codemandeur;
   return [

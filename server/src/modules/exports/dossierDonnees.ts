@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PublicCible, Reglementation, SituationPrioritaire, StatutCandidature, Titulaire, TypeJustificatif } from '../../../../shared/domain/enums';
-import type { JustificatifRules } from '../../../../shared/domain/types';
-import { piecesTransmissiblesBailleur } from '../../../../shared/rules/donnees';
-import type { Codemandeur } from '../demandes/Demande.entity';
+import type { PublicCible, Reglementation, SituationPrioritaire, StatutCandidature, Titulaire, TypeJustificatif } from '@shared/domain/enums';
+import type { JustificatifRules } from '@shared/domain/types';
+import { piecesTransmissiblesBailleur } from '@shared/rules/donnees';
+import type { Codemandeur } from '@shared/domain/demande';
 
 export interface PieceDossier extends JustificatifRules {
   type: TypeJustificatif;

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import { plafondApplicable } from '../../../../shared/rules/eligibilite';
-import { cheminFichier } from '../justificatifs/fichiers';
+import { plafondApplicable } from '@shared/rules/eligibilite';
+import { readAll, type FileStorage } from '@server/storage/storage';
 import type { DossierDesignation, PieceDossier } from './dossierDonnees';
 import { categoriePriorite, dateFr, dateHeureFr, personne, PIECES, PUBLICS, STATUTS } from './libelles';
 
@@ -123,11 +122,21 @@ function synthese(r: Redacteur, d: DossierDesignation, pieces: { piece: PieceDos
 }
 
 /** Appends one piece: a PDF page by page (copyPages), an image centred on an A4 page; unreadable → a notice page. */
-async function joindre(doc: PDFDocument, r: Redacteur, piece: PieceDossier, dataDir: string): Promise<number> {
+/** Where the PDF gets a piece's bytes: the storage, or a reader (bytes read beforehand and handed to a worker thread). */
+export type SourcePieces = FileStorage | ((piece: PieceDossier) => Promise<Uint8Array>);
+
+async function octetsDe(source: SourcePieces, piece: PieceDossier): Promise<Uint8Array> {
+  if (typeof source === 'function') return source(piece);
+  const fichier = await source.get(piece.sha256);
+  if (!fichier) throw new Error('absent du stockage');
+  return readAll(fichier);
+}
+
+async function joindre(doc: PDFDocument, r: Redacteur, piece: PieceDossier, source: SourcePieces): Promise<number> {
   const avant = doc.getPageCount();
   const titre = `${PIECES[piece.type]} — ${piece.titulaire}`;
   try {
-    const octets = await readFile(cheminFichier(dataDir, piece.sha256));
+    const octets = await octetsDe(source, piece);
     if (piece.mime === 'application/pdf') {
       const source = await PDFDocument.load(octets, { ignoreEncryption: true, updateMetadata: false });
       for (const p of await doc.copyPages(source, source.getPageIndices())) doc.addPage(p);
@@ -159,7 +168,7 @@ export function filigrane(bailleur: string, now: Date) {
  * The "dossier de désignation" PDF: cover, summary, then ONLY the pieces R-BAIL-MIN allows, every
  * page watermarked with the recipient and the date. Returns the bytes and the page count.
  */
-export async function construireDossierPdf(d: DossierDesignation, now: Date, dataDir: string): Promise<{ octets: Uint8Array; pages: number }> {
+export async function construireDossierPdf(d: DossierDesignation, now: Date, source: SourcePieces): Promise<{ octets: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Dossier de désignation ${d.c.reference}`);
   doc.setAuthor('Action Logement Services');
@@ -173,7 +182,7 @@ export async function construireDossierPdf(d: DossierDesignation, now: Date, dat
   const pieces = await PDFDocument.create();
   const rPieces = new Redacteur(pieces, await pieces.embedFont(StandardFonts.Helvetica), await pieces.embedFont(StandardFonts.HelveticaBold));
   const jointes: { piece: PieceDossier; pages: number }[] = [];
-  for (const piece of d.pieces) jointes.push({ piece, pages: await joindre(pieces, rPieces, piece, dataDir) });
+  for (const piece of d.pieces) jointes.push({ piece, pages: await joindre(pieces, rPieces, piece, source) });
   synthese(r, d, jointes);
   for (const p of await doc.copyPages(pieces, pieces.getPageIndices())) doc.addPage(p);
 

@@ -1,5 +1,5 @@
-import { STATUTS_EXPORT, TYPES_EXPORT } from '../../../../shared/domain/enums';
-import type { ResourceDef } from '../../http/resource';
+import { STATUTS_EXPORT, TYPES_EXPORT } from '@shared/domain/enums';
+import type { ResourceDef } from '@server/http/resource';
 
 export const exportsResource: ResourceDef = {
   name: 'exports',

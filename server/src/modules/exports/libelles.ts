@@ -1,4 +1,4 @@
-import type { Civilite, PublicCible, SituationPrioritaire, StatutCandidature, TypeJustificatif } from '../../../../shared/domain/enums';
+import type { Civilite, PublicCible, SituationPrioritaire, StatutCandidature, TypeJustificatif } from '@shared/domain/enums';
 
 /** French labels written into the files sent outside (the console has its own catalogue). */
 export const SITUATIONS: Record<SituationPrioritaire, string> = {

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Civilite } from '../../../../shared/domain/enums';
-import type { VueEntreprise } from '../../../../shared/domain/types';
-import { CHAMPS_ENTREPRISE, projectionEntreprise } from '../../../../shared/rules/donnees';
-import { effectifDiffusable } from '../../../../shared/rules/statistiques';
-import type { SecteurRecherche } from '../demandes/Demande.entity';
+import type { Civilite } from '@shared/domain/enums';
+import type { VueEntreprise } from '@shared/domain/types';
+import { CHAMPS_ENTREPRISE, projectionEntreprise } from '@shared/rules/donnees';
+import { effectifDiffusable } from '@shared/rules/statistiques';
+import type { SecteurRecherche } from '@shared/domain/demande';
 import { parCurseur } from './curseur';
 import { CIVILITES } from './libelles';
 import { DEBUT_PERIODE, dansPeriode, FIN_PERIODE, type Periode } from './periode';

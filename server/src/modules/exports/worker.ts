@@ -1,7 +1,8 @@
 import type PgBoss from 'pg-boss';
-import type { AppContext } from '../../context';
+import type { AppContext } from '@server/context';
 import { executerExport } from './executer';
 import { maintenanceExports } from './maintenance';
+import { logger } from '@server/logger';
 
 export const FILE_EXPORTS = 'exports';
 export const FILE_MAINTENANCE_EXPORTS = 'exports-maintenance';
@@ -20,7 +21,7 @@ export async function envoyerExport(ctx: AppContext, id: number): Promise<void> 
   try {
     await envoyer(id);
   } catch (e) {
-    console.error(`[als] export ${id} : envoi du job différé (${e instanceof Error ? e.message : e})`);
+    logger.warn({ err: e, exportId: id }, `Export ${id} : envoi du job différé (la tâche de maintenance le renverra).`);
   }
 }
 
@@ -39,9 +40,9 @@ export async function registerExportWorkers(boss: PgBoss, ctx: AppContext, worke
   envois.set(ctx, envoyer);
   if (!workers) return;
   await boss.work<DonneesExport>(FILE_EXPORTS, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) =>
-    executerExport(ctx.orm.em.fork(), job.data.exportId, ctx.clock.now(), ctx.config.dataDir),
+    executerExport(ctx.orm.em.fork(), job.data.exportId, ctx.clock.now(), ctx.storage),
   );
   await boss.work(FILE_MAINTENANCE_EXPORTS, { batchSize: 1, pollingIntervalSeconds: 10 }, async () =>
-    maintenanceExports(ctx.orm.em.fork(), ctx.clock.now(), ctx.config.dataDir, envoyer),
+    maintenanceExports(ctx.orm.em.fork(), ctx.clock.now(), ctx.storage, envoyer),
   );
 }

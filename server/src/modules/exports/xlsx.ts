@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 
 /** Characters that make a spreadsheet read a text cell as a formula (CSV/formula injection, OWASP). */
 const DEBUT_FORMULE = /^[=+\-@\t\r]/;
@@ -29,11 +30,15 @@ export interface Colonne {
  */
 export class FeuilleXlsx {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
-  private feuille: ExcelJS.Worksheet;
+  /** The sheet rows go to (e.g. to add data validations). */
+  feuille: ExcelJS.Worksheet;
   lignes = 0;
 
-  constructor(fichier: string, nomFeuille: string, colonnes: readonly Colonne[]) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: fichier, useStyles: true, useSharedStrings: false });
+  /** `cible`: a file path, or a stream (e.g. an HTTP response). */
+  constructor(cible: string | Writable, nomFeuille: string, colonnes: readonly Colonne[]) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      ...(typeof cible === 'string' ? { filename: cible } : { stream: cible }), useStyles: true, useSharedStrings: false,
+    });
     this.workbook.creator = 'Action Logement Services — back-office';
     this.feuille = this.ajouterFeuille(nomFeuille, colonnes);
   }

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { Agent } from '../agents/Agent.entity';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 /** A named filter of a list, saved by an agent for themself (work queue views). */
 export const FiltreSauvegarde = defineEntity({

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { RESOURCES } from '../../../../shared/domain/enums';
-import type { AppContext } from '../../context';
-import { notFound } from '../../http/problem';
-import { parseId } from '../../http/simpleRest';
-import { parseBody } from '../../http/validate';
+import { RESOURCES } from '@shared/domain/enums';
+import type { AppContext } from '@server/context';
+import { notFound } from '@server/http/problem';
+import { parseId } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
+import { decrireRoute } from '@server/openapi/registry';
 
 const corps = z.object({
   ressource: z.enum(RESOURCES),
@@ -12,6 +13,14 @@ const corps = z.object({
   filtre: z.record(z.string().max(60), z.unknown()).refine((f) => JSON.stringify(f).length <= 4000, 'Filtre trop long'),
   colonnes: z.array(z.string().max(60)).max(40).nullish(),
 });
+
+const filtre = corps.extend({ id: z.number().int() });
+decrireRoute({
+  method: 'get', path: '/api/filtres-sauvegardes', auth: 'agent', tags: ['filtres-sauvegardes'], summary: 'Mes filtres enregistrés',
+  query: z.object({ ressource: z.enum(RESOURCES).optional() }), reponse: { json: z.array(filtre.extend({ createdAt: z.iso.datetime() })) },
+});
+decrireRoute({ method: 'post', path: '/api/filtres-sauvegardes', auth: 'agent', summary: 'Enregistrer un filtre (remplace celui du même nom)', body: corps, reponse: { status: 201, json: filtre } });
+decrireRoute({ method: 'delete', path: '/api/filtres-sauvegardes/{id}', auth: 'agent', summary: 'Supprimer un de mes filtres', reponse: { status: 204 } });
 
 /** Saved filters of the work queue: each agent sees and manages only their own. */
 export function filtresRouter(_ctx: AppContext) {

@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { ETAPES_INACTIVITE } from '../../../../shared/domain/enums';
-import { Demande } from '../demandes/Demande.entity';
+import { ETAPES_INACTIVITE } from '@shared/domain/enums';
+import { Demande } from '@server/modules/demandes/Demande.entity';
 
 /**
  * R-INACT (§11.6): one row per step done, per inactivity cycle of a demande. The UNIQUE

@@ -1,24 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatutCandidature, StatutDemande } from '../../../../shared/domain/enums';
-import type { Instant } from '../../../../shared/domain/types';
-import type { EnvoiInactivite } from '../../../../shared/rules/inactivite';
+import type { StatutCandidature } from '@shared/domain/enums';
+import type { Instant } from '@shared/domain/types';
+import type { EnvoiInactivite } from '@shared/rules/inactivite';
+import type { DemandeTable, DemandeurTable } from '@server/db/schema';
 
 /** An open demande with what the R-INACT calendar needs, read in one query per batch. */
-export interface CandidatInactivite {
-  id: number;
-  reference: string;
-  statut: StatutDemande;
-  demandeur_id: number;
-  email: string;
-  civilite: string;
-  nom: string;
-  prenom: string;
-  /** Latest of: demande update, demandeur login, candidature, piece deposit (raw rows: timestamptz as text). */
-  derniere_activite: Instant;
-  statuts: StatutCandidature[];
-  envois: EnvoiInactivite[];
-  candidatures: string[];
-}
+export type CandidatInactivite = Pick<DemandeTable, 'id' | 'reference' | 'statut' | 'demandeur_id'> &
+  Pick<DemandeurTable, 'email' | 'civilite' | 'nom' | 'prenom'> & {
+    /** Latest of: demande update, demandeur login, candidature, piece deposit. */
+    derniereActivite: Instant;
+    statuts: StatutCandidature[];
+    envois: EnvoiInactivite[];
+    candidatures: string[];
+  };
 
 /**
  * Last activity = greatest(demande.derniere_mise_ajour, demandeur.derniere_connexion, latest
@@ -27,7 +21,7 @@ export interface CandidatInactivite {
  */
 const SELECT = `
 select d.id, d.reference, d.statut, d.demandeur_id, dr.email, dr.civilite, dr.nom, dr.prenom,
-       greatest(d.derniere_mise_ajour, dr.derniere_connexion, c.derniere, j.derniere) as derniere_activite,
+       greatest(d.derniere_mise_ajour, dr.derniere_connexion, c.derniere, j.derniere) as "derniereActivite",
        coalesce(c.statuts, '{}') as statuts, coalesce(c.ouvertes, '{}') as candidatures,
        coalesce(e.envois, '[]') as envois
   from demande d

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { STATUTS_CANDIDATURE, type EtapeInactivite } from '../../../../shared/domain/enums';
-import { ajouterJours, ajouterMois, formatDateParis } from '../../../../shared/rules/calendrier';
-import { transition } from '../../../../shared/rules/candidature';
-import { etatInactivite, type EntreeInactivite, type EnvoiInactivite } from '../../../../shared/rules/inactivite';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
+import { STATUTS_CANDIDATURE, type EtapeInactivite } from '@shared/domain/enums';
+import { ajouterJours, ajouterMois, formatDateParis } from '@shared/rules/calendrier';
+import { transition } from '@shared/rules/candidature';
+import { etatInactivite, type EntreeInactivite, type EnvoiInactivite } from '@shared/rules/inactivite';
+import type { CandidatureTable, InactiviteEtapeTable } from '@server/db/schema';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
 import { lireCandidats, verrouillerEtRelire, type CandidatInactivite } from './candidats';
 
 export interface OptionsInactivite {
@@ -32,7 +33,7 @@ const CLOTURABLES = STATUTS_CANDIDATURE.filter((s) => transition(s, 'cloturer', 
 const TEMPLATES: Record<EtapeInactivite, string> = { avertissement: 'inactivite_avertissement', relance: 'inactivite_relance', cloture: 'inactivite_cloture' };
 
 const entree = (c: CandidatInactivite, maintenant: Date, envois: readonly EnvoiInactivite[] = c.envois): EntreeInactivite => ({
-  derniereActivite: c.derniere_activite,
+  derniereActivite: c.derniereActivite,
   statutsCandidatures: c.statuts,
   envois,
   maintenant,
@@ -93,7 +94,7 @@ async function appliquerLot(em: EntityManager, prevues: Map<number, string>, now
     resume.dejaFaites += prevues.size - aFaire.length;
     if (aFaire.length === 0) return;
     const lignes = aFaire.map((a) => ({ demande_id: a.c.id, cycle: a.cycle, etape: a.etape }));
-    const inserees = await tx.execute<{ demande_id: number; etape: EtapeInactivite }[]>(
+    const inserees = await tx.execute<Pick<InactiviteEtapeTable, 'demande_id' | 'etape'>[]>(
       `insert into inactivite_etape (demande_id, cycle, etape, fait_le)
        select x.demande_id, x.cycle, x.etape, ? from json_to_recordset(?::json) as x(demande_id int, cycle text, etape text)
        on conflict (demande_id, cycle, etape) do nothing returning demande_id, etape`,
@@ -113,14 +114,14 @@ async function appliquerLot(em: EntityManager, prevues: Map<number, string>, now
       audit(tx, {
         at: now, acteur: { type: 'systeme' }, action: `inactivite_${etape}`, entite: 'demande', entiteId: c.id,
         ...(etape === 'cloture' ? { de: c.statut, vers: 'cloturee', motif: MOTIF } : {}),
-        details: { cycle, derniereActivite: c.derniere_activite, candidatures: candidatures.map((x) => x.reference) },
+        details: { cycle, derniereActivite: c.derniereActivite, candidatures: candidatures.map((x) => x.reference) },
       });
       notifier(tx, {
         demandeurId: c.demandeur_id, destinataire: c.email, template: TEMPLATES[etape], entite: 'demande', entiteId: c.id, now,
         cle: `inactivite:${c.id}:${cycle}:${etape}`,
         donnees: {
           civilite: c.civilite, nom: c.nom, prenom: c.prenom, demande: c.reference,
-          derniereActivite: formatDateParis(c.derniere_activite),
+          derniereActivite: formatDateParis(c.derniereActivite),
           dateCloture: etape === 'cloture' ? formatDateParis(now) : formatDateParis(dateCloture(c, cycle, etape, now)),
           date: formatDateParis(now),
           candidatures: candidatures.map((x) => x.reference).join(', ') || null,
@@ -136,7 +137,7 @@ async function cloturer(tx: EntityManager, demandes: CandidatInactivite[], now: 
   if (demandes.length === 0) return parDemande;
   const ids = demandes.map((d) => d.id);
   await tx.execute(`update demande set statut = 'cloturee', motif_cloture = ?, cloture_le = ? where id in (?) and statut <> 'cloturee'`, [MOTIF, now, ids]);
-  const fermees = await tx.execute<{ id: number; demande_id: number; reference: string; de: string }[]>(
+  const fermees = await tx.execute<(Pick<CandidatureTable, 'id' | 'demande_id' | 'reference'> & { de: CandidatureTable['statut'] })[]>(
     `with c as (select id, statut from candidature where demande_id in (?) and statut in (?) order by id for update)
      update candidature x set statut = 'cloturee', cloture_le = ?, motif = ?, version = x.version + 1, updated_at = ?
        from c where x.id = c.id returning x.id, x.demande_id, x.reference, c.statut as de`,

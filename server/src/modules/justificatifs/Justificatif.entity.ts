@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { STATUTS_JUSTIFICATIF, TITULAIRES, TYPES_JUSTIFICATIF } from '../../../../shared/domain/enums';
-import { Demande } from '../demandes/Demande.entity';
-import { Agent } from '../agents/Agent.entity';
+import { STATUTS_JUSTIFICATIF, TITULAIRES, TYPES_JUSTIFICATIF } from '@shared/domain/enums';
+import { Demande } from '@server/modules/demandes/Demande.entity';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 export const Justificatif = defineEntity({
   name: 'Justificatif',
@@ -13,7 +13,7 @@ export const Justificatif = defineEntity({
     statut: p.enum([...STATUTS_JUSTIFICATIF]).default('depose'),
     motifRefus: p.string().length(500).nullable(),
     dateValiditeFin: p.date().nullable(),
-    /** Content address of the file under DATA_DIR (sha256 hex). */
+    /** Content address of the file in the storage (sha256 hex; server/src/storage). */
     sha256: p.string().length(64).index(),
     taille: p.integer(),
     mime: p.string().length(50),

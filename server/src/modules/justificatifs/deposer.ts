@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Titulaire, TypeJustificatif } from '../../../../shared/domain/enums';
-import { estSuspendu } from '../../../../shared/rules/suspension';
-import { conflict } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { rafraichirPaliers } from '../candidatures/paliers';
-import { demandeOuverte, recalculerStatutDemande, suspensionsDe } from '../demandes/donneesDemandeur';
-import { signalerApresDepot } from '../signalements/detection';
+import type { Titulaire, TypeJustificatif } from '@shared/domain/enums';
+import { estSuspendu } from '@shared/rules/suspension';
+import { conflict } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
+import { demandeOuverte, recalculerStatutDemande, suspensionsDe } from '@server/modules/demandes/donneesDemandeur';
+import { signalerApresDepot } from '@server/modules/signalements/detection';
 import type { MetadonneesPdf, MimeAccepte } from './typeFichier';
 
 export interface PieceDeposee {

@@ -1,11 +1,13 @@
-import { STATUTS_JUSTIFICATIF, TITULAIRES, TYPES_JUSTIFICATIF } from '../../../../shared/domain/enums';
-import { viaCandidatures } from '../../http/abilitySql';
-import type { ResourceDef } from '../../http/resource';
+import { STATUTS_JUSTIFICATIF, TITULAIRES, TYPES_JUSTIFICATIF } from '@shared/domain/enums';
+import { departementsStockes } from '@server/http/abilitySql';
+import type { ResourceDef } from '@server/http/resource';
 
 export const justificatifs: ResourceDef = {
   name: 'justificatifs',
   from: 'justificatif j join demande jd on jd.id = j.demande_id join demandeur dr on dr.id = jd.demandeur_id',
   alias: 'j',
+  joinsFacultatifs: ['jd', 'dr'],
+  triNonNul: ['id', 'deposeLe', 'statut', 'type', 'demandeId'],
   fields: {
     id: 'j.id', demandeId: 'j.demande_id', demandeurId: 'jd.demandeur_id', titulaire: 'j.titulaire', type: 'j.type',
     statut: 'j.statut', motifRefus: 'j.motif_refus', dateValiditeFin: 'j.date_validite_fin', sha256: 'j.sha256',
@@ -24,8 +26,11 @@ export const justificatifs: ResourceDef = {
     deposeLe: { expr: 'j.depose_le', type: 'date' },
     dateValiditeFin: { expr: 'j.date_validite_fin', type: 'date' },
   },
-  search: ['dr.nom', 'dr.prenom', 'j.nom_original'],
-  scope: { departementsCandidatures: viaCandidatures('sc.demande_id = j.demande_id') },
+  search: [
+    'j.demande_id = any(array(select rdd.id from demande rdd join demandeur rd on rd.id = rdd.demandeur_id where als_recherche_demandeur(rd.nom, rd.prenom, rd.email, rd.telephone) like {{q}}))',
+    'j.nom_original',
+  ],
+  scope: { departementsCandidatures: departementsStockes('jd.departements') },
   defaultSort: ['deposeLe', 'DESC'],
   unsortable: ['metadonneesPdf'],
 };

@@ -1,20 +1,50 @@
 import { Router } from 'express';
-import { createReadStream, existsSync } from 'node:fs';
 import { z } from 'zod';
-import { MOTIFS_REFUS_PIECE, type StatutJustificatif } from '../../../../shared/domain/enums';
-import { verificationPossible } from '../../../../shared/rules/verificationPiece';
-import type { AppContext } from '../../context';
-import { conflict, forbidden, notFound } from '../../http/problem';
-import { getRow, parseId } from '../../http/simpleRest';
-import { parseBody } from '../../http/validate';
-import { audit } from '../audit-events/audit';
-import { rafraichirPaliers } from '../candidatures/paliers';
-import { notifier } from '../notifications/outbox';
-import { cheminFichier, nomSur } from './fichiers';
+import { MOTIFS_REFUS_PIECE, type StatutJustificatif } from '@shared/domain/enums';
+import { verificationPossible } from '@shared/rules/verificationPiece';
+import type { AppContext } from '@server/context';
+import { conflict, forbidden, notFound } from '@server/http/problem';
+import { getRow, parseId } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
+import { envoyerObjet } from '@server/http/envoyerObjet';
+import { entetesFichier } from '@server/http/entetes';
+import { audit } from '@server/modules/audit-events/audit';
+import { candidatures } from '@server/modules/candidatures/candidatures.resource';
+import { prendreEnAgissant } from '@server/modules/candidatures/prendre';
+import { acteurDe } from '@server/modules/candidatures/transition';
+import { dossier } from '@server/modules/candidatures/dossier';
+import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
+import { timeline } from '@server/modules/candidatures/timeline';
+import { notifier } from '@server/modules/notifications/outbox';
+import { nomSur } from './fichiers';
 import { justificatifs } from './justificatifs.resource';
+import { decrireRoute, ligne } from '@server/openapi/registry';
 
-const corpsValider = z.object({ dateValiditeFin: z.iso.date().nullish() });
-const corpsRefuser = z.object({ motifCode: z.enum(MOTIFS_REFUS_PIECE), motif: z.string().trim().max(500).optional() });
+/**
+ * The dossier the piece is checked from (`?candidatureId=`, or `candidatureId` in the body): its data
+ * comes back with the piece (one request for the dossier screen, issue #19), and when nobody holds it
+ * the agent now does (acting takes the dossier, issue #15).
+ */
+const candidatureId = z.number().int().positive().max(2_147_483_647).optional()
+  .meta({ description: 'La candidature (de la même demande) depuis laquelle la pièce est vérifiée : si personne ne la traite, l’agent la prend en charge.' });
+const corpsValider = z.object({ dateValiditeFin: z.iso.date().nullish(), candidatureId });
+const corpsRefuser = z.object({ motifCode: z.enum(MOTIFS_REFUS_PIECE), motif: z.string().trim().max(500).optional(), candidatureId });
+const requeteVerification = z.object({ candidatureId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+
+decrireRoute({
+  method: 'get', path: '/api/justificatifs/{id}/fichier', auth: 'agent', summary: 'Le fichier de la pièce (chaque lecture est auditée)',
+  reponse: { fichier: ['application/pdf', 'image/png', 'image/jpeg'] },
+});
+decrireRoute({
+  method: 'post', path: '/api/justificatifs/{id}/valider', auth: 'agent', body: corpsValider, query: requeteVerification,
+  summary: 'Valider la pièce (date de fin de validité facultative) ; avec candidatureId, la réponse porte aussi la candidature, son dossier et son historique',
+  reponse: { json: ligne('justificatifs') }, problemes: { 409: ['TRANSITION_INTERDITE'] },
+});
+decrireRoute({
+  method: 'post', path: '/api/justificatifs/{id}/refuser', auth: 'agent', body: corpsRefuser, query: requeteVerification,
+  summary: 'Refuser la pièce (motif ; le demandeur est prévenu) ; avec candidatureId, la réponse porte aussi la candidature, son dossier et son historique',
+  reponse: { json: ligne('justificatifs') }, problemes: { 409: ['TRANSITION_INTERDITE'] },
+});
 
 interface Piece {
   id: number; demande_id: number; statut: StatutJustificatif; sha256: string; mime: string; nom_original: string; type: string; titulaire: string;
@@ -28,24 +58,52 @@ export function justificatifsRouter(ctx: AppContext) {
     if (!p) throw notFound();
     return p;
   };
+  /**
+   * The candidature screen the verification is made from: readable by the caller (else 404 before any
+   * write); `aPrendre` when the agent may take dossiers (the server takes it only if nobody holds it).
+   */
+  const ecranDe = async (req: import('express').Request, duCorps: number | undefined) => {
+    const candidatureId = duCorps ?? parseBody(requeteVerification, req.query).candidatureId;
+    if (candidatureId === undefined) return { candidatureId, aPrendre: null };
+    const peutPrendre = req.ability!.can('prendre', 'candidatures');
+    await getRow(req, ctx, candidatures, candidatureId, peutPrendre ? 'prendre' : 'read');
+    return { candidatureId, aPrendre: peutPrendre ? candidatureId : null };
+  };
+  /**
+   * The piece, and with `candidatureId` what the dossier screen shows that the verification
+   * changes (palier and rank, checklist and eligibility, history): one request instead of the
+   * POST and a reload of each (issue #19).
+   */
+  const reponse = async (req: import('express').Request, id: number, candidatureId: number | undefined) => {
+    const piece = await getRow(req, ctx, justificatifs, id);
+    if (candidatureId === undefined) return piece;
+    const [candidature, d, t] = await Promise.all([
+      getRow(req, ctx, candidatures, candidatureId),
+      dossier(req, candidatureId, ctx.clock.now()),
+      timeline(req.em!, 'candidature', candidatureId, req.agent!.role === 'controle_fraude'),
+    ]);
+    return { ...piece, candidature, dossier: d, timeline: t };
+  };
 
   r.get('/:id/fichier', async (req, res) => {
     const id = parseId(req.params.id);
     if (!req.ability!.can('telecharger', 'justificatifs')) throw forbidden();
     await getRow(req, ctx, justificatifs, id, 'telecharger');
     const p = await charger(req.em!, id);
-    const chemin = cheminFichier(ctx.config.dataDir, p.sha256);
-    if (!existsSync(chemin)) throw notFound('Le fichier de cette pièce est introuvable sur le stockage.');
+    const fichier = await ctx.storage.get(p.sha256);
+    if (!fichier) throw notFound('Le fichier de cette pièce est introuvable sur le stockage.');
     const now = ctx.clock.now();
-    await req.em!.transactional(async (tx) => {
-      audit(tx, { at: now, acteur: { type: 'agent', id: req.agent!.id }, action: 'consultation_fichier', entite: 'justificatif', entiteId: id, details: { sha256: p.sha256 }, ip: req.ip });
-      await tx.flush();
-    });
-    res.setHeader('Content-Type', p.mime);
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(nomSur(p.nom_original))}`);
-    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-    res.setHeader('Cache-Control', 'private, no-store');
-    createReadStream(chemin).pipe(res);
+    try {
+      await req.em!.transactional(async (tx) => {
+        audit(tx, { at: now, acteur: { type: 'agent', id: req.agent!.id }, action: 'consultation_fichier', entite: 'justificatif', entiteId: id, details: { sha256: p.sha256 }, ip: req.ip });
+        await tx.flush();
+      });
+    } catch (e) {
+      fichier.stream.destroy();
+      throw e;
+    }
+    entetesFichier(res, { mime: p.mime, nom: nomSur(p.nom_original) }); // CSP sandbox: a polyglot runs nothing
+    await envoyerObjet(res, fichier);
   });
 
   r.post('/:id/valider', async (req, res) => {
@@ -53,6 +111,7 @@ export function justificatifsRouter(ctx: AppContext) {
     if (!req.ability!.can('valider', 'justificatifs')) throw forbidden();
     await getRow(req, ctx, justificatifs, id, 'valider');
     const corps = parseBody(corpsValider, req.body);
+    const { candidatureId, aPrendre } = await ecranDe(req, corps.candidatureId);
     const now = ctx.clock.now();
     await req.em!.transactional(async (tx) => {
       const p = await charger(tx, id, true);
@@ -63,9 +122,10 @@ export function justificatifsRouter(ctx: AppContext) {
       );
       audit(tx, { at: now, acteur: { type: 'agent', id: req.agent!.id }, action: 'valider', entite: 'justificatif', entiteId: id, de: p.statut, vers: 'valide', ip: req.ip });
       await rafraichirPaliers(tx, [p.demande_id], now);
+      if (aPrendre) await prendreEnAgissant(tx, aPrendre, p.demande_id, acteurDe(req), 'valider_piece', now);
       await tx.flush();
     });
-    res.json(await getRow(req, ctx, justificatifs, id));
+    res.json(await reponse(req, id, candidatureId));
   });
 
   r.post('/:id/refuser', async (req, res) => {
@@ -73,6 +133,7 @@ export function justificatifsRouter(ctx: AppContext) {
     if (!req.ability!.can('refuser', 'justificatifs')) throw forbidden();
     await getRow(req, ctx, justificatifs, id, 'refuser');
     const corps = parseBody(corpsRefuser, req.body);
+    const { candidatureId, aPrendre } = await ecranDe(req, corps.candidatureId);
     const now = ctx.clock.now();
     await req.em!.transactional(async (tx) => {
       const p = await charger(tx, id, true);
@@ -92,9 +153,10 @@ export function justificatifsRouter(ctx: AppContext) {
         donnees: { civilite: d.civilite, nom: d.nom, prenom: d.prenom, piece: p.type, motif },
       });
       await rafraichirPaliers(tx, [p.demande_id], now);
+      if (aPrendre) await prendreEnAgissant(tx, aPrendre, p.demande_id, acteurDe(req), 'refuser_piece', now);
       await tx.flush();
     });
-    res.json(await getRow(req, ctx, justificatifs, id));
+    res.json(await reponse(req, id, candidatureId));
   });
   return r;
 }

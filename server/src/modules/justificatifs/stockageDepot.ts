@@ -1,50 +1,42 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, link, mkdir, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { unlink } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { cheminFichier } from '../../../../seeds/files/store';
+import type { FileStorage } from '@server/storage/storage';
 
-/** Temporary files of uploads in progress: same file system as the store, so placing is a link. */
-export async function cheminTemporaire(dataDir: string): Promise<string> {
-  const dir = path.join(dataDir, 'tmp');
-  await mkdir(dir, { recursive: true });
-  return path.join(dir, `depot-${randomBytes(12).toString('hex')}`);
+/**
+ * Serialises, per content address, the deposit transaction that places a file and the clean-up
+ * of a failed one: a clean-up waits for a concurrent deposit of the same bytes to commit, then
+ * sees its row and keeps the file. Taken inside the transaction (released at commit).
+ */
+export async function verrouAdresse(tx: EntityManager, sha256: string): Promise<void> {
+  await tx.execute(`select pg_advisory_xact_lock(20261206, hashtext(?))`, [sha256]);
 }
 
 /**
- * Puts the uploaded bytes at their content address (`<dataDir>/files/<sha[0..2]>/<sha>`, the
- * seeds' layout). Returns true when this call created the file, false when it was already there
- * (another piece has the same bytes: it is never overwritten nor removed).
+ * The same lock on several addresses, always taken in one order (by key): a cleaner deleting a
+ * batch never deadlocks with another cleaner, and an upload (one address) waits for it, then finds
+ * the file gone and places it again (DATA-ORPHANS: nothing deleted under a piece being committed).
  */
-export async function placer(dataDir: string, temporaire: string, sha256: string): Promise<boolean> {
-  const cible = cheminFichier(dataDir, sha256);
-  await mkdir(path.dirname(cible), { recursive: true });
-  try {
-    await link(temporaire, cible); // atomic, fails if present: the same address always holds the same bytes
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-  }
-  // A file system without hard links (some network volumes): an exclusive copy instead.
-  try {
-    await copyFile(temporaire, cible, constants.COPYFILE_EXCL);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
+export async function verrouAdresses(tx: EntityManager, sha256s: string[]): Promise<void> {
+  if (!sha256s.length) return;
+  await tx.execute(
+    `select pg_advisory_xact_lock(20261206, k) from (select distinct hashtext(s) as k from unnest(?::text[]) s) x order by k`,
+    [`{${sha256s.join(',')}}`],
+  );
 }
 
 /**
- * Undoes placer() after a failed transaction: removes the file only if this upload created it and
- * no committed piece uses it (nothing is left behind, nothing shared is lost).
+ * Undoes a placement after a failed transaction: removes the file only if this upload created it
+ * and no committed piece uses it (nothing is left behind, nothing shared is lost).
  */
-export async function retirerSiOrphelin(em: EntityManager, dataDir: string, sha256: string): Promise<void> {
-  const rows = await em.execute<{ n: number }[]>(`select count(*)::int as n from justificatif where sha256 = ?`, [sha256]);
-  if (rows[0].n === 0) await unlink(cheminFichier(dataDir, sha256)).catch(() => undefined);
+export async function retirerSiOrphelin(em: EntityManager, storage: FileStorage, sha256: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    await verrouAdresse(tx, sha256);
+    const rows = await tx.execute<{ n: number }[]>(`select count(*)::int as n from justificatif where sha256 = ?`, [sha256]);
+    if (rows[0].n === 0) await storage.delete(sha256);
+  });
 }
 
+/** Removes a scratch file of this machine (absent: nothing happens). */
 export async function supprimer(fichier: string): Promise<void> {
   await unlink(fichier).catch(() => undefined);
 }

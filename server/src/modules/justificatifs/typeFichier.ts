@@ -46,30 +46,35 @@ export async function lireMetadonneesPdf(octets: Uint8Array): Promise<Metadonnee
   try {
     const doc = await PDFDocument.load(octets, { updateMetadata: false, ignoreEncryption: true });
     if (doc.getPageCount() < 1) return null; // pdf-lib is lenient: "%PDF-" and garbage loads, but has no page tree
-    const texte = (f: () => string | undefined) => {
-      try {
-        return f()?.slice(0, 500) ?? null;
-      } catch {
-        return null;
-      }
-    };
-    const date = (f: () => Date | undefined) => {
-      try {
-        const d = f();
-        return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
-      } catch {
-        return null;
-      }
-    };
-    return {
-      title: texte(() => doc.getTitle()),
-      author: texte(() => doc.getAuthor()),
-      creator: texte(() => doc.getCreator()),
-      producer: texte(() => doc.getProducer()),
-      creationDate: date(() => doc.getCreationDate()),
-      modificationDate: date(() => doc.getModificationDate()),
-    };
+    return lireMetadonneesDe(doc);
   } catch {
     return null;
   }
+}
+
+/** The Info dictionary of a loaded PDF (each value cut to 500 characters, a bad one null). */
+export function lireMetadonneesDe(doc: PDFDocument): MetadonneesPdf {
+  const texte = (f: () => string | undefined) => {
+    try {
+      return f()?.slice(0, 500) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const date = (f: () => Date | undefined) => {
+    try {
+      const d = f();
+      return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    title: texte(() => doc.getTitle()),
+    author: texte(() => doc.getAuthor()),
+    creator: texte(() => doc.getCreator()),
+    producer: texte(() => doc.getProducer()),
+    creationDate: date(() => doc.getCreationDate()),
+    modificationDate: date(() => doc.getModificationDate()),
+  };
 }

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { Agent } from '../agents/Agent.entity';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 /** Private notes of agents on a candidature or a demande (never shown to the demandeur). */
 export const Note = defineEntity({

@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { STATUTS_NOTIFICATION } from '../../../../shared/domain/enums';
-import { Demandeur } from '../demandeurs/Demandeur.entity';
+import { STATUTS_NOTIFICATION } from '@shared/domain/enums';
+import { Demandeur } from '@server/modules/demandeurs/Demandeur.entity';
 
 /**
  * The outbox: written in the same transaction as the change it tells about, delivered

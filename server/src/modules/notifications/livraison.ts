@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { messageALivrer } from '@server/modules/comptes/liens';
 import { texteVersHtml } from './html';
 
 /** What the delivery needs of a mail transport (nodemailer's Transporter fits; tests pass fakes). */
@@ -30,6 +31,8 @@ export interface OptionsLivraison {
   lot: number;
   /** Stop taking new rows after this long (the next scheduled run goes on). */
   dureeMaxMs: number;
+  /** The server's secret: the verification link is put into its mail here, never stored (comptes/liens.ts). */
+  secret: string;
 }
 
 export interface ResumeLivraison {
@@ -44,6 +47,8 @@ export interface ResumeLivraison {
 export interface Ligne {
   id: number;
   destinataire: string;
+  template: string;
+  donnees: Record<string, unknown> | null;
   sujet: string;
   corps: string;
   tentatives: number;
@@ -106,7 +111,7 @@ export async function reserver(em: EntityManager, now: Date, o: OptionsLivraison
        update notification n set statut = 'envoi_en_cours', tentatives = n.tentatives + 1, prochain_essai = ?,
               message_id = coalesce(n.message_id, ? || n.id || ?)
          from due where n.id = due.id
-       returning n.id, n.destinataire, n.sujet, n.corps, n.tentatives, n.message_id`,
+       returning n.id, n.destinataire, n.template, n.donnees, n.sujet, n.corps, n.tentatives, n.message_id`,
       [now, budget, new Date(now.getTime() + o.bailMs), avant, apres],
     );
     return { lignes: lignes.sort((a, b) => a.id - b.id), budget };
@@ -115,12 +120,13 @@ export async function reserver(em: EntityManager, now: Date, o: OptionsLivraison
 
 async function envoyer(em: EntityManager, expediteur: Expediteur, l: Ligne, now: Date, o: OptionsLivraison, resume: ResumeLivraison) {
   try {
+    const m = messageALivrer(l, o.secret);
     await expediteur.sendMail({
       from: o.from,
       to: l.destinataire,
-      subject: l.sujet,
-      text: l.corps,
-      html: texteVersHtml(l.sujet, l.corps),
+      subject: m.sujet,
+      text: m.corps,
+      html: texteVersHtml(m.sujet, m.corps),
       messageId: l.message_id,
       headers: { 'X-ALS-Notification': String(l.id), 'Auto-Submitted': 'auto-generated' },
     });

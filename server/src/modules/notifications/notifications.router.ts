@@ -1,9 +1,15 @@
 import { Router } from 'express';
-import type { AppContext } from '../../context';
-import { conflict, forbidden, notFound } from '../../http/problem';
-import { getRow, parseId } from '../../http/simpleRest';
-import { audit } from '../audit-events/audit';
+import type { AppContext } from '@server/context';
+import { conflict, forbidden, notFound } from '@server/http/problem';
+import { getRow, parseId } from '@server/http/simpleRest';
+import { audit } from '@server/modules/audit-events/audit';
 import { notifications } from './notifications.resource';
+import { decrireRoute, ligne } from '@server/openapi/registry';
+
+decrireRoute({
+  method: 'post', path: '/api/notifications/{id}/renvoyer', auth: 'agent', roles: 'administrateurs', summary: 'Renvoyer un courriel en échec (même Message-ID)',
+  reponse: { json: ligne('notifications') }, problemes: { 409: ['RENVOI_IMPOSSIBLE'] },
+});
 
 /**
  * The outbox's one action: `POST /api/notifications/:id/renvoyer` (admin) puts a failed row

@@ -109,5 +109,14 @@ export const TEMPLATES: Record<string, (d: Donnees) => Message> = {
     sujet: 'Des pièces de votre dossier ont expiré',
     corps: `${bonjour(d)}Les pièces suivantes de votre demande de logement ${d.demande} ont atteint leur date de fin de validité :\n${d.pieces}\n\nTant qu’elles ne sont pas remplacées, vous ne pouvez plus voir ni candidater sur les offres qui les exigent, et vos candidatures en cours peuvent perdre leur rang. Déposez des documents à jour depuis votre espace demandeur, rubrique « Pièces justificatives ».${signature}`,
   }),
+  // Issue #18: designations sent to the bailleur's contact address — a link only, never personal data.
+  bailleur_envoi: (d) => ({
+    sujet: `Action Logement Services : ${d.nombre} candidature(s) désignée(s) à examiner`,
+    corps: `Bonjour,\n\nAction Logement Services vous transmet ${d.nombre} candidature(s) désignée(s) pour ${d.offres}.\n\nLes dossiers sont consultables sur une page sécurisée, où vous enregistrerez aussi la décision de votre commission d’attribution (CALEOL) pour chaque candidature :\n${d.lien}\n\nCe lien personnel est valable jusqu’au ${d.expireLe}. Ne le transférez pas : il donne accès à des données personnelles, et chaque consultation est enregistrée. Pour le compte de ${d.bailleur}.${signature}`,
+  }),
+  bailleur_relance: (d) => ({
+    sujet: `Rappel : ${d.nombre} candidature(s) attendent la décision de votre commission`,
+    corps: `Bonjour,\n\n${d.nombre} candidature(s) désignée(s) pour ${d.offres} vous ont été transmises il y a plus de ${d.jours} jours et attendent encore votre décision (attribution ou non-retenue, avec la date de CALEOL).\n\nVous pouvez consulter les dossiers et enregistrer vos décisions ici :\n${d.lien}\n\nCe lien personnel est valable jusqu’au ${d.expireLe}. Pour le compte de ${d.bailleur}.${signature}`,
+  }),
   generique: (d) => ({ sujet: String(d.sujet ?? 'Information'), corps: `${bonjour(d)}${d.texte ?? ''}${signature}` }),
 };

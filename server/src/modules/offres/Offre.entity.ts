@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { FORMES_OFFRE, NATURES_OFFRE, REGLEMENTATIONS, TYPOLOGIES } from '../../../../shared/domain/enums';
-import { Bailleur } from '../bailleurs/Bailleur.entity';
-import { Programme } from '../programmes/Programme.entity';
+import { FORMES_OFFRE, NATURES_OFFRE, REGLEMENTATIONS, TYPOLOGIES } from '@shared/domain/enums';
+import { Bailleur } from '@server/modules/bailleurs/Bailleur.entity';
+import { Programme } from '@server/modules/programmes/Programme.entity';
 
 export const Offre = defineEntity({
   name: 'Offre',

@@ -1,10 +1,25 @@
 import { Router } from 'express';
-import type { NatureOffre } from '../../../../shared/domain/enums';
-import { libellePalier, motifClassement } from '../../../../shared/rules/classement';
-import type { AppContext } from '../../context';
-import { forbidden } from '../../http/problem';
-import { getRow, parseId } from '../../http/simpleRest';
+import type { NatureOffre } from '@shared/domain/enums';
+import { libellePalier } from '@shared/rules/classement';
+import type { AppContext } from '@server/context';
+import { forbidden } from '@server/http/problem';
+import { getRow, parseId } from '@server/http/simpleRest';
+import { z } from 'zod';
+import { STATUTS_CANDIDATURE } from '@shared/domain/enums';
+import { decrireRoute } from '@server/openapi/registry';
 import { offres } from './offres.resource';
+import { tracerLecture } from '@server/modules/traces/tracer';
+
+decrireRoute({
+  method: 'get', path: '/api/offres/{id}/classement', auth: 'agent', summary: 'File classée de l’offre (R-RANK) : candidatures ouvertes, rang 1 en premier',
+  reponse: {
+    json: z.array(z.object({
+      rang: z.number().int(), palier: z.number().int(), libellePalier: z.string(), motif: z.string(), candidatureId: z.number().int(), demandeurId: z.number().int(),
+      statut: z.enum(STATUTS_CANDIDATURE), dateCandidature: z.iso.datetime(), reference: z.string(), agentEnChargeId: z.number().int().nullable(),
+      demandeurNom: z.string(), demandeurPrenom: z.string(),
+    })),
+  },
+});
 
 /**
  * GET /api/offres/:id/classement — the ranked queue of one offer (R-RANK): open candidatures in
@@ -17,9 +32,11 @@ export function classementRouter(ctx: AppContext) {
     const offre = await getRow(req, ctx, offres, id);
     if (!req.ability!.can('read', 'candidatures')) throw forbidden();
     const rows = await req.em!.execute<
-      { rang: number; palier: number; candidatureId: number; demandeurId: number; statut: string; dateCandidature: Date; demandeurNom: string; demandeurPrenom: string; reference: string; agentEnChargeId: number | null }[]
+      { rang: number; palier: number; candidatureId: number; demandeurId: number; statut: string; dateCandidature: Date; demandeurNom: string; demandeurPrenom: string; reference: string; agentEnChargeId: number | null; dateParis?: string }[]
     >(
+      // The date of the motif in Paris time by PostgreSQL (to_char): formatting 627 dates with Intl in Node took longer than the query.
       `select row_number() over (order by c.palier, c.date_candidature, c.id)::int as rang, c.palier, c.id as "candidatureId",
+              to_char(c.date_candidature at time zone 'Europe/Paris', 'DD/MM/YYYY "à" HH24:MI') as "dateParis",
               c.demandeur_id as "demandeurId", c.statut, c.date_candidature as "dateCandidature", c.reference,
               c.agent_en_charge_id as "agentEnChargeId", dr.nom as "demandeurNom", dr.prenom as "demandeurPrenom"
          from candidature c join demandeur dr on dr.id = c.demandeur_id
@@ -28,7 +45,11 @@ export function classementRouter(ctx: AppContext) {
       [id],
     );
     const nature = offre.nature as NatureOffre;
-    res.json(rows.map((x) => ({ ...x, libellePalier: libellePalier(nature, x.palier), motif: motifClassement(nature, x.palier, x.dateCandidature) })));
+    await tracerLecture(req, ctx, 'classement', { entiteId: id, nombre: rows.length }); // DATA-TRACES
+    // R-RANK-EXPLAIN: motifClassement()'s words (a test keeps them equal), one label per palier.
+    const libelles = new Map<number, string>();
+    const libelle = (palier: number) => libelles.get(palier) ?? libelles.set(palier, libellePalier(nature, palier)).get(palier)!;
+    res.json(rows.map(({ dateParis, ...x }) => ({ ...x, libellePalier: libelle(x.palier), motif: `${libelle(x.palier)}, candidature du ${dateParis}` })));
   });
   return r;
 }

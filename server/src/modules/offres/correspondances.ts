@@ -13,9 +13,9 @@
  *    suspension; the matches sorted by the offer's ranking (palier, then date of demande).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { estPubliee } from '../../../../shared/rules/publication';
-import { completerCandidats, COLONNES_BASE, type BaseCandidat, type OffreCible } from '../propositions/candidats';
-import { evaluer, type SecteurTrouve } from '../propositions/evaluer';
+import { estPubliee } from '@shared/rules/publication';
+import { completerCandidats, COLONNES_BASE, type BaseCandidat, type OffreCible } from '@server/modules/propositions/candidats';
+import { evaluer, type SecteurTrouve } from '@server/modules/propositions/evaluer';
 
 /** At most this many candidates are evaluated per call (a page); `suivant` gives the next `debut`. */
 export const MAX_EVALUES = 200;
@@ -36,7 +36,7 @@ interface BaseGeo extends BaseCandidat {
 const HAVERSINE = `2 * 6371 * asin(least(1, sqrt(power(sin(radians(c.latitude - o.lat) / 2), 2)
   + cos(radians(o.lat)) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - o.lon) / 2), 2))))`;
 
-async function pageGeographique(em: EntityManager, offre: OffreCible, debut: number, nombre: number): Promise<BaseGeo[]> {
+async function pageGeographique(em: EntityManager, offre: OffreCible, debut: number, nombre: number, atteignables: { sql: string; params: unknown[] }): Promise<BaseGeo[]> {
   const [coord] = await em.execute<{ lat: number; lon: number }[]>(`select latitude as lat, longitude as lon from commune where code_insee = ?`, [offre.codeInsee]);
   const portee = MAX_RAYON_KM + MARGE_KM;
   // Without coordinates for the offer's commune, only the sectors naming that very commune match (0 km).
@@ -66,10 +66,10 @@ async function pageGeographique(em: EntityManager, offre: OffreCible, debut: num
      select ${COLONNES_BASE}, m.commune as "secteurCommune", m.rayon as "rayonKm", m.km as "distanceKm", m.atteint,
             count(*) over ()::int as total, (count(*) filter (where m.atteint) over ())::int as atteignent
        from meilleur m join demande d on d.id = m.demande_id join demandeur dr on dr.id = d.demandeur_id
-      where dr.statut_compte = 'actif' and dr.desactive_le is null
+      where dr.statut_compte = 'actif' and dr.desactive_le is null and ${atteignables.sql}
       order by m.atteint desc, d.created_at, d.id
       limit ? offset ?`,
-    [...proches.params, nombre, debut],
+    [...proches.params, ...atteignables.params, nombre, debut],
   );
 }
 
@@ -101,8 +101,9 @@ export interface Ecart {
   refus: { code: string; raison: string }[];
 }
 
-export async function correspondances(em: EntityManager, offre: OffreCible, now: Date, debut = 0, nombre = MAX_EVALUES) {
-  const page = await pageGeographique(em, offre, debut, Math.min(nombre, MAX_EVALUES));
+/** `portee`: the demandeurs the caller may reach (propositions/portee.ts), an SQL condition on `dr`; nobody else is listed, even as left out. */
+export async function correspondances(em: EntityManager, offre: OffreCible, now: Date, debut = 0, nombre = MAX_EVALUES, portee = { sql: 'true', params: [] as unknown[] }) {
+  const page = await pageGeographique(em, offre, debut, Math.min(nombre, MAX_EVALUES), portee);
   const candidats = await completerCandidats(em, page);
   const trouves: Correspondance[] = [];
   const ecartes: Ecart[] = [];

@@ -8,9 +8,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   depublier, estEntreeInvalide, prolonger, publier, raccourcir, renouveler,
   type ChangementsFenetre, type EtatFenetre, type ResultatFenetre,
-} from '../../../../shared/rules/fenetrePublication';
-import { HttpProblem, conflict, notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
+} from '@shared/rules/fenetrePublication';
+import { HttpProblem, conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
 
 export const ACTIONS_FENETRE = ['prolonger', 'raccourcir', 'renouveler', 'publier', 'depublier'] as const;
 export type ActionFenetre = (typeof ACTIONS_FENETRE)[number];
@@ -57,10 +57,24 @@ const COLONNES: Record<keyof ChangementsFenetre, string> = {
   motifDepublication: 'motif_depublication',
 };
 
-/** UPDATE offre with the rule's changes (plus extra columns), one statement. */
-export async function ecrireChangements(tx: EntityManager, id: number, changements: ChangementsFenetre, now: Date, extra: Record<string, unknown> = {}) {
+/**
+ * UPDATE offre with the rule's changes (plus extra columns), one statement, conditional on the
+ * state the rule decided on (`lu`, read under the lock): if anything changed in between, nothing is
+ * written and the answer is 409 OFFRE_MODIFIEE.
+ */
+export async function ecrireChangements(
+  tx: EntityManager, id: number, lu: EtatOffreVerrouillee, changements: ChangementsFenetre, now: Date, extra: Record<string, unknown> = {},
+) {
   const cols = [...Object.entries(changements).map(([k, v]) => [COLONNES[k as keyof ChangementsFenetre], v] as const), ...Object.entries(extra)];
-  await tx.execute(`update offre set ${cols.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`, [...cols.map(([, v]) => v), now, id]);
+  const ecrits = await tx.execute<{ id: number }[]>(
+    `update offre set ${cols.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ?
+      where id = ? and publiee = ? and date_trunc('milliseconds', debut_publication) is not distinct from ?::timestamptz
+        and date_trunc('milliseconds', fin_publication) is not distinct from ?::timestamptz
+        and (depubliee_le is not null) = ? and reprise_le is null and attribution_directe_le is null
+      returning id`,
+    [...cols.map(([, v]) => v), now, id, lu.publiee, lu.debutPublication, lu.finPublication, lu.depubliee],
+  );
+  if (ecrits.length === 0) throw conflict('OFFRE_MODIFIEE', 'Cette offre vient d’être modifiée par quelqu’un d’autre : rechargez-la.');
 }
 
 const vue = (o: Pick<EtatFenetre, 'publiee' | 'debutPublication' | 'finPublication' | 'depubliee'>) => ({
@@ -71,7 +85,7 @@ export async function appliquerFenetre(tx: EntityManager, id: number, action: Ac
   const o = await verrouillerOffre(tx, id);
   const r = decider(o, action, corps, now);
   if (!r.ok) throw refusFenetre(r, r.code === 'MOTIF_REQUIS' ? 'motif' : 'finPublication');
-  await ecrireChangements(tx, id, r.changements, now);
+  await ecrireChangements(tx, id, o, r.changements, now);
   const apres = { ...vue(o), ...r.changements, depubliee: r.changements.depublieeLe === undefined ? o.depubliee : r.changements.depublieeLe !== null };
   audit(tx, {
     at: now, acteur: { type: 'agent', id: acteur.id }, action: `${action}_publication`, entite: 'offre', entiteId: id,

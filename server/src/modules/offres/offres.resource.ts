@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { FORMES_OFFRE, NATURES_OFFRE, REGLEMENTATIONS, TYPOLOGIES } from '../../../../shared/domain/enums';
-import type { ResourceDef } from '../../http/resource';
+import { FORMES_OFFRE, NATURES_OFFRE, REGLEMENTATIONS, TYPOLOGIES } from '@shared/domain/enums';
+import { titreOffre } from '@shared/rules/titreOffre';
+import type { ResourceDef } from '@server/http/resource';
 import { Offre } from './Offre.entity';
 
 /** The columns a publication action writes: never through the generic update (typed routes of publication.router.ts). */
@@ -40,7 +41,7 @@ type Issue = { path: string[]; message: string };
  * §11.22: an `identifie` dwelling has one surface and one rent; a `type` dwelling has ranges
  * (min ≤ max) and no single value. A window, when given at creation, ends after it starts.
  */
-export function incoherencesOffre(o: Partial<OffreFields>): Issue[] {
+export function incoherencesOffre(o: Partial<Omit<OffreFields, 'titre'>>): Issue[] {
   const issues: Issue[] = [];
   const manque = (champ: string, message: string) => issues.push({ path: [champ], message });
   if (o.forme === 'identifie') {
@@ -63,9 +64,13 @@ export function incoherencesOffre(o: Partial<OffreFields>): Issue[] {
   return issues;
 }
 
-const offreCreate = offreFields.superRefine((o, c) => {
-  for (const i of incoherencesOffre(o)) c.addIssue({ code: 'custom', ...i });
-});
+/** At creation the title may be left out (or null): it is then derived from the data (shared titreOffre), so it cannot disagree with it. */
+const offreCreate = offreFields
+  .extend({ titre: offreFields.shape.titre.nullish() })
+  .superRefine((o, c) => {
+    for (const i of incoherencesOffre(o)) c.addIssue({ code: 'custom', ...i });
+  })
+  .transform((o) => ({ ...o, titre: o.titre ?? titreOffre(o) }));
 /**
  * Update: the publication window is left out (its typed routes check R-PUB); the coherence of
  * forme, surfaces and rents is checked against the stored row by publication.router.ts (PUT).

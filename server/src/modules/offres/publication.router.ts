@@ -1,15 +1,21 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { estPubliee } from '../../../../shared/rules/publication';
-import type { AppContext } from '../../context';
-import { badRequest, forbidden } from '../../http/problem';
-import { getRow, parseId } from '../../http/simpleRest';
-import { parseBody } from '../../http/validate';
-import { chargerOffres } from '../propositions/candidats';
+import { estPubliee } from '@shared/rules/publication';
+import type { AppContext } from '@server/context';
+import { ipDe, limiter, REGLES } from '@server/http/rateLimit';
+import { badRequest, forbidden } from '@server/http/problem';
+import { propre } from '@server/http/input';
+import { getRow, parseId } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
+import { chargerOffres } from '@server/modules/propositions/candidats';
 import { correspondances, MAX_EVALUES } from './correspondances';
+import { porteeDemandeurs } from '@server/modules/propositions/portee';
 import { ACTIONS_FENETRE, appliquerFenetre, type ActionFenetre } from './fenetre';
 import { incoherencesOffre, offres, offreUpdateSchema } from './offres.resource';
 import { retirerOffre, type TypeRetrait } from './retirer';
+import { decrireRoute, ligne } from '@server/openapi/registry';
+import { objet } from '@server/openapi/schemas';
+import { tracerLecture } from '@server/modules/traces/tracer';
 
 /** An instant (ISO 8601 with zone) or a Paris calendar day ('2026-12-31': the whole day). */
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
@@ -25,9 +31,38 @@ const RETRAITS: Record<string, { type: TypeRetrait; corps: z.ZodType<{ motif: st
   'reprise-bailleur': { type: 'reprise', corps: z.object({ motif }) },
   'attribution-directe': { type: 'attribution_directe', corps: z.object({ motif, date: instant }) },
 };
+const REFUS_FENETRE = ['OFFRE_RETIREE', 'DATE_PASSEE', 'FENETRE_ABSENTE', 'FENETRE_TERMINEE', 'PROLONGATION_INVALIDE', 'RACCOURCISSEMENT_INVALIDE', 'DEJA_PUBLIEE', 'DEJA_DEPUBLIEE', 'NON_PUBLIEE', 'OFFRE_MODIFIEE'];
+const RESUMES_FENETRE: Record<ActionFenetre, string> = {
+  prolonger: 'Prolonger la publication (nouvelle fin)', raccourcir: 'Raccourcir la publication (nouvelle fin)',
+  renouveler: 'Renouveler la publication (nouvelle période)', publier: 'Remettre en ligne', depublier: 'Dépublier (motif)',
+};
+for (const action of Object.keys(CORPS) as ActionFenetre[]) {
+  decrireRoute({
+    method: 'post', path: `/api/offres/{id}/${action}`, auth: 'agent', roles: 'managers', summary: RESUMES_FENETRE[action], body: CORPS[action],
+    description: 'R-PUB : fenêtre de publication, audité. La réponse est l’offre avec `enLigne`.',
+    reponse: { json: ligne('offres') }, problemes: { 400: ['FENETRE_INVALIDE', 'MOTIF_REQUIS', 'DATE_FUTURE'], 409: REFUS_FENETRE },
+  });
+}
+decrireRoute({
+  method: 'post', path: '/api/offres/{id}/reprise-bailleur', auth: 'agent', roles: 'managers', body: RETRAITS['reprise-bailleur'].corps,
+  summary: 'Retirer l’offre : reprise par le bailleur (§11.27) — candidatures ouvertes clôturées, propositions expirées',
+  reponse: { json: ligne('offres') }, problemes: { 400: ['MOTIF_REQUIS', 'DATE_FUTURE'], 409: ['OFFRE_RETIREE', 'OFFRE_MODIFIEE'] },
+});
+decrireRoute({
+  method: 'post', path: '/api/offres/{id}/attribution-directe', auth: 'agent', roles: 'managers', body: RETRAITS['attribution-directe'].corps,
+  summary: 'Retirer l’offre : attribuée hors plateforme (§12) à la date donnée',
+  reponse: { json: ligne('offres') }, problemes: { 400: ['MOTIF_REQUIS', 'DATE_FUTURE'], 409: ['OFFRE_RETIREE', 'OFFRE_MODIFIEE'] },
+});
+
 const pagination = z.object({
   debut: z.coerce.number().int().min(0).max(10_000_000).default(0),
   nombre: z.coerce.number().int().min(1).max(MAX_EVALUES).default(MAX_EVALUES),
+});
+
+decrireRoute({
+  method: 'get', path: '/api/offres/{id}/correspondances', auth: 'agent', summary: 'Demandeurs à qui proposer cette offre (§11.17), une page à la fois',
+  query: pagination, problemes: { 429: ['TROP_DE_REQUETES'] },
+  reponse: { json: objet('{offre, debut, evalues, total, atteignent, suivant (début de la page suivante ou null), maxEvalues, correspondances (avec leurs raisons), ecartes (avec leur code)}') },
 });
 
 /**
@@ -64,7 +99,7 @@ export function offresRouter(ctx: AppContext) {
 
   r.post('/:id/:action', async (req, res, next) => {
     const action = req.params.action as ActionFenetre;
-    const retrait = RETRAITS[req.params.action];
+    const retrait = propre(RETRAITS, req.params.action);
     if (!ACTIONS_FENETRE.includes(action) && !retrait) return next();
     if (!req.ability!.can('update', 'offres')) throw forbidden();
     const id = parseId(req.params.id);
@@ -81,13 +116,15 @@ export function offresRouter(ctx: AppContext) {
   });
 
   // §11.17: who this offer may be proposed to (one page of at most MAX_EVALUES candidates).
-  r.get('/:id/correspondances', async (req, res) => {
-    const id = parseId(req.params.id);
+  r.get('/:id/correspondances', limiter(ctx, REGLES.correspondanceIp, ipDe), limiter(ctx, REGLES.correspondanceAgent, (req) => req.agent?.id), async (req, res) => {
+    const id = parseId(String(req.params.id));
     await getRow(req, ctx, offres, id);
     if (!req.ability!.can('read', 'demandeurs')) throw forbidden();
     const { debut, nombre } = parseBody(pagination, req.query);
     const [offre] = await chargerOffres(req.em!, [id]);
-    res.json(await correspondances(req.em!, offre, ctx.clock.now(), debut, nombre));
+    const page = await correspondances(req.em!, offre, ctx.clock.now(), debut, nombre, porteeDemandeurs(req));
+    await tracerLecture(req, ctx, 'correspondances', { entiteId: id, filtre: { debut, nombre }, nombre: page.evalues }); // DATA-TRACES
+    res.json(page);
   });
   return r;
 }

@@ -7,10 +7,10 @@
  * plafondApplicable does (test: test/api/portail/offres.test.ts compares both).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { REGLEMENTATIONS, type FormeOffre, type NatureOffre } from '../../../../shared/domain/enums';
-import type { DemandeRules, Instant, JustificatifRules } from '../../../../shared/domain/types';
-import { checklist } from '../../../../shared/rules/completude';
-import { typologiesAdaptees } from '../../../../shared/rules/eligibilite';
+import { REGLEMENTATIONS, type FormeOffre, type NatureOffre } from '@shared/domain/enums';
+import type { DemandeRules, Instant, JustificatifRules } from '@shared/domain/types';
+import { checklist } from '@shared/rules/completude';
+import { typologiesAdaptees } from '@shared/rules/eligibilite';
 
 export interface CritereEligibilite {
   demande: DemandeRules;

@@ -8,13 +8,13 @@
  * event per record changed. A constant number of statements whatever the number of rows.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatutCandidature } from '../../../../shared/domain/enums';
-import { versDate } from '../../../../shared/rules/calendrier';
-import { transition } from '../../../../shared/rules/candidature';
-import { retirer } from '../../../../shared/rules/fenetrePublication';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
-import { marks } from '../propositions/candidats';
+import type { StatutCandidature } from '@shared/domain/enums';
+import { versDate } from '@shared/rules/calendrier';
+import { transition } from '@shared/rules/candidature';
+import { retirer } from '@shared/rules/fenetrePublication';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
+import { marks } from '@server/modules/propositions/candidats';
 import { ecrireChangements, refusFenetre, verrouillerOffre, type Acteur } from './fenetre';
 
 export type TypeRetrait = 'reprise' | 'attribution_directe';
@@ -49,7 +49,7 @@ export async function retirerOffre(
   if (!r.ok) throw refusFenetre(r, r.code === 'DATE_FUTURE' ? 'date' : 'motif');
   const motif = corps.motif.trim();
   const quand = corps.date ? versDate(corps.date) : now;
-  await ecrireChangements(tx, id, r.changements, now, type === 'reprise' ? { reprise_le: now } : { attribution_directe_le: quand, attribution_directe_motif: motif });
+  await ecrireChangements(tx, id, o, r.changements, now, type === 'reprise' ? { reprise_le: now } : { attribution_directe_le: quand, attribution_directe_motif: motif });
 
   const [bailleur] = await tx.execute<{ nom: string }[]>(`select b.nom from offre o join bailleur b on b.id = o.bailleur_id where o.id = ?`, [id]);
   const ouvertes = await tx.execute<Destinataire[]>(

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { Bailleur } from '../bailleurs/Bailleur.entity';
+import { Bailleur } from '@server/modules/bailleurs/Bailleur.entity';
 
 export const Programme = defineEntity({
   name: 'Programme',

@@ -1,8 +1,8 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { STATUTS_PROPOSITION } from '../../../../shared/domain/enums';
-import { Demandeur } from '../demandeurs/Demandeur.entity';
-import { Offre } from '../offres/Offre.entity';
-import { Agent } from '../agents/Agent.entity';
+import { STATUTS_PROPOSITION } from '@shared/domain/enums';
+import { Demandeur } from '@server/modules/demandeurs/Demandeur.entity';
+import { Offre } from '@server/modules/offres/Offre.entity';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 export const Proposition = defineEntity({
   name: 'Proposition',

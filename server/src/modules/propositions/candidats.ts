@@ -6,9 +6,9 @@
  * then justificatifs, suspensions, open candidatures and pending propositions in one query each.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FormeOffre, NatureOffre, PublicCible, SituationPrioritaire, StatutCandidature, StatutDemande, Typologie } from '../../../../shared/domain/enums';
-import type { DemandeRules, JustificatifRules, OffreRules, SuspensionRules } from '../../../../shared/domain/types';
-import type { CandidatureExistante } from '../../../../shared/rules/limites';
+import type { FormeOffre, NatureOffre, PublicCible, SituationPrioritaire, StatutCandidature, StatutDemande, Typologie } from '@shared/domain/enums';
+import type { DemandeRules, JustificatifRules, OffreRules, SuspensionRules } from '@shared/domain/types';
+import type { CandidatureExistante } from '@shared/rules/limites';
 
 export const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -66,12 +66,17 @@ export const COLONNES_BASE = `dr.id as "demandeurId", dr.civilite, dr.nom, dr.pr
   d.codemandeur is not null as codemandeur, d.revenu_fiscal_reference as "revenuFiscalReference", d.public_cible as "publicCible",
   d.situations_prioritaires as "situationsPrioritaires", d.accompagne_service_salaries_en_difficulte as accompagne, d.created_at as "dateDemande"`;
 
-/** Base rows of these demandeurs (their open demande, if any), by id. */
-export async function basesParDemandeur(em: EntityManager, demandeurIds: number[]): Promise<BaseCandidat[]> {
+/**
+ * Base rows of these demandeurs (their open demande, if any), by id. With `verrou` (inside the
+ * caller's transaction) the demandeur rows are locked `for share`, in id order (no deadlock between
+ * two batches): a suspension, a closure or a deactivation of one of them (which lock it `for update`)
+ * waits for the caller's commit, or has committed before the rows are read.
+ */
+export async function basesParDemandeur(em: EntityManager, demandeurIds: number[], verrou = false): Promise<BaseCandidat[]> {
   if (demandeurIds.length === 0) return [];
   return em.execute<BaseCandidat[]>(
     `select ${COLONNES_BASE} from demandeur dr left join demande d on d.demandeur_id = dr.id and d.statut <> 'cloturee'
-      where dr.id in (${marks(demandeurIds.length)})`,
+      where dr.id in (${marks(demandeurIds.length)})${verrou ? ' order by dr.id for share of dr' : ''}`,
     demandeurIds,
   );
 }

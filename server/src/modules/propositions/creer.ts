@@ -5,15 +5,19 @@
  * offer already pending); the accepted ones get a Proposition (statut `envoyee`, expiring after
  * PROPOSITION_DELAI_JOURS days), an audit event and a notification, all in one transaction; the
  * refused ones are listed with their code. The demandeur answers from the portal (repondre.ts),
- * the expiry is a job (jobs/propositionsExpirees.ts).
+ * the expiry is a job (jobs/propositionsExpirees.ts). Race-safe: the offer is locked `for share`
+ * (a withdrawal waits, or is seen) and so are the demandeurs (a suspension or a closure waits, or is
+ * seen); two agents proposing the same offer to the same demandeur at once are decided by the
+ * partial unique index (one pending proposition per offer and demandeur): the loser gets 409
+ * DEJA_PROPOSEE, or, when it reads after the winner's commit, the demandeur among `refusees`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { ajouterJours, formatDateParis } from '../../../../shared/rules/calendrier';
-import { estPubliee } from '../../../../shared/rules/publication';
-import { conflict, notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
+import { ajouterJours, formatDateParis } from '@shared/rules/calendrier';
+import { estPubliee } from '@shared/rules/publication';
+import { conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
 import { basesParDemandeur, chargerOffres, completerCandidats, type Candidat } from './candidats';
 import { evaluer } from './evaluer';
 import { Proposition } from './Proposition.entity';
@@ -43,12 +47,20 @@ export interface Refusee {
   raison: string;
 }
 
-export async function creerPropositions(tx: EntityManager, d: DemandeProposition, agent: { id: number; ip?: string }, now: Date) {
+/**
+ * `portee`: the demandeurs the agent may reach (portee.ts), an SQL condition on `dr`; the others
+ * are answered exactly like an id that does not exist (DEMANDEUR_INCONNU, no reason, nothing created).
+ */
+export async function creerPropositions(tx: EntityManager, d: DemandeProposition, agent: { id: number; ip?: string }, now: Date, portee?: { sql: string; params: unknown[] }) {
   const [offre] = await chargerOffres(tx, [d.offreId], true);
   if (!offre) throw notFound();
   if (offre.retiree) throw conflict('OFFRE_RETIREE', 'Cette offre a été reprise par le bailleur ou attribuée hors plateforme : elle ne peut plus être proposée.');
   const ids = [...new Set(d.demandeurIds)];
-  const candidats = new Map((await completerCandidats(tx, await basesParDemandeur(tx, ids))).map((c) => [c.base.demandeurId, c]));
+  const atteignables = portee && ids.length
+    ? (await tx.execute<{ id: number }[]>(`select dr.id from demandeur dr where dr.id in (${ids.map(() => '?').join(', ')}) and ${portee.sql}`, [...ids, ...portee.params])).map((x) => x.id)
+    : ids;
+  // Locks in the order offer (for share, above) → demandeurs (for share, id order), as an apply takes them.
+  const candidats = new Map((await completerCandidats(tx, await basesParDemandeur(tx, atteignables, true))).map((c) => [c.base.demandeurId, c]));
   const expireLe = ajouterJours(now, delaiPropositionJours());
   const message = d.message?.trim() || null;
   const envoyees: Envoyee[] = [];

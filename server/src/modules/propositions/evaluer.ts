@@ -4,11 +4,11 @@
  * verifierEligibilite; palierCandidature for the order); this file adds the facts the rules do
  * not know (account state, search sector, a proposition already pending) and the words.
  */
-import type { Refus } from '../../../../shared/domain/types';
-import { formatDateParis } from '../../../../shared/rules/calendrier';
-import { libellePalier, palierCandidature } from '../../../../shared/rules/classement';
-import { plafondApplicable } from '../../../../shared/rules/eligibilite';
-import { MAX_CANDIDATURES_CLASSIQUE, verifierCandidature } from '../../../../shared/rules/limites';
+import type { Refus } from '@shared/domain/types';
+import { formatDateParis } from '@shared/rules/calendrier';
+import { libellePalier, palierCandidature } from '@shared/rules/classement';
+import { plafondApplicable } from '@shared/rules/eligibilite';
+import { MAX_CANDIDATURES_CLASSIQUE, verifierCandidature } from '@shared/rules/limites';
 import type { BaseCandidat, Candidat, OffreCible } from './candidats';
 
 /** Where the demandeur searches (the sector that reaches the offer, or the nearest one). */

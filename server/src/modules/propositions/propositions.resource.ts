@@ -1,5 +1,5 @@
-import { STATUTS_PROPOSITION } from '../../../../shared/domain/enums';
-import type { ResourceDef } from '../../http/resource';
+import { STATUTS_PROPOSITION } from '@shared/domain/enums';
+import type { ResourceDef } from '@server/http/resource';
 
 export const propositions: ResourceDef = {
   name: 'propositions',

@@ -7,11 +7,11 @@
  * SQL pre-filter and bounded list (MAX_SIMILAIRES), then the rules in memory: no query per offer.
  */
 import type { Request } from 'express';
-import type { Typologie } from '../../../../shared/domain/enums';
-import { typologiesAdaptees } from '../../../../shared/rules/eligibilite';
-import { estPubliee } from '../../../../shared/rules/publication';
-import { whereClause } from '../../http/simpleRest';
-import { offres } from '../offres/offres.resource';
+import type { Typologie } from '@shared/domain/enums';
+import { typologiesAdaptees } from '@shared/rules/eligibilite';
+import { estPubliee } from '@shared/rules/publication';
+import { whereClause } from '@server/http/simpleRest';
+import { offres } from '@server/modules/offres/offres.resource';
 import { basesParDemandeur, chargerOffres, COLONNES_OFFRE, completerCandidats, marks, versOffreCible, type OffreCible } from './candidats';
 import { evaluer } from './evaluer';
 

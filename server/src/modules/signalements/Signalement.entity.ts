@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { STATUTS_SIGNALEMENT, TYPES_SIGNALEMENT } from '../../../../shared/domain/enums';
-import { Agent } from '../agents/Agent.entity';
+import { STATUTS_SIGNALEMENT, TYPES_SIGNALEMENT } from '@shared/domain/enums';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 /** Fraud signal (R-ONE-ACCOUNT, tampered documents). Whole entity is fraud data. */
 export const Signalement = defineEntity({

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatDateParis } from '../../../../shared/rules/calendrier';
-import { HttpProblem, conflict } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
-import { cloturerDossiers, marks } from '../suspensions/cloture';
+import { formatDateParis } from '@shared/rules/calendrier';
+import type { DemandeurTable } from '@server/db/schema';
+import { HttpProblem, conflict } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
+import { cloturerDossiers, marks } from '@server/modules/suspensions/cloture';
 import { chargerSignalement } from './statut';
 
 export const MOTIF_CANDIDATURE_COMPTE_MULTIPLE = 'Clôturée : compte multiple désactivé (un seul espace demandeur par personne, CGU 9.13)';
@@ -24,7 +25,7 @@ export async function desactiverComptes(tx: EntityManager, signalementId: number
     const message = `Comptes absents de ce signalement : ${etrangers.join(', ')}.`;
     throw new HttpProblem(400, 'VALIDATION', message, [{ field: 'demandeurIds', message }]);
   }
-  const comptes = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string; statut_compte: string }[]>(
+  const comptes = await tx.execute<Pick<DemandeurTable, 'id' | 'email' | 'civilite' | 'nom' | 'prenom' | 'statut_compte'>[]>(
     `select id, email, civilite, nom, prenom, statut_compte from demandeur where id in (${marks(s.demandeur_ids.length)}) order by id for update`,
     s.demandeur_ids,
   );
@@ -35,7 +36,11 @@ export async function desactiverComptes(tx: EntityManager, signalementId: number
     throw conflict('COMPTE_UNIQUE_REQUIS', 'Un compte doit rester ouvert : désactivez seulement les comptes en trop.');
   }
   const effets = await cloturerDossiers(tx, ids, { motifDemande: 'fermeture_compte', motifCandidature: MOTIF_CANDIDATURE_COMPTE_MULTIPLE, agentId, ip, now });
-  await tx.execute(`update demandeur set statut_compte = 'ferme', desactive_le = ? where id in (${marks(ids.length)})`, [now, ...ids]);
+  const fermes = await tx.execute<{ id: number }[]>(
+    `update demandeur set statut_compte = 'ferme', desactive_le = ?, ferme_le = ? where id in (${marks(ids.length)}) and statut_compte <> 'ferme' returning id`,
+    [now, now, ...ids],
+  );
+  if (fermes.length !== ids.length) throw conflict('COMPTE_DEJA_FERME', 'Un de ces comptes vient d’être fermé par ailleurs : rechargez le signalement.');
   await tx.execute(`update session set revoked_at = ? where kind = 'demandeur' and principal_id in (${marks(ids.length)}) and revoked_at is null`, [now, ...ids]);
   for (const c of cibles) {
     audit(tx, {

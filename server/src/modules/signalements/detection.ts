@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TypeJustificatif } from '../../../../shared/domain/enums';
-import { scoreDoublon } from '../../../../shared/rules/identite';
-import { anomaliesMetadonnees, scoreMetadonnees, type MetadonneesPdf } from '../../../../shared/rules/metadonnees';
+import { scoreDoublon } from '@shared/rules/identite';
+import { anomaliesMetadonnees, scoreMetadonnees, type MetadonneesPdf } from '@shared/rules/metadonnees';
+import type { DemandeTable, DemandeurTable, JustificatifTable } from '@server/db/schema';
 import { COMPTES_DE, cleSignalement, enregistrerSignalements, type NouveauSignalement } from './enregistrer';
 
 interface GroupeFichier {
@@ -33,17 +33,8 @@ export async function signauxFichiers(em: EntityManager, sha256: string | null):
   }));
 }
 
-interface PieceMeta {
-  id: number;
-  type: TypeJustificatif;
-  nom_original: string;
-  statut: string;
-  depose_le: Date;
-  metadonnees_pdf: MetadonneesPdf;
-  demandeur_id: number;
-  nom: string;
-  prenom: string;
-}
+type PieceMeta = Pick<JustificatifTable, 'id' | 'type' | 'nom_original' | 'statut' | 'depose_le'> & { metadonnees_pdf: MetadonneesPdf } &
+  Pick<DemandeTable, 'demandeur_id'> & Pick<DemandeurTable, 'nom' | 'prenom'>;
 
 const LOT = 1000;
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TypeSignalement } from '../../../../shared/domain/enums';
-import { scoreDoublon } from '../../../../shared/rules/identite';
+import type { TypeSignalement } from '@shared/domain/enums';
+import { scoreDoublon } from '@shared/rules/identite';
 import { COMPTE_JSON, cleSignalement, enregistrerSignalements, type NouveauSignalement } from './enregistrer';
 import { signauxFichiers, signauxMetadonnees } from './detection';
 
@@ -30,7 +30,7 @@ async function groupes(em: EntityManager, expr: string): Promise<Groupe[]> {
   );
 }
 
-export type BilanDetection = Record<TypeSignalement, number>;
+export type BilanDetection = Record<Exclude<TypeSignalement, 'contenu_actif' | 'signalement_agent'>, number>; // raised at upload, or by an agent
 
 /**
  * The periodic fraud job (R-ONE-ACCOUNT, §9.13, §10.9): same identity under several accounts,
@@ -61,7 +61,7 @@ export async function detecterDoublons(em: EntityManager, now: Date): Promise<Bi
       `select type, count(*)::int as n from signalement where id = any(?::int[]) group by type`,
       [`{${crees.join(',')}}`],
     );
-    for (const r of rows) bilan[r.type] = r.n;
+    for (const r of rows) if (r.type !== 'contenu_actif' && r.type !== 'signalement_agent') bilan[r.type] = r.n;
   }
   return bilan;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TypeSignalement } from '../../../../shared/domain/enums';
+import type { TypeSignalement } from '@shared/domain/enums';
 
 export interface NouveauSignalement {
   type: TypeSignalement;

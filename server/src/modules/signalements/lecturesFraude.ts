@@ -1,11 +1,11 @@
 import { Router, type Request } from 'express';
-import { FRAUD_FIELDS } from '../../../../shared/abilities';
-import type { AppContext } from '../../context';
-import { parseListParams } from '../../http/listQuery';
-import { badRequest } from '../../http/problem';
-import type { ResourceDef } from '../../http/resource';
-import { contentRange, getRow, listRows, parseId, readableFields } from '../../http/simpleRest';
-import { audit } from '../audit-events/audit';
+import { FRAUD_FIELDS } from '@shared/abilities';
+import type { AppContext } from '@server/context';
+import { parseListParams } from '@server/http/listQuery';
+import { badRequest } from '@server/http/problem';
+import type { ResourceDef } from '@server/http/resource';
+import { contentRange, getRow, listRows, parseId, readableFields } from '@server/http/simpleRest';
+import { audit } from '@server/modules/audit-events/audit';
 
 const SUFFIXE = /_(gte|lte|gt|lt)$/;
 

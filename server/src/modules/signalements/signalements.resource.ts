@@ -1,6 +1,6 @@
-import { STATUTS_SIGNALEMENT, TYPES_SIGNALEMENT } from '../../../../shared/domain/enums';
-import { badRequest } from '../../http/problem';
-import type { ResourceDef } from '../../http/resource';
+import { STATUTS_SIGNALEMENT, TYPES_SIGNALEMENT } from '@shared/domain/enums';
+import { badRequest } from '@server/http/problem';
+import type { ResourceDef } from '@server/http/resource';
 
 /** `filter={"demandeurId":12}`: the signals naming this account (GIN index on demandeur_ids). */
 function concerne(value: unknown) {

@@ -1,19 +1,39 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../../context';
-import { forbidden } from '../../http/problem';
-import { getRow, parseId } from '../../http/simpleRest';
-import { parseBody } from '../../http/validate';
+import type { AppContext } from '@server/context';
+import { forbidden } from '@server/http/problem';
+import { getRow, parseId } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
 import { desactiverComptes } from './desactiverComptes';
 import { detecterDoublons } from './doublons';
 import { lecturesFraudeRouter } from './lecturesFraude';
 import { signalements } from './signalements.resource';
 import { changerStatut, type ActionSignalement } from './statut';
+import { decrireRoute, ligne } from '@server/openapi/registry';
+import { objet } from '@server/openapi/schemas';
 
 const corpsConclusion = z.object({ conclusion: z.string().trim().min(1, 'Indiquez la conclusion.').max(4000) });
 const corpsDesactiver = z.object({
   demandeurIds: z.array(z.number().int().positive()).min(1, 'Choisissez au moins un compte.').max(50),
   motif: z.string().trim().min(1, 'Indiquez le motif.').max(1000),
+});
+
+decrireRoute({
+  method: 'post', path: '/api/signalements/analyser', auth: 'agent', roles: 'contrôle fraude', summary: 'Lancer l’analyse des doublons (comptes, téléphones, fichiers partagés)',
+  reponse: { json: z.object({ crees: z.record(z.string(), z.number().int()), total: z.number().int() }) },
+});
+decrireRoute({ method: 'post', path: '/api/signalements/{id}/prendre', auth: 'agent', roles: 'contrôle fraude', summary: 'Prendre le signalement en charge', reponse: { json: ligne('signalements') }, problemes: { 409: ['SIGNALEMENT_CLOS'] } });
+for (const nom of ['confirmer', 'infirmer'] as const) {
+  decrireRoute({
+    method: 'post', path: `/api/signalements/{id}/${nom}`, auth: 'agent', roles: 'contrôle fraude', body: corpsConclusion,
+    summary: nom === 'confirmer' ? 'Confirmer la fraude (conclusion)' : 'Infirmer le signalement (conclusion)', reponse: { json: ligne('signalements') }, problemes: { 409: ['SIGNALEMENT_CLOS'] },
+  });
+}
+decrireRoute({
+  method: 'post', path: '/api/signalements/{id}/desactiver-comptes', auth: 'agent', roles: 'contrôle fraude', body: corpsDesactiver,
+  summary: 'Désactiver les comptes en trop d’un signalement confirmé (R-ONE-ACCOUNT : un compte reste ouvert)',
+  reponse: { json: objet('Effets (comptes fermés, candidatures clôturées) et `signalement` mis à jour') },
+  problemes: { 409: ['SIGNALEMENT_NON_CONFIRME', 'COMPTE_DEJA_FERME', 'COMPTE_UNIQUE_REQUIS'] },
 });
 
 /**

@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { TYPES_SUSPENSION } from '../../../../shared/domain/enums';
-import { Demandeur } from '../demandeurs/Demandeur.entity';
-import { Agent } from '../agents/Agent.entity';
+import { TYPES_SUSPENSION } from '@shared/domain/enums';
+import { Demandeur } from '@server/modules/demandeurs/Demandeur.entity';
+import { Agent } from '@server/modules/agents/Agent.entity';
 
 export const Suspension = defineEntity({
   name: 'Suspension',

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SuspensionRules } from '../../../../shared/domain/types';
-import type { TypeSuspension } from '../../../../shared/domain/enums';
-import { estRecidive, estSuspendu, finSuspension, suspenduJusquAu, verifierDureeSuspension } from '../../../../shared/rules/suspension';
-import { HttpProblem } from '../../http/problem';
+import type { SuspensionRules } from '@shared/domain/types';
+import type { TypeSuspension } from '@shared/domain/enums';
+import { estRecidive, estSuspendu, finSuspension, suspenduJusquAu, verifierDureeSuspension } from '@shared/rules/suspension';
+import { HttpProblem } from '@server/http/problem';
 import { dossiersOuverts } from './cloture';
 
 /** R-SUSP: a duration outside 6–60 months is a 400 DUREE_SUSPENSION naming the field. */

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TypeSuspension } from '../../../../shared/domain/enums';
-import { formatDateParis } from '../../../../shared/rules/calendrier';
-import { estRecidive, estSuspendu, finSuspension } from '../../../../shared/rules/suspension';
-import { conflict, notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
+import type { TypeSuspension } from '@shared/domain/enums';
+import { formatDateParis } from '@shared/rules/calendrier';
+import { estRecidive, estSuspendu, finSuspension } from '@shared/rules/suspension';
+import { conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
 import { exigerDureeValide, suspensionsDe } from './apercu';
 import { cloturerDossiers } from './cloture';
 

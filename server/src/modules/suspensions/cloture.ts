@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MotifCloture, StatutCandidature } from '../../../../shared/domain/enums';
-import { transition } from '../../../../shared/rules/candidature';
-import { audit } from '../audit-events/audit';
+import type { MotifCloture, StatutCandidature } from '@shared/domain/enums';
+import { transition } from '@shared/rules/candidature';
+import { audit } from '@server/modules/audit-events/audit';
 
 export const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 

@@ -1,22 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatDateParis } from '../../../../shared/rules/calendrier';
-import { estEnVigueur } from '../../../../shared/rules/suspension';
-import { conflict, notFound } from '../../http/problem';
-import { audit } from '../audit-events/audit';
-import { notifier } from '../notifications/outbox';
+import type { DemandeurTable, SuspensionTable } from '@server/db/schema';
+import { formatDateParis } from '@shared/rules/calendrier';
+import { estEnVigueur } from '@shared/rules/suspension';
+import { conflict, notFound } from '@server/http/problem';
+import { audit } from '@server/modules/audit-events/audit';
+import { notifier } from '@server/modules/notifications/outbox';
 
-interface Ligne {
-  id: number;
-  type: 'fraude' | 'incivilite';
-  debut: Date;
-  fin: Date;
-  levee_le: Date | null;
-  demandeur_id: number;
-  email: string;
-  civilite: string;
-  nom: string;
-  prenom: string;
-}
+type Ligne = Pick<SuspensionTable, 'id' | 'type' | 'debut' | 'fin' | 'levee_le' | 'demandeur_id'> &
+  Pick<DemandeurTable, 'email' | 'civilite' | 'nom' | 'prenom'>;
 
 /**
  * R-SUSP: a suspension in force is lifted early (réclamation) with a motif. The demande stays
@@ -33,7 +24,11 @@ export async function leverSuspension(tx: EntityManager, id: number, motif: stri
   if (!estEnVigueur({ type: s.type, debut: s.debut, fin: s.fin, levee: null }, now)) {
     throw conflict('SUSPENSION_TERMINEE', 'Cette suspension n’est pas en cours : il n’y a rien à lever.');
   }
-  await tx.execute(`update suspension set levee_le = ?, levee_par_id = ?, motif_levee = ? where id = ?`, [now, agentId, motif, id]);
+  const levees = await tx.execute<{ id: number }[]>(
+    `update suspension set levee_le = ?, levee_par_id = ?, motif_levee = ? where id = ? and levee_le is null returning id`,
+    [now, agentId, motif, id],
+  );
+  if (levees.length !== 1) throw conflict('SUSPENSION_DEJA_LEVEE', 'Cette suspension vient d’être levée par un autre agent.');
   audit(tx, {
     at: now, acteur: { type: 'agent', id: agentId }, action: 'lever', entite: 'suspension', entiteId: id,
     de: 'en_cours', vers: 'levee', motif, fraude: true, details: { demandeurId: s.demandeur_id, finPrevue: s.fin }, ip,

@@ -1,6 +1,6 @@
-import { TYPES_SUSPENSION } from '../../../../shared/domain/enums';
-import { viaCandidatures } from '../../http/abilitySql';
-import type { ResourceDef } from '../../http/resource';
+import { TYPES_SUSPENSION } from '@shared/domain/enums';
+import { departementsStockes } from '@server/http/abilitySql';
+import type { ResourceDef } from '@server/http/resource';
 
 /** `motif`, `motifLevee`, `recidive`, `creeParId`, `leveeParId` are fraud data (FRAUD_FIELDS in shared/abilities). */
 export const suspensions: ResourceDef = {
@@ -29,6 +29,6 @@ export const suspensions: ResourceDef = {
     recidive: { expr: 's.recidive', type: 'bool' },
   },
   search: ['dr.nom', 'dr.prenom'],
-  scope: { departementsCandidatures: viaCandidatures('sc.demandeur_id = s.demandeur_id') },
+  scope: { departementsCandidatures: departementsStockes('dr.departements') },
   defaultSort: ['debut', 'DESC'],
 };

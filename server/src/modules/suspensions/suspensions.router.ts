@@ -1,16 +1,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { TYPES_SUSPENSION } from '../../../../shared/domain/enums';
-import type { AppContext } from '../../context';
-import { forbidden } from '../../http/problem';
-import { getRow, parseId } from '../../http/simpleRest';
-import { parseBody } from '../../http/validate';
-import { demandeurs } from '../demandeurs/demandeurs.resource';
-import { lecturesFraudeRouter } from '../signalements/lecturesFraude';
+import { TYPES_SUSPENSION } from '@shared/domain/enums';
+import type { AppContext } from '@server/context';
+import { forbidden } from '@server/http/problem';
+import { getRow, parseId } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
+import { demandeurs } from '@server/modules/demandeurs/demandeurs.resource';
+import { lecturesFraudeRouter } from '@server/modules/signalements/lecturesFraude';
 import { apercuSuspension } from './apercu';
 import { appliquerSuspension } from './appliquer';
 import { leverSuspension } from './lever';
 import { suspensions } from './suspensions.resource';
+import { decrireRoute, ligne } from '@server/openapi/registry';
+import { objet } from '@server/openapi/schemas';
 
 const demandeurId = z.coerce.number().int().positive().max(999_999_999);
 /** dureeMois is any number here: the shared rule answers 400 DUREE_SUSPENSION outside 6–60 whole months. */
@@ -22,6 +24,22 @@ const corpsSuspension = z.object({
 });
 const requeteApercu = z.object({ demandeurId, type: z.enum(TYPES_SUSPENSION).default('fraude'), dureeMois: z.coerce.number() });
 const corpsLever = z.object({ motif: z.string().trim().min(1, 'Indiquez le motif de la levée.').max(1000) });
+
+decrireRoute({
+  method: 'get', path: '/api/suspensions/apercu', auth: 'agent', roles: 'contrôle fraude', query: requeteApercu,
+  summary: 'Aperçu des effets d’une suspension avant de l’appliquer (fin, candidatures clôturées)',
+  reponse: { json: objet('Effets prévus : fin de la suspension, candidatures et propositions touchées') }, problemes: { 400: ['DUREE_SUSPENSION'] },
+});
+decrireRoute({
+  method: 'post', path: '/api/suspensions', auth: 'agent', roles: 'contrôle fraude', body: corpsSuspension,
+  summary: 'Suspendre un demandeur pour fraude ou incivilité (6 à 60 mois, R-SUSP)',
+  reponse: { status: 201, json: ligne('suspensions'), description: 'La suspension, avec `effets` (candidatures clôturées, notification)' },
+  problemes: { 400: ['DUREE_SUSPENSION'], 409: ['DEJA_SUSPENDU'] },
+});
+decrireRoute({
+  method: 'post', path: '/api/suspensions/{id}/lever', auth: 'agent', roles: 'contrôle fraude', body: corpsLever, summary: 'Lever une suspension en cours (motif)',
+  reponse: { json: ligne('suspensions') }, problemes: { 409: ['SUSPENSION_DEJA_LEVEE', 'SUSPENSION_TERMINEE'] },
+});
 
 /**
  * Suspensions (R-SUSP), mounted before the generic router of the same path: preview, apply,

@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { RELANCE_JOURS_DEFAUT, seuilRelance } from '@shared/rules/lienBailleur';
+import { ENVOI_MAX, envoyer } from './envoyer';
+
+/** BAILLEUR_RELANCE_JOURS (1–90, default 10): days without the bailleur's answer before the tab and the reminder. */
+export function joursRelance(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.BAILLEUR_RELANCE_JOURS);
+  return Number.isInteger(n) && n >= 1 && n <= 90 ? n : RELANCE_JOURS_DEFAUT;
+}
+
+/**
+ * When a transmitted candidature started waiting for its bailleur: its first envoi, else (never
+ * sent through the platform) its designation. SQL on candidature `c`.
+ */
+export const ATTENTE_BAILLEUR_DEPUIS = `coalesce((select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id), c.designee_le)`;
+
+/** Candidatures of bailleur ? sent at or before ?, still awaiting and never reminded (bind: bailleurId?, seuil). */
+const DUES = (parBailleur: boolean) => `
+  from candidature c join offre o on o.id = c.offre_id
+ where c.statut = 'transmise_bailleur' ${parBailleur ? 'and o.bailleur_id = ?' : ''}
+   and not exists (select 1 from bailleur_relance r where r.candidature_id = c.id)
+   and (select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id) <= ?`;
+
+export interface ResumeRelances {
+  bailleursRelances: number;
+  candidaturesRelancees: number;
+}
+
+/** Advisory lock namespace of the reminder of one bailleur (second key: the bailleur id). */
+const VERROU_RELANCE = 18_001;
+
+/**
+ * R-BAIL-RELANCE: the bailleur gets ONE reminder for each candidature sent to it N days ago and still
+ * without its answer, whatever the number of runs or replicas. Per bailleur, in one transaction:
+ * a transaction-scoped advisory lock (another replica skips that bailleur, so one mail per bailleur
+ * and run), the due candidatures, a new envoi (origine `relance`, new 14-day link, mail), and one
+ * `bailleur_relance` row per candidature — its primary key is the exactly-once guard: a row that
+ * already exists rolls the whole transaction back, mail included. Only candidatures sent through
+ * the platform are reminded; the agents see the others in the « Sans réponse du bailleur » tab.
+ */
+export async function relancerBailleurs(em: EntityManager, now: Date, opts: { jours?: number } = {}): Promise<ResumeRelances> {
+  const jours = opts.jours ?? joursRelance();
+  const seuil = seuilRelance(now, jours);
+  const bailleurs = await em.fork().execute<{ bailleur_id: number }[]>(`select distinct o.bailleur_id ${DUES(false)} order by 1`, [seuil]);
+  const resume: ResumeRelances = { bailleursRelances: 0, candidaturesRelancees: 0 };
+  for (const { bailleur_id: bailleurId } of bailleurs) {
+    const n = await em.fork().transactional(async (tx) => {
+      const [{ pris }] = await tx.execute<{ pris: boolean }[]>(`select pg_try_advisory_xact_lock(?, ?) as pris`, [VERROU_RELANCE, bailleurId]);
+      if (!pris) return 0;
+      const dues = await tx.execute<{ id: number }[]>(`select c.id ${DUES(true)} order by c.id limit ?`, [bailleurId, seuil, ENVOI_MAX]);
+      if (dues.length === 0) return 0;
+      const r = await envoyer(tx, { origine: 'relance', bailleurId, candidatureIds: dues.map((d) => d.id), agentId: null, strict: false, joursRelance: jours }, now);
+      const faites = await tx.execute<{ candidature_id: number }[]>(
+        `insert into bailleur_relance (candidature_id, envoi_id, relance_le)
+         select ec.candidature_id, ec.envoi_id, ? from bailleur_envoi_candidature ec where ec.envoi_id = ?
+         on conflict do nothing returning candidature_id`,
+        [now, r.envoiId],
+      );
+      if (faites.length !== r.candidatures) throw new Error(`relance concurrente pour le bailleur ${bailleurId} : annulée`);
+      return r.candidatures;
+    });
+    if (n > 0) {
+      resume.bailleursRelances += 1;
+      resume.candidaturesRelancees += n;
+    }
+  }
+  return resume;
+}

@@ -1,0 +1,61 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { whereClause } from '@server/http/simpleRest';
+import { parseBody } from '@server/http/validate';
+import { audit } from '@server/modules/audit-events/audit';
+import { candidatures } from './candidatures.resource';
+import { VERROU_MINUTES } from './contexte';
+import { acteurDe } from './transition';
+
+/** The orders « Traiter le suivant » knows: offer by offer (oldest offer first, rank within), or longest waiting first. */
+export const ORDRES_SUIVANT = ['offre', 'attente'] as const;
+export type OrdreSuivant = (typeof ORDRES_SUIVANT)[number];
+
+export const corpsSuivant = z.object({
+  /** The queue's filter as the agent left it (same keys as the list); its tab is ignored. */
+  filter: z.record(z.string().max(60), z.unknown()).optional(),
+  ordre: z.enum(ORDRES_SUIVANT).default('offre'),
+});
+
+const ORDER_BY: Record<OrdreSuivant, string> = {
+  // R-RANK within one offer is (palier, dateCandidature, id): the best-ranked free dossier of the oldest offer.
+  offre: 'coalesce(o.debut_publication, o.created_at), o.id, c.palier, c.date_candidature, c.id',
+  attente: 'c.date_candidature, c.id',
+};
+
+/**
+ * « Traiter le suivant »: in one transaction, the best-placed dossier still to instruct (deposee)
+ * that the agent may take, in his scope (CASL → SQL, ANDed with the queue's filter), that nobody
+ * else holds (a live soft lock), is locked `FOR UPDATE SKIP LOCKED` and taken by a conditional
+ * write: two agents pressing at once get two different dossiers, never the same one.
+ * Returns the candidature id taken, or null when nothing is left.
+ */
+export async function prendreSuivant(req: Request, now: Date): Promise<number | null> {
+  const corps = parseBody(corpsSuivant, req.body ?? {});
+  const { onglet: _onglet, ...filtre } = corps.filter ?? {};
+  const where = whereClause(req, candidatures, 'prendre', filtre, now);
+  const acteur = acteurDe(req);
+  const limite = new Date(now.getTime() - VERROU_MINUTES * 60_000);
+  const libre = `(c.agent_en_charge_id is null or c.verrou_activite_le is null or c.verrou_activite_le <= ?)`;
+  return req.em!.transactional(async (tx) => {
+    const [choisi] = await tx.execute<{ id: number; agent_en_charge_id: number | null }[]>(
+      `select c.id, c.agent_en_charge_id from ${candidatures.from}
+        where ${where.sql} and c.statut = 'deposee' and ${libre}
+        order by ${ORDER_BY[corps.ordre]} limit 1 for update of c skip locked`,
+      [...where.params, limite],
+    );
+    if (!choisi) return null;
+    const pris = await tx.execute<{ id: number }[]>(
+      `update candidature c set agent_en_charge_id = ?, prise_en_charge_le = ?, verrou_activite_le = ?, updated_at = ?, version = version + 1
+        where c.id = ? and c.statut = 'deposee' and ${libre} returning c.id`,
+      [acteur.id, now, now, now, choisi.id, limite],
+    );
+    if (pris.length === 0) return null;
+    audit(tx, {
+      at: now, acteur: { type: 'agent', id: acteur.id }, action: 'prise_dossier', entite: 'candidature', entiteId: choisi.id,
+      details: { via: 'suivant', ordre: corps.ordre, ...(choisi.agent_en_charge_id ? { precedentInactif: choisi.agent_en_charge_id } : {}) }, ip: acteur.ip,
+    });
+    await tx.flush();
+    return choisi.id;
+  });
+}

@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileStorage } from '@server/storage/storage';
+import { verrouAdresses } from '@server/modules/justificatifs/stockageDepot';
+
+/**
+ * DATA-ORPHANS: files nothing will ever clean otherwise, removed at start (each process, its own
+ * scratch folder) and by the daily `conservation` job.
+ * - Scratch files (`<scratchDir>/tmp/t-…`): an upload being received, an export being produced
+ *   (its XLSX before it is stored), a local atomic write. A killed process leaves them behind,
+ *   with personal data in them. Only those older than `AGE_BROUILLON_MS` go: a live upload or
+ *   export of another process sharing the folder is younger than that.
+ * - Stored pieces no justificatif row references (a crash between storing the piece and the
+ *   commit of its row): only those older than a day, so an upload in flight keeps its file.
+ */
+
+/** Longer than any upload or export (exports time out well before). */
+export const AGE_BROUILLON_MS = 6 * 3600_000;
+export const AGE_PIECE_ORPHELINE_MS = 24 * 3600_000;
+
+export async function nettoyerBrouillons(storage: FileStorage, now: Date, ageMs = AGE_BROUILLON_MS): Promise<number> {
+  const dir = path.join(storage.scratchDir, 'tmp');
+  let noms: string[];
+  try {
+    noms = await readdir(dir);
+  } catch {
+    return 0; // no scratch folder yet
+  }
+  let n = 0;
+  for (const nom of noms) {
+    if (!nom.startsWith('t-')) continue;
+    const f = path.join(dir, nom);
+    try {
+      const s = await stat(f);
+      if (s.mtimeMs <= now.getTime() - ageMs) {
+        await rm(f, { force: true, recursive: true });
+        n++;
+      }
+    } catch {
+      // removed meanwhile by its owner: fine
+    }
+  }
+  return n;
+}
+
+export async function supprimerPiecesOrphelines(em: EntityManager, storage: FileStorage, now: Date, ageMs = AGE_PIECE_ORPHELINE_MS): Promise<number> {
+  const limite = now.getTime() - ageMs;
+  let n = 0;
+  let lot: string[] = [];
+  const traiter = async () => {
+    if (!lot.length) return;
+    const shas = lot;
+    lot = [];
+    // Under the addresses' lock: an upload of the same bytes commits its row first (kept) or waits
+    // and places the file again after this deletion (stockageDepot.ts), never a row without its file.
+    n += await em.fork().transactional(async (tx) => {
+      await verrouAdresses(tx, shas);
+      const refs = new Set(
+        (await tx.execute<{ sha256: string }[]>(`select distinct sha256 from justificatif where sha256 = any(?::text[])`, [`{${shas.join(',')}}`])).map((r) => r.sha256),
+      );
+      let supprimes = 0;
+      for (const sha of shas) {
+        if (refs.has(sha)) continue;
+        await storage.delete(sha);
+        supprimes++;
+      }
+      return supprimes;
+    });
+  };
+  for await (const p of storage.list()) {
+    if (p.modifiedAt.getTime() > limite) continue;
+    lot.push(p.sha256);
+    if (lot.length >= 500) await traiter();
+  }
+  await traiter();
+  return n;
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const caches = new Map<string, string>();
+
+/**
+ * The server's secret key (HMAC of the verification links' tokens, http/../comptes/liens.ts):
+ * `APP_SECRET` (≥ 32 characters) when set — the same value on every replica; otherwise a random
+ * key made once in `DATA_DIR/secret.key` (mode 600), which replicas sharing DATA_DIR share. It
+ * is never in the database: a dump of the outbox and of lien_verification cannot rebuild a link.
+ */
+export function secretApplication(env: NodeJS.ProcessEnv): string {
+  if (env.APP_SECRET) {
+    if (env.APP_SECRET.length < 32) throw new Error('APP_SECRET doit compter au moins 32 caractères.');
+    return env.APP_SECRET;
+  }
+  const fichier = path.join(path.resolve(env.DATA_DIR ?? './.data'), 'secret.key');
+  const connu = caches.get(fichier);
+  if (connu) return connu;
+  let secret: string;
+  try {
+    secret = readFileSync(fichier, 'utf8').trim();
+  } catch {
+    mkdirSync(path.dirname(fichier), { recursive: true });
+    secret = randomBytes(32).toString('base64url');
+    try {
+      writeFileSync(fichier, secret, { flag: 'wx', mode: 0o600 });
+    } catch {
+      secret = readFileSync(fichier, 'utf8').trim(); // another process wrote it first
+    }
+  }
+  caches.set(fichier, secret);
+  return secret;
+}
