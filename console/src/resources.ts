@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { ResourceName } from '../../shared/domain/enums';
+import type { ResourceName } from '@shared/domain/enums';
 import { agents } from './agents';
 import { auditEvents } from './audit-events';
 import { bailleurs } from './bailleurs';

@@ -2,9 +2,9 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { App } from '../App';
-import { agentDe, sessionHandler } from '../test/handlers';
-import { server } from '../test/server';
+import { App } from '@console/App';
+import { agentDe, sessionHandler } from '@console/test/handlers';
+import { server } from '@console/test/server';
 
 function fill(label: RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });

@@ -1,5 +1,5 @@
 import { Create, Edit, SimpleForm } from 'react-admin';
-import type { Agent } from '../data/records';
+import type { Agent } from '@console/data/records';
 import { AgentInputs } from './AgentInputs';
 
 type AgentForm = Partial<Agent> & { motDePasse?: string };

@@ -1,14 +1,14 @@
 import { BooleanInput, email, PasswordInput, required, SelectInput, TextArrayInput, TextInput } from 'react-admin';
-import { choicesFor } from '../common/enums';
-import { FormRow } from '../common/form';
-import { validateTerritoires } from '../common/validators';
+import { choicesFor } from '@console/common/enums';
+import { FormRow } from '@console/common/form';
+import { validateTerritoires } from '@console/common/validators';
+import { refusMotDePasse } from '@shared/rules/motDePasse';
 
 const req = required();
-const PASSWORD_MIN = 12;
 
-/** At least 12 characters (the server's policy); empty allowed on edit (password unchanged). */
-const passwordPolicy = (value: unknown) =>
-  typeof value === 'string' && value.length > 0 && value.length < PASSWORD_MIN ? 'app.agents.motDePasseCreation' : undefined;
+/** The one password policy of portal and agents (shared/rules/motDePasse.ts); empty allowed on edit (password unchanged). */
+const passwordPolicy = (value: unknown, values: { email?: string }) =>
+  typeof value === 'string' && value.length > 0 ? (refusMotDePasse(value, values?.email) ?? undefined) : undefined;
 
 export function AgentInputs({ creation }: { creation: boolean }) {
   return (

@@ -1,8 +1,8 @@
 import { BooleanField, DataTable, EmailField, List, TextArrayField, TextInput } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { booleanFilter, enumFilter, searchFilter } from '../common/filters';
-import type { Agent } from '../data/records';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { booleanFilter, enumFilter, searchFilter } from '@console/common/filters';
+import type { Agent } from '@console/data/records';
 
 const filters = [
   searchFilter(),

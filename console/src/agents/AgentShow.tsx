@@ -1,10 +1,18 @@
-import { BooleanField, EmailField, Show, TextArrayField, TextField } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { ShowSection } from '../common/ShowSection';
+import { BooleanField, EditButton, EmailField, Show, TextArrayField, TextField, TopToolbar } from 'react-admin';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { ShowSection } from '@console/common/ShowSection';
+import { RevoquerSessionsButton } from './RevoquerSessionsButton';
+
+const Actions = () => (
+  <TopToolbar>
+    <RevoquerSessionsButton />
+    <EditButton />
+  </TopToolbar>
+);
 
 export const AgentShow = () => (
-  <Show>
+  <Show actions={<Actions />}>
     <ShowSection title="app.sections.identite">
       <TextField source="nom" />
       <TextField source="prenom" />

@@ -1,14 +1,12 @@
 import Icon from '@mui/icons-material/Badge';
-import type { Agent } from '../data/records';
-import { AgentCreate, AgentEdit } from './AgentForms';
-import { AgentList } from './AgentList';
-import { AgentShow } from './AgentShow';
+import type { Agent } from '@console/data/records';
+import { paresseux } from '@console/common/paresseux';
 
 export const agents = {
-  list: AgentList,
-  show: AgentShow,
-  create: AgentCreate,
-  edit: AgentEdit,
+  list: paresseux(() => import('./AgentList').then((m) => m.AgentList)),
+  show: paresseux(() => import('./AgentShow').then((m) => m.AgentShow)),
+  create: paresseux(() => import('./AgentForms').then((m) => m.AgentCreate)),
+  edit: paresseux(() => import('./AgentForms').then((m) => m.AgentEdit)),
   icon: Icon,
   recordRepresentation: (record: Agent) => `${record.prenom} ${record.nom}`,
 };

@@ -1,9 +1,10 @@
 import { Show, TextField } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { JsonField } from '../common/JsonField';
-import { ShowSection } from '../common/ShowSection';
-import { useCan } from '../common/useAbility';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { JsonField } from '@console/common/JsonField';
+import { ShowSection } from '@console/common/ShowSection';
+import { useCan } from '@console/common/useAbility';
+import { ActeurAuditField, ActionAuditField } from './ActionAuditField';
 
 export function AuditEventShow() {
   const canReadDetails = useCan('read', 'audit-events', 'details');
@@ -12,8 +13,9 @@ export function AuditEventShow() {
       <ShowSection title="app.sections.historique">
         <DateTimeField source="at" />
         <EnumField source="acteurType" enumName="acteur" />
+        <ActeurAuditField source="acteurNom" />
         <TextField source="acteurId" emptyText="—" />
-        <TextField source="action" />
+        <ActionAuditField source="action" />
         <TextField source="entite" />
         <TextField source="entiteId" emptyText="—" />
         <TextField source="de" emptyText="—" />

@@ -1,5 +1,5 @@
 import { useRecordContext } from 'react-admin';
-import type { AuditEvent } from '../data/records';
+import type { AuditEvent } from '@console/data/records';
 
 /** « deposee → en_instruction » (raw codes: the journal records them as they are). */
 export function TransitionField(_props: { source?: string; label?: string }) {

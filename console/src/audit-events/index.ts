@@ -1,11 +1,10 @@
 import Icon from '@mui/icons-material/History';
-import type { AuditEvent } from '../data/records';
-import { AuditEventList } from './AuditEventList';
-import { AuditEventShow } from './AuditEventShow';
+import type { AuditEvent } from '@console/data/records';
+import { paresseux } from '@console/common/paresseux';
 
 export const auditEvents = {
-  list: AuditEventList,
-  show: AuditEventShow,
+  list: paresseux(() => import('./AuditEventList').then((m) => m.AuditEventList)),
+  show: paresseux(() => import('./AuditEventShow').then((m) => m.AuditEventShow)),
   icon: Icon,
   recordRepresentation: (record: AuditEvent) => `n° ${record.id}`,
 };

@@ -1,6 +1,6 @@
 import { createMongoAbility, subject, type RawRuleOf } from '@casl/ability';
-import type { Action, AppAbility } from '../../../shared/abilities';
-import { RESOURCES, type ResourceName } from '../../../shared/domain/enums';
+import type { Action, AppAbility } from '@shared/abilities';
+import { RESOURCES, type ResourceName } from '@shared/domain/enums';
 
 export type AbilityRules = RawRuleOf<AppAbility>[];
 

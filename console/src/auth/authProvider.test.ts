@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { agentDe, anonymousHandler, sessionHandler } from '../test/handlers';
-import { server } from '../test/server';
+import { agentDe, anonymousHandler, sessionHandler } from '@console/test/handlers';
+import { server } from '@console/test/server';
 import { authProvider } from './authProvider';
 
 describe('authProvider', () => {

@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { problemFromResponse } from '../data/problem';
+import { problemFromResponse } from '@console/data/problem';
 import { canAccessWith } from './ability';
 import { forgetSession, isKnownAnonymous, loadSession, type AgentProfile } from './session';
 

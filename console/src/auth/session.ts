@@ -1,5 +1,5 @@
-import type { AppAbility } from '../../../shared/abilities';
-import type { Role } from '../../../shared/domain/enums';
+import type { AppAbility } from '@shared/abilities';
+import type { Role } from '@shared/domain/enums';
 import { buildAbility, type AbilityRules } from './ability';
 
 /**

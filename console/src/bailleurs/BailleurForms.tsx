@@ -1,6 +1,6 @@
 import { BooleanInput, Create, Edit, email, required, SimpleForm, TextInput } from 'react-admin';
-import { FormRow } from '../common/form';
-import { validateSiren } from '../common/validators';
+import { FormRow } from '@console/common/form';
+import { validateSiren } from '@console/common/validators';
 
 const req = required();
 

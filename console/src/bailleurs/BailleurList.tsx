@@ -1,6 +1,6 @@
 import { BooleanField, DataTable, EmailField, List } from 'react-admin';
-import { booleanFilter, searchFilter } from '../common/filters';
-import type { Bailleur } from '../data/records';
+import { booleanFilter, searchFilter } from '@console/common/filters';
+import type { Bailleur } from '@console/data/records';
 
 const filters = [searchFilter(), booleanFilter('estInli')];
 

@@ -1,8 +1,8 @@
 import { BooleanField, DataTable, EmailField, ReferenceManyField, Show, TextField } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { RelatedEmpty, type RelatedSlot } from '../common/related';
-import { ShowSection } from '../common/ShowSection';
-import type { Programme } from '../data/records';
+import { DateTimeField } from '@console/common/fields';
+import { RelatedEmpty, type RelatedSlot } from '@console/common/related';
+import { ShowSection } from '@console/common/ShowSection';
+import type { Programme } from '@console/data/records';
 
 const ProgrammesDuBailleur = (_: RelatedSlot) => (
   <ReferenceManyField reference="programmes" target="bailleurId" sort={{ field: 'nom', order: 'ASC' }} perPage={50}>

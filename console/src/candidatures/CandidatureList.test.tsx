@@ -2,11 +2,11 @@ import { http, HttpResponse } from 'msw';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { App } from '../App';
-import type { RapportGroupe } from '../data/instruction';
-import type { Candidature } from '../data/records';
-import { agentDe, listHandler, sessionHandler, type ListCall } from '../test/handlers';
-import { server } from '../test/server';
+import { App } from '@console/App';
+import type { RapportGroupe } from '@console/data/instruction';
+import type { Candidature } from '@console/data/records';
+import { agentDe, listHandler, sessionHandler, type ListCall } from '@console/test/handlers';
+import { server } from '@console/test/server';
 import { instructionHandlers } from './test/handlers';
 
 const candidature = (id: number, patch: Partial<Candidature> = {}): Candidature => ({
@@ -72,6 +72,17 @@ describe('CandidatureList', () => {
     expect(calls[0]?.sort).toEqual(['dateCandidature', 'DESC']);
   });
 
+  it('LISTE-EXPORT: « Exporter (XLSX) » downloads what the list shows: its tab, filters and sort (issue #15)', async () => {
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS));
+    renderAt('/candidatures');
+    await within(await screen.findByRole('table')).findByText('CAND-2026-000001');
+    const lien = await screen.findByRole('link', { name: 'Exporter (XLSX)' });
+    const url = new URL(lien.getAttribute('href')!, 'http://x');
+    expect(url.pathname).toBe('/api/candidatures/export.xlsx');
+    expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ onglet: 'a_traiter' });
+    expect(JSON.parse(url.searchParams.get('sort')!)).toEqual(['dateCandidature', 'DESC']);
+  });
+
   it('shows the ranked queue of one offer, sorted by rang', async () => {
     const calls: ListCall[] = [];
     const ranked = ROWS.map((row, i) => ({ ...row, rang: i + 1, palier: 1, motifRang: `dossier complet, candidature du 12/03/2026 à 09:1${i}` }));
@@ -97,12 +108,53 @@ describe('CandidatureList', () => {
     const aTraiter = await screen.findByRole('tab', { name: 'À traiter 60' });
     expect(aTraiter.getAttribute('aria-selected')).toBe('true');
     const names = screen.getAllByRole('tab').map((t) => t.textContent);
-    expect(names).toEqual(['À traiter60', 'Mes dossiers12', 'En instruction31', 'Transmises au bailleur9', 'Traitées65', 'Toutes165']);
+    expect(names).toEqual(['À traiter60', 'Mes dossiers12', 'En instruction31', 'Transmises au bailleur9', 'Sans réponse du bailleur2', 'Traitées65', 'Toutes165']);
     await waitFor(() => expect(calls.at(-1)?.filter).toEqual({ onglet: 'a_traiter' }));
 
     fireEvent.click(screen.getByRole('tab', { name: 'Mes dossiers 12' }));
     await waitFor(() => expect(calls.at(-1)?.filter).toEqual({ onglet: 'mes_dossiers' }));
     expect(screen.getByRole('tab', { name: 'Mes dossiers 12' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('R-CAND-FSM: offers only the bulk actions the selected rows allow (a déposée: Instruire, not Ne pas retenir; a transmise: the reverse)', async () => {
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS));
+    renderAt('/candidatures');
+    const table = await screen.findByRole('table');
+    await within(table).findByText('CAND-2026-000002');
+    const cases = within(table).getAllByRole('checkbox'); // [all, row 1 (déposée), row 2 (transmise)]
+    fireEvent.click(cases[1]);
+    await screen.findByRole('button', { name: 'Instruire' });
+    expect(screen.queryByRole('button', { name: 'Ne pas retenir' })).toBeNull();
+    fireEvent.click(cases[1]);
+    fireEvent.click(cases[2]);
+    await screen.findByRole('button', { name: 'Ne pas retenir' });
+    expect(screen.queryByRole('button', { name: 'Instruire' })).toBeNull();
+  });
+
+  it('« Traiter le suivant » asks the server for the best-ranked free dossier under the queue\'s filters; none left → said in French (issue #15)', async () => {
+    const corps: unknown[] = [];
+    server.use(
+      sessionHandler(agentDe('conseiller')),
+      listHandler('candidatures', ROWS),
+      http.post('/api/candidatures/suivant', async ({ request }) => (corps.push(await request.json()), HttpResponse.json({ candidature: null }))),
+    );
+    renderAt('/candidatures');
+    await within(await screen.findByRole('table')).findByText('CAND-2026-000001');
+    fireEvent.click(screen.getByRole('button', { name: 'Traiter le suivant' }));
+    await screen.findByText('Aucun dossier libre à instruire avec ces filtres.');
+    expect(corps).toEqual([{ filter: { onglet: 'a_traiter' } }]);
+  });
+
+  it('the tab badges are counted under the other filters of the queue (a search), not the tab itself (issue #15)', async () => {
+    const filtres: (string | null)[] = [];
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS));
+    renderAt(`/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: 'toutes', q: 'noel' }))}`);
+    server.use(http.get('/api/candidatures/compteurs', ({ request }) => {
+      filtres.push(new URL(request.url).searchParams.get('filter'));
+      return HttpResponse.json({ a_traiter: 1, mes_dossiers: 0, en_instruction: 0, transmises: 0, sans_reponse_bailleur: 0, traitees: 2, toutes: 3 });
+    }));
+    await screen.findByRole('tab', { name: 'Toutes 3' });
+    expect(filtres.map((f) => JSON.parse(f ?? '{}'))).toContainEqual({ q: 'noel' });
   });
 
   it('runs a bulk « Instruire » and lists the refused rows with their French reason', async () => {
@@ -133,5 +185,64 @@ describe('CandidatureList', () => {
     const table = await screen.findByRole('table');
     await within(table).findByText('CAND-2026-000001');
     expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);
+  });
+});
+
+describe('CandidatureList: keyboard', () => {
+  it('rows take the focus (tabIndex 0); j / k move it, Enter opens the dossier of the focused row', async () => {
+    const rows = [candidature(1), candidature(2, { demandeurNom: 'Nguyen' }), candidature(3, { demandeurNom: 'Petit' })];
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', rows));
+    let path = '';
+    server.use(...instructionHandlers(), listHandler('offres', [OFFRE]));
+    render(
+      <TestMemoryRouter initialEntries={['/candidatures']} locationCallback={(l) => (path = l.pathname)}>
+        <App store={memoryStore()} />
+      </TestMemoryRouter>,
+    );
+    const table = await screen.findByRole('table');
+    await within(table).findByText('CAND-2026-000003');
+    const lignes = within(table).getAllByRole('row').filter((r) => r.closest('tbody'));
+    expect(lignes.map((r) => r.getAttribute('tabindex'))).toEqual(['0', '0', '0']);
+
+    // jsdom focuses the (hidden) « Colonnes » filter field when its portal mounts: wait for it first.
+    await waitFor(() => expect(document.activeElement?.getAttribute('placeholder')).toBe('Filtrer les colonnes'));
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'j' });
+    expect(document.activeElement).toBe(lignes[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    expect(document.activeElement).toBe(lignes[1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    fireEvent.keyDown(document.activeElement!, { key: 'k' });
+    expect(document.activeElement).toBe(lignes[1]);
+    // Typing in a field is not a shortcut.
+    const recherche = document.createElement('input');
+    document.body.appendChild(recherche);
+    recherche.focus();
+    fireEvent.keyDown(recherche, { key: 'j' });
+    expect(document.activeElement).toBe(recherche);
+    recherche.remove();
+
+    lignes[0].focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    await waitFor(() => expect(path).toBe('/candidatures/3/show'));
+  });
+
+  it('? opens the list of the queue\'s shortcuts, in French', async () => {
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS));
+    renderAt('/candidatures');
+    await within(await screen.findByRole('table')).findByText('CAND-2026-000001');
+    fireEvent.keyDown(document.body, { key: '?', shiftKey: true });
+    const aide = await screen.findByRole('dialog', { name: 'Raccourcis clavier' });
+    const lignes = within(aide).getAllByRole('row').slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((c) => c.textContent));
+    expect(lignes).toEqual([
+      ['j', 'Ligne suivante'],
+      ['k', 'Ligne précédente'],
+      ['Entrée', 'Ouvrir le dossier de la ligne'],
+      ['?', 'Afficher cette aide'],
+    ]);
+    fireEvent.click(within(aide).getByRole('button', { name: 'Fermer' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Raccourcis clavier' })).toBeNull());
   });
 });

@@ -6,6 +6,8 @@ import { ClassementBandeau } from './file/ClassementBandeau';
 import { FiltresEnregistresButton } from './file/FiltresEnregistresButton';
 import { OngletsFile } from './file/OngletsFile';
 import type { CandidatureFile } from './types';
+import { ExporterListeButton } from './file/ExporterListeButton';
+import { TraiterSuivantButton } from './file/TraiterSuivantButton';
 
 const DEFAULT_SORT: SortPayload = { field: 'dateCandidature', order: 'DESC' };
 const RANG_SORT: SortPayload = { field: 'rang', order: 'ASC' };
@@ -28,11 +30,18 @@ function RangSort() {
   return null;
 }
 
+const TraiterSuivantFiltre = () => {
+  const { filterValues } = useListContext();
+  return <TraiterSuivantButton filter={filterValues} />;
+};
+
 const Actions = () => (
   <TopToolbar>
+    <TraiterSuivantFiltre />
     <FilterButton />
     <FiltresEnregistresButton />
     <ColumnsButton storeKey={COLONNES_STORE_KEY} />
+    <ExporterListeButton />
   </TopToolbar>
 );
 

@@ -1,7 +1,7 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { DECALAGE_HORS_PUBLIC_CIBLE } from '../../../shared/rules/classement';
-import type { Candidature } from '../data/records';
+import { DECALAGE_HORS_PUBLIC_CIBLE } from '@shared/rules/classement';
+import type { Candidature } from '@console/data/records';
 
 const COLORS = ['success', 'info', 'default'] as const;
 

@@ -1,4 +1,4 @@
-import * as E from '../../../shared/domain/enums';
+import * as E from '@shared/domain/enums';
 
 /**
  * Every enum of the domain the console displays, by the name used in the i18n catalogue
@@ -11,6 +11,8 @@ export const ENUMS = {
   statutCompte: E.STATUTS_COMPTE,
   statutDemande: E.STATUTS_DEMANDE,
   motifCloture: E.MOTIFS_CLOTURE,
+  /** What the demandes API shows: fraude/incivilite folded into « suspension » (R-FRAUD-VIS). */
+  motifClotureVisible: E.MOTIFS_CLOTURE_VISIBLES,
   publicCible: E.PUBLICS_CIBLES,
   situationPrioritaire: E.SITUATIONS_PRIORITAIRES,
   titulaire: E.TITULAIRES,

@@ -1,6 +1,6 @@
 import { Typography } from '@mui/material';
 import { useFieldValue, type FieldProps } from 'react-admin';
-import { formatBytes, formatDateTime, formatDay, formatEuros, formatNumber } from './format';
+import { formatBytes, formatDateTime, formatDay, formatEuros, formatNumber, formatTelephone } from './format';
 
 interface SourceProps extends FieldProps {
   source: string;
@@ -26,6 +26,9 @@ export const DayField = ({ source }: SourceProps) => <Formatted source={source} 
 export const EuroField = ({ source }: SourceProps) => <Formatted source={source} format={(v) => formatEuros(v)} />;
 
 export const NumberText = ({ source }: SourceProps) => <Formatted source={source} format={formatNumber} />;
+
+/** A French phone number in pairs: « 06 12 34 56 78 ». */
+export const TelephoneField = ({ source }: SourceProps) => <Formatted source={source} format={formatTelephone} />;
 
 /** A file size: « 312 Ko ». */
 export const BytesField = ({ source }: SourceProps) => <Formatted source={source} format={formatBytes} />;

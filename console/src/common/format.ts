@@ -48,3 +48,15 @@ export function formatBytes(value: unknown): string {
   if (n < 1024 * 1024) return `${numbers.format(Math.round(n / 1024))} Ko`;
   return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(n / (1024 * 1024))} Mo`;
 }
+
+/**
+ * A French phone number as people write it, in pairs: « 06 12 34 56 78 » (+33 / 0033 become 0).
+ * Anything else (a foreign number, a typo) is shown as it was given.
+ */
+export function formatTelephone(value: unknown): string {
+  if (value == null || value === '') return '';
+  const brut = String(value).trim();
+  let chiffres = brut.replace(/[\s.\-()]/g, '');
+  if (/^(\+33|0033)\d{9}$/.test(chiffres)) chiffres = `0${chiffres.slice(chiffres.length - 9)}`;
+  return /^0\d{9}$/.test(chiffres) ? chiffres.replace(/(\d{2})(?=\d)/g, '$1 ') : brut;
+}

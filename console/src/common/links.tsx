@@ -1,8 +1,32 @@
 import { Link as MuiLink, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, ReferenceField, useCreatePath, useFieldValue, useRecordContext, useTranslate, type Identifier } from 'react-admin';
-import type { ResourceName } from '../../../shared/domain/enums';
+import type { ResourceName } from '@shared/domain/enums';
 import { useCan } from './useAbility';
+import { getJson } from '@console/data/httpClient';
+
+/** An agent's name, from GET /api/agents/noms (readable by every agent, unlike the agents' records): « Marie Durand », never « Agent n° 5 ». */
+export function useNomAgent(id: Identifier | null | undefined): string | undefined {
+  const { data } = useQuery({
+    queryKey: ['agents', 'noms', String(id)],
+    queryFn: () => getJson<{ id: number; nom: string }[]>(`/agents/noms?ids=${encodeURIComponent(String(id))}`),
+    enabled: id != null && /^\d+$/.test(String(id)),
+    staleTime: 10 * 60_000,
+  });
+  return data?.[0]?.nom;
+}
+
+/** An agent named in a screen the agent may not open agents' records from. */
+export function NomAgent({ id }: { id: Identifier }) {
+  const translate = useTranslate();
+  const nom = useNomAgent(id);
+  return (
+    <Typography component="span" variant="body2">
+      {nom ?? translate('app.auteur.chargement')}
+    </Typography>
+  );
+}
 
 const stop = (event: React.MouseEvent) => event.stopPropagation();
 
@@ -53,12 +77,12 @@ export function SafeReferenceField({ source, reference, children, link = 'show' 
 }) {
   const canRead = useCan('read', reference);
   const value = useFieldValue({ source });
-  const translate = useTranslate();
   if (value == null) return null;
+  if (!canRead && reference === 'agents') return <NomAgent id={value as Identifier} />;
   if (!canRead) {
     return (
       <Typography component="span" variant="body2">
-        {reference === 'agents' ? translate('app.auteur.nonVisible', { id: value }) : `n° ${value}`}
+        {`n° ${value}`}
       </Typography>
     );
   }

@@ -1,5 +1,5 @@
 import { usePermissions } from 'react-admin';
-import type { Action, AppAbility, Subject } from '../../../shared/abilities';
+import type { Action, AppAbility, Subject } from '@shared/abilities';
 
 /** The signed-in agent's CASL ability (authProvider.getPermissions), or undefined while loading. */
 export function useAbility(): AppAbility | undefined {

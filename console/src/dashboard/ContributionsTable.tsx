@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { EffectifDiffusable } from '../../../shared/rules/statistiques';
-import type { Statistiques } from './types';
+import type { EffectifDiffusable } from '@shared/rules/statistiques';
+import type { Statistiques } from '@shared/api/statistiques';
 
 /** Entreprise-facing figures: a withheld count (under 5, R-STATS) shows "< 5" with an explanation. */
 function Effectif({ e }: { e: EffectifDiffusable }) {

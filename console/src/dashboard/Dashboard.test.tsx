@@ -2,11 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/domain/enums';
-import { App } from '../App';
-import { agentDe, listHandler, sessionHandler } from '../test/handlers';
-import { server } from '../test/server';
-import type { CompteursFile, Statistiques } from './types';
+import type { Role } from '@shared/domain/enums';
+import { App } from '@console/App';
+import { agentDe, listHandler, sessionHandler } from '@console/test/handlers';
+import { server } from '@console/test/server';
+import type { Statistiques } from '@shared/api/statistiques';
+import type { CompteursFile } from './types';
 
 const STATS: Statistiques = {
   genereLe: '2026-11-02T09:00:00.000Z',
@@ -30,9 +31,23 @@ function ouvrir(role: Role) {
     sessionHandler(agentDe(role)),
     http.get('/api/statistiques', () => HttpResponse.json(STATS)),
     http.get('/api/candidatures/compteurs', () =>
-      HttpResponse.json({ a_traiter: 11, mes_dossiers: 3, en_instruction: 5, transmises: 2, traitees: 9, toutes: 30 } satisfies CompteursFile)),
+      HttpResponse.json({ a_traiter: 11, mes_dossiers: 3, en_instruction: 5, transmises: 2, sans_reponse_bailleur: 1, traitees: 9, toutes: 30 } satisfies CompteursFile)),
     listHandler('candidatures', []),
     listHandler('offres', []),
+    http.get('/api/signalements', ({ request }) => {
+      const f = JSON.parse(new URL(request.url).searchParams.get('filter') ?? '{}');
+      const n = f.statut === 'nouveau' ? 7 : 2;
+      return HttpResponse.json([{ id: 1 }], { headers: { 'Content-Range': `signalements 0-0/${n}` } });
+    }),
+    http.get('/api/suspensions', () => HttpResponse.json([{ id: 1 }], { headers: { 'Content-Range': 'suspensions 0-0/4' } })),
+    http.get('/api/notifications', ({ request }) => {
+      const f = JSON.parse(new URL(request.url).searchParams.get('filter') ?? '{}');
+      return HttpResponse.json([{ id: 1 }], { headers: { 'Content-Range': `notifications 0-0/${f.statut === 'echec' ? 3 : 12}` } });
+    }),
+    http.get('/api/jobs', () => HttpResponse.json([
+      { id: 'inactivite', libelle: 'x', cron: '', fuseau: 'Europe/Paris', planifiee: true, derniereExecution: { statut: 'echec' }, executions: [], etats: { failed: 0 } },
+      { id: 'conservation', libelle: 'y', cron: '', fuseau: 'Europe/Paris', planifiee: true, derniereExecution: { statut: 'termine' }, executions: [], etats: { failed: 0 } },
+    ])),
   );
   render(
     <TestMemoryRouter initialEntries={['/']}>
@@ -61,5 +76,24 @@ describe('Dashboard', () => {
     expect(await screen.findByText('11')).toBeTruthy();
     expect(screen.getByText('Mes dossiers')).toBeTruthy();
     expect(screen.queryByText('Candidatures par statut')).toBeNull();
+  });
+
+  it('contrôle fraude lands on the signals to handle, its own, and the suspensions in force (issue #15)', async () => {
+    ouvrir('controle_fraude');
+    const carte = (await screen.findByText('Signalements à traiter')).closest('a')!;
+    expect(await within(carte).findByText('7')).toBeTruthy();
+    expect(carte.getAttribute('href')).toContain(encodeURIComponent('{"statut":"nouveau"}'));
+    expect(await within(screen.getByText('Mes signalements en cours').closest('a')!).findByText('2')).toBeTruthy();
+    expect(await within(screen.getByText('Suspensions en vigueur').closest('a')!).findByText('4')).toBeTruthy();
+    expect(screen.queryByText('Candidatures à traiter')).toBeNull();
+  });
+
+  it('an admin lands on failed mails and failed jobs (issue #15)', async () => {
+    ouvrir('admin');
+    expect(await within((await screen.findByText('Courriels en échec')).closest('a')!).findByText('3')).toBeTruthy();
+    expect(await within(screen.getByText('Courriels en attente d’envoi').closest('a')!).findByText('12')).toBeTruthy();
+    const taches = screen.getByText('Tâches planifiées en échec').closest('a')!;
+    expect(await within(taches).findByText('1')).toBeTruthy();
+    expect(taches.getAttribute('href')).toContain('/taches');
   });
 });

@@ -1,4 +1,4 @@
-import { useCan } from '../common/useAbility';
+import { useCan } from '@console/common/useAbility';
 import { StatistiquesDashboard } from './StatistiquesDashboard';
 import { Welcome } from './Welcome';
 

@@ -2,8 +2,8 @@ import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
-import { formatDay } from '../common/format';
-import { useAppDataProvider } from '../data/dataProvider';
+import { formatDay } from '@console/common/format';
+import { useAppDataProvider } from '@console/data/dataProvider';
 import { BarChart, ColumnChart } from './BarChart';
 import { ContributionsTable } from './ContributionsTable';
 
@@ -49,7 +49,7 @@ export function StatistiquesDashboard() {
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
       <Title title={t('titre')} />
       <Box>
-        <Typography variant="h5" component="h1">
+        <Typography variant="h5" component="h2">
           {t('titre')}
         </Typography>
         <Typography color="text.secondary" variant="body2">

@@ -1,8 +1,10 @@
 import { Box, Card, CardActionArea, CardContent, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useGetIdentity, useTranslate } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Role } from '@shared/domain/enums';
+import { CartesRole } from './Accueil';
 import type { CompteursFile } from './types';
 
 const ONGLETS = ['a_traiter', 'mes_dossiers', 'en_instruction', 'transmises'] as const satisfies readonly (keyof CompteursFile)[];
@@ -13,18 +15,25 @@ export function Welcome() {
   const { identity } = useGetIdentity();
   const dataProvider = useAppDataProvider();
   const lit = useCan('read', 'candidatures');
-  const { data } = useQuery({ queryKey: ['compteursFile'], queryFn: () => dataProvider.compteursOnglets().then((r) => r.data), enabled: lit });
+  const role = identity?.role as Role | undefined;
+  const cartes = role === 'controle_fraude' || role === 'admin'; // their own landing cards, not a work queue
+  const { data } = useQuery({ queryKey: ['compteursFile'], queryFn: () => dataProvider.compteursOnglets().then((r) => r.data), enabled: lit && !cartes && !!role });
   const prenom = String(identity?.fullName ?? '').split(' ')[0];
   return (
     <Box sx={{ p: 2 }}>
       <Title title={translate('app.pilotage.dashboard.titre')} />
-      <Typography variant="h5" component="h1" gutterBottom>
+      <Typography variant="h5" component="h2" gutterBottom>
         {translate('app.pilotage.dashboard.bienvenue', { prenom })}
       </Typography>
       <Typography color="text.secondary" gutterBottom>
-        {translate(lit ? 'app.pilotage.dashboard.accueil' : 'app.pilotage.dashboard.sansFile')}
+        {translate(cartes ? `app.pilotage.accueil.intro.${role}` : lit ? 'app.pilotage.dashboard.accueil' : 'app.pilotage.dashboard.sansFile')}
       </Typography>
-      {lit && (
+      {cartes && (
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2, mt: 2 }}>
+          <CartesRole role={role!} />
+        </Box>
+      )}
+      {lit && !cartes && (
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2, mt: 2 }}>
           {ONGLETS.map((o) => (
             <Card key={o} variant="outlined">

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { server } from '../test/server';
+import { server } from '@console/test/server';
 import { dataProvider } from './dataProvider';
 
 const problem = (status: number, body: Record<string, unknown>) =>

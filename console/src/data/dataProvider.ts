@@ -1,13 +1,15 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider, type Identifier } from 'react-admin';
-import type { ActionCandidature, CanalDemande, MotifRefusPiece, TypeSignalement, TypeSuspension } from '../../../shared/domain/enums';
-import type { StatutExport } from '../../../shared/domain/enums';
-import type { Statistiques } from '../dashboard/types';
-import type { LancementTache, Tache } from '../jobs/types';
+import type { ActionCandidature, CanalDemande, MotifRefusPiece, TypeSignalement, TypeSuspension } from '@shared/domain/enums';
+import type { StatutExport } from '@shared/domain/enums';
+import type { Statistiques } from '@shared/api/statistiques';
+import type { LancementTache, Tache } from '@console/jobs/types';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
 import type { Notification as NotificationRecord } from './records';
-import { instructionMethods, type InstructionMethods } from './instruction';
+import { instructionMethods, type Dossier, type EvenementTimeline, type InstructionMethods } from './instruction';
 import { offresMethods, type OffresMethods } from './offres';
+import { bailleursMethods, type BailleursMethods } from './bailleurs';
+import { donneesMethods, type DonneesMethods } from './donnees';
 import type { ApercuSuspension, Candidature, Demande, DesactivationComptes, Justificatif, RangClassement, Signalement, Suspension } from './records';
 
 /** `ne_pas_retenir` → `ne-pas-retenir`: URLs spell actions with dashes (api.md). */
@@ -31,9 +33,16 @@ export interface CandidatureActionBodies {
 
 export type JustificatifAction = 'valider' | 'refuser' | 'marquer-falsifie';
 export interface JustificatifActionBodies {
-  valider: { dateValiditeFin?: string | null };
-  refuser: { motifCode: MotifRefusPiece; motif?: string };
+  /** `candidatureId`: the dossier the piece is checked from (nobody holds it → the agent takes it). */
+  valider: { dateValiditeFin?: string | null; candidatureId?: number };
+  refuser: { motifCode: MotifRefusPiece; motif?: string; candidatureId?: number };
   'marquer-falsifie': { motif: string };
+}
+/** The answer of valider / refuser made from a candidature's dossier (`candidatureId`): the piece, plus what that screen shows. */
+export interface VerificationPiece extends Justificatif {
+  candidature?: Candidature;
+  dossier?: Dossier;
+  timeline?: EvenementTimeline[];
 }
 
 export interface PropositionRequest {
@@ -48,12 +57,14 @@ export interface PropositionRequest {
  */
 export interface ActionMethods {
   candidatureAction<A extends CandidatureAction>(id: Identifier, action: A, body: CandidatureActionBodies[A]): Promise<{ data: Candidature }>;
-  justificatifAction<A extends JustificatifAction>(id: Identifier, action: A, body: JustificatifActionBodies[A]): Promise<{ data: Justificatif }>;
+  justificatifAction<A extends JustificatifAction>(id: Identifier, action: A, body: JustificatifActionBodies[A], candidatureId?: Identifier): Promise<{ data: VerificationPiece }>;
   leverSuspension(id: Identifier, body: { motif: string }): Promise<{ data: Suspension }>;
   classementOffre(offreId: Identifier): Promise<{ data: RangClassement[] }>;
   proposer(body: PropositionRequest): Promise<{ data: unknown }>;
   /** Outbox and scheduled jobs (admin): resend a failed notification, the jobs page, "Lancer maintenant". */
   renvoyerNotification(id: Identifier): Promise<{ data: NotificationRecord }>;
+  /** Admin: ends every live session of an agent (POST /api/agents/:id/revoquer-sessions). */
+  revoquerSessions(agentId: Identifier): Promise<{ data: { revoquees: number } }>;
   taches(): Promise<{ data: Tache[] }>;
   lancerTache(name: string): Promise<{ data: LancementTache }>;
   /** Exports (POST /api/exports, a pg-boss job) and the dashboard (GET /api/statistiques, GET /api/candidatures/compteurs). */
@@ -65,6 +76,8 @@ export interface ActionMethods {
   desactiverComptes(id: Identifier, body: { demandeurIds: Identifier[]; motif: string }): Promise<{ data: DesactivationComptes }>;
   analyserSignalements(): Promise<{ data: { crees: Record<TypeSignalement, number>; total: number } }>;
   leverControleRenforce(demandeId: Identifier, body: { motif: string }): Promise<{ data: Demande }>;
+  /** §13.6 tier 1: sets or clears « accompagné par le service dédié aux salariés en difficulté ». */
+  modifierAccompagnement(demandeId: Identifier, body: { accompagne: boolean; motif: string }): Promise<{ data: Demande }>;
 }
 
 export type SignalementAction = 'prendre' | 'confirmer' | 'infirmer';
@@ -80,14 +93,15 @@ export type DemandeExport =
   | { kind: 'rapport_entreprise'; params: { siret: string; from: string; to: string } }
   | { kind: 'dossier_designation'; params: { candidatureId: Identifier } };
 
-export type AppDataProvider = DataProvider & ActionMethods & InstructionMethods & OffresMethods;
+export type AppDataProvider = DataProvider & ActionMethods & InstructionMethods & OffresMethods & BailleursMethods & DonneesMethods;
 
 const actionMethods: ActionMethods = {
   async candidatureAction(id, action, body) {
     return { data: await postJson<Candidature>(`/candidatures/${id}/${action}`, body) };
   },
-  async justificatifAction(id, action, body) {
-    return { data: await postJson<Justificatif>(`/justificatifs/${id}/${action}`, body) };
+  async justificatifAction(id, action, body, candidatureId) {
+    const ecran = candidatureId != null && action !== 'marquer-falsifie' ? `?candidatureId=${encodeURIComponent(String(candidatureId))}` : '';
+    return { data: await postJson<VerificationPiece>(`/justificatifs/${id}/${action}${ecran}`, body) };
   },
   async leverSuspension(id, body) {
     return { data: await postJson<Suspension>(`/suspensions/${id}/lever`, body) };
@@ -100,6 +114,9 @@ const actionMethods: ActionMethods = {
   },
   async renvoyerNotification(id) {
     return { data: await postJson<NotificationRecord>(`/notifications/${id}/renvoyer`, {}) };
+  },
+  async revoquerSessions(agentId) {
+    return { data: await postJson<{ revoquees: number }>(`/agents/${agentId}/revoquer-sessions`, {}) };
   },
   async taches() {
     return { data: await getJson<Tache[]>('/jobs') };
@@ -130,6 +147,9 @@ const actionMethods: ActionMethods = {
   async leverControleRenforce(demandeId, body) {
     return { data: await postJson<Demande>(`/demandes/${demandeId}/lever-controle-renforce`, body) };
   },
+  async modifierAccompagnement(demandeId, body) {
+    return { data: await postJson<Demande>(`/demandes/${demandeId}/accompagnement`, body) };
+  },
 };
 
 export const dataProvider: AppDataProvider = {
@@ -137,6 +157,8 @@ export const dataProvider: AppDataProvider = {
   ...actionMethods,
   ...instructionMethods,
   ...offresMethods,
+  ...bailleursMethods,
+  ...donneesMethods,
 };
 
 /** URL of a record's file (justificatifs, exports): the cookie authenticates the download. */

@@ -1,6 +1,6 @@
 import type { Identifier } from 'react-admin';
-import type { ActionCandidature, ResourceName, StatutCandidature } from '../../../shared/domain/enums';
-import type { LigneChecklist } from '../../../shared/rules/completude';
+import type { ActionCandidature, ResourceName, StatutCandidature, Titulaire, TypeJustificatif } from '@shared/domain/enums';
+import type { LigneChecklist } from '@shared/rules/completude';
 import { API_URL, getJson, httpClient, postJson } from './httpClient';
 
 type Iso = string;
@@ -18,6 +18,18 @@ export interface Dossier {
   verrou: { agentId: Identifier; agentNom: string | null; depuis: Iso | null; actif: boolean; estMoi: boolean } | null;
   actionsPossibles: Exclude<ActionCandidature, 'cloturer'>[];
   peutPrendre: boolean;
+  /** What « Désigner » needs, before the click (null when it is not a possible action). */
+  designation?: PreconditionsDesignation | null;
+}
+
+export interface PreconditionsDesignation {
+  possible: boolean;
+  /** Every refusal the API would answer now, in French. */
+  refus: { code: string; raison: string }[];
+  piecesAValider: { type: TypeJustificatif; titulaire: Titulaire }[];
+  /** Better-ranked candidatures still waiting that the designation would skip (the first 10). */
+  devancees: { rang: number; candidatureId: Identifier; reference: string; nom: string }[];
+  devanceesTotal: number;
 }
 
 export type LigneDossier = Dossier['checklist'][number];
@@ -70,13 +82,15 @@ export interface FiltreSauvegarde {
 export type EntiteHistorique = 'candidatures' | 'demandes';
 
 /** GET /api/candidatures/compteurs: the count of each work-queue tab, in the agent's scope. */
-export type CompteursOnglets = Record<'a_traiter' | 'mes_dossiers' | 'en_instruction' | 'transmises' | 'traitees' | 'toutes', number>;
+export type CompteursOnglets = Record<'a_traiter' | 'mes_dossiers' | 'en_instruction' | 'transmises' | 'sans_reponse_bailleur' | 'traitees' | 'toutes', number>;
 
 /** Typed methods of the instruction work queue (spread into the app's data provider). */
 export interface InstructionMethods {
-  compteursOnglets(): Promise<{ data: CompteursOnglets }>;
+  compteursOnglets(filter?: Record<string, unknown>): Promise<{ data: CompteursOnglets }>;
   dossierCandidature(id: Identifier): Promise<{ data: Dossier }>;
   actionGroupee(body: ActionGroupee): Promise<{ data: RapportGroupe }>;
+  /** Agents who may receive every one of these candidatures (their territories include each département). */
+  agentsAssignables(ids: Identifier[]): Promise<{ data: { id: Identifier; nom: string }[] }>;
   timeline(entite: EntiteHistorique, id: Identifier): Promise<{ data: EvenementTimeline[] }>;
   notes(entite: EntiteHistorique, id: Identifier): Promise<{ data: Note[] }>;
   ajouterNote(entite: EntiteHistorique, id: Identifier, texte: string): Promise<{ data: Note }>;
@@ -86,14 +100,19 @@ export interface InstructionMethods {
 }
 
 export const instructionMethods: InstructionMethods = {
-  async compteursOnglets() {
-    return { data: await getJson<CompteursOnglets>('/candidatures/compteurs') };
+  async compteursOnglets(filter) {
+    const { onglet: _onglet, ...autres } = filter ?? {};
+    const q = Object.keys(autres).length ? `?filter=${encodeURIComponent(JSON.stringify(autres))}` : '';
+    return { data: await getJson<CompteursOnglets>(`/candidatures/compteurs${q}`) };
   },
   async dossierCandidature(id) {
     return { data: await getJson<Dossier>(`/candidatures/${id}/dossier`) };
   },
   async actionGroupee(body) {
     return { data: await postJson<RapportGroupe>('/candidatures/actions-groupees', body) };
+  },
+  async agentsAssignables(ids) {
+    return { data: await getJson<{ id: Identifier; nom: string }[]>(`/candidatures/agents-assignables?ids=${ids.map(Number).join(',')}`) };
   },
   async timeline(entite, id) {
     return { data: await getJson<EvenementTimeline[]>(`/${entite}/${id}/timeline`) };

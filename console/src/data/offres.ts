@@ -4,7 +4,7 @@
  * window changes never go through the generic `update`.
  */
 import type { Identifier } from 'react-admin';
-import type { FormeOffre, NatureOffre, Reglementation, Typologie } from '../../../shared/domain/enums';
+import type { FormeOffre, NatureOffre, Reglementation, Typologie } from '@shared/domain/enums';
 import { getJson, postJson } from './httpClient';
 import type { Offre } from './records';
 

@@ -1,5 +1,5 @@
 /** The JSON shapes of the API (camelCase fields, many-to-one relations as `<rel>Id`). */
-import type * as E from '../../../shared/domain/enums';
+import type * as E from '@shared/domain/enums';
 
 type Iso = string;
 type Ref = number;
@@ -32,7 +32,7 @@ export interface Demandeur {
 interface WithDemandeurNom { demandeurId: Ref; demandeurNom: string; demandeurPrenom: string }
 
 export interface Demande extends WithDemandeurNom {
-  id: Ref; reference: string; statut: E.StatutDemande; motifCloture: E.MotifCloture | null; clotureLe: Iso | null;
+  id: Ref; reference: string; statut: E.StatutDemande; motifCloture: E.MotifClotureVisible | null; clotureLe: Iso | null;
   nombrePersonnes: number; codemandeur: { civilite: E.Civilite; nom: string; prenom: string; dateNaissance: string } | null;
   revenuFiscalReference: number; publicCible: E.PublicCible; entrepriseId: Ref | null;
   lieuTravailCodePostal: string | null; lieuTravailCommune: string | null; communeLogementActuel: string | null;
@@ -98,6 +98,8 @@ export interface Export {
 
 export interface Notification {
   id: Ref; demandeurId: Ref | null; destinataire: string; template: string; sujet: string; corps: string;
+  /** « Prénom Nom » of the demandeur the message is for (issue #15: names, not numbers). */
+  demandeurNom?: string | null;
   statut: E.StatutNotification; tentatives: number; envoyeeLe: Iso | null; erreur: string | null; createdAt: Iso;
   /** Delivery (jobs): `smtp` or `boite` (no SMTP_URL), the stable Message-ID, the next attempt or lease end. */
   canal?: 'smtp' | 'boite' | null; messageId?: string | null; prochainEssai?: Iso | null;
@@ -105,5 +107,7 @@ export interface Notification {
 
 export interface AuditEvent {
   id: Ref; at: Iso; acteurType: E.Acteur; acteurId: Ref | null; action: string; entite: string; entiteId: Ref | null;
+  /** The actor in words: the agent's or bailleur's name, « Demandeur », « Système » (issue #15). */
+  acteurNom?: string | null;
   de: string | null; vers: string | null; motif: string | null; details?: Record<string, unknown> | null;
 }

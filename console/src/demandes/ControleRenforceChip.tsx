@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { Demande } from '../data/records';
+import type { Demande } from '@console/data/records';
 
 /** Flags an advisor must not miss: enhanced checks after a suspension, re-allocation to review. */
 export function ControleRenforceChip(_props: { source?: string; label?: string }) {

@@ -1,8 +1,8 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { enumLabelKey } from '../common/enums';
-import { formatDay } from '../common/format';
-import type { Demande } from '../data/records';
+import { enumLabelKey } from '@console/common/enums';
+import { formatDay } from '@console/common/format';
+import type { Demande } from '@console/data/records';
 
 type Slot = { source?: string; label?: string; className?: string };
 

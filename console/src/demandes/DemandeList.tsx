@@ -1,9 +1,9 @@
 import { DataTable, List } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { booleanFilter, enumFilter, searchFilter } from '../common/filters';
-import { DemandeurNomField } from '../common/links';
-import type { Demande } from '../data/records';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { booleanFilter, enumFilter, searchFilter } from '@console/common/filters';
+import { DemandeurNomField } from '@console/common/links';
+import type { Demande } from '@console/data/records';
 import { ControleRenforceChip } from './ControleRenforceChip';
 
 const filters = [
@@ -11,7 +11,7 @@ const filters = [
   enumFilter('statut', 'statutDemande', true),
   enumFilter('publicCible', 'publicCible'),
   enumFilter('situationsPrioritaires', 'situationPrioritaire'),
-  enumFilter('motifCloture', 'motifCloture'),
+  enumFilter('motifCloture', 'motifClotureVisible'),
   booleanFilter('controleRenforce'),
   booleanFilter('signaleReattribution'),
 ];

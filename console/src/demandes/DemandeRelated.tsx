@@ -1,8 +1,8 @@
 import { DataTable, ReferenceManyField } from 'react-admin';
-import { DateTimeField, DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { RelatedEmpty, type RelatedSlot } from '../common/related';
-import type { Candidature, Justificatif } from '../data/records';
+import { DateTimeField, DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { RelatedEmpty, type RelatedSlot } from '@console/common/related';
+import type { Candidature, Justificatif } from '@console/data/records';
 
 export const CandidaturesDeLaDemande = (_: RelatedSlot) => (
   <ReferenceManyField reference="candidatures" target="demandeId" sort={{ field: 'dateCandidature', order: 'DESC' }} perPage={50}>

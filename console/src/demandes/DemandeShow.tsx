@@ -1,12 +1,13 @@
 import { Box } from '@mui/material';
 import { BooleanField, Show, TextField, TopToolbar } from 'react-admin';
-import { HistoriqueDuRecord } from '../candidatures/dossier/Historique';
-import { DateTimeField, EuroField } from '../common/fields';
-import { EnumArrayField, EnumField } from '../common/EnumField';
-import { DemandeurNomField, SafeReferenceField } from '../common/links';
-import { ShowSection } from '../common/ShowSection';
-import { LeverControleRenforceButton } from '../suspensions/LeverControleRenforceButton';
-import { useCan } from '../common/useAbility';
+import { HistoriqueDuRecord } from '@console/candidatures/dossier/Historique';
+import { DateTimeField, EuroField } from '@console/common/fields';
+import { EnumArrayField, EnumField } from '@console/common/EnumField';
+import { DemandeurNomField, SafeReferenceField } from '@console/common/links';
+import { ShowSection } from '@console/common/ShowSection';
+import { LeverControleRenforceButton } from '@console/suspensions/LeverControleRenforceButton';
+import { useCan } from '@console/common/useAbility';
+import { AccompagnementDemandeButton } from './AccompagnementButton';
 import { ControleRenforceChip } from './ControleRenforceChip';
 import { CandidaturesDeLaDemande, JustificatifsDeLaDemande } from './DemandeRelated';
 import { CodemandeurField, SecteursField } from './DemandeFields';
@@ -18,6 +19,7 @@ export function DemandeShow() {
     <Show
       actions={
         <TopToolbar>
+          <AccompagnementDemandeButton />
           <LeverControleRenforceButton />
         </TopToolbar>
       }
@@ -29,7 +31,7 @@ export function DemandeShow() {
         <ControleRenforceChip source="controleRenforce" />
         <DateTimeField source="derniereMiseAJour" />
         <DateTimeField source="createdAt" />
-        <EnumField source="motifCloture" enumName="motifCloture" />
+        <EnumField source="motifCloture" enumName="motifClotureVisible" />
         <DateTimeField source="clotureLe" />
       </ShowSection>
       <ShowSection title="app.sections.foyer">

@@ -1,8 +1,8 @@
 import { DataTable, EmailField, List, TextInput } from 'react-admin';
-import { DateTimeField, DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { enumFilter, searchFilter } from '../common/filters';
-import type { Demandeur } from '../data/records';
+import { DateTimeField, DayField, TelephoneField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { enumFilter, searchFilter } from '@console/common/filters';
+import type { Demandeur } from '@console/data/records';
 import { SuspenduField } from './SuspenduField';
 
 const filters = [
@@ -17,7 +17,7 @@ export const DemandeurList = () => (
       <DataTable.Col source="nom" render={(r) => r.nom.toUpperCase()} />
       <DataTable.Col source="prenom" />
       <DataTable.Col source="email" field={EmailField} />
-      <DataTable.Col source="telephone" />
+      <DataTable.Col source="telephone" field={TelephoneField} />
       <DataTable.Col source="dateNaissance" field={DayField} />
       <DataTable.Col source="statutCompte">
         <EnumField source="statutCompte" enumName="statutCompte" />

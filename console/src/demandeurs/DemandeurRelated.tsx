@@ -1,8 +1,8 @@
 import { DataTable, ReferenceManyField } from 'react-admin';
-import { DateTimeField, DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { RelatedEmpty, type RelatedSlot } from '../common/related';
-import type { Candidature, Demande, Suspension } from '../data/records';
+import { DateTimeField, DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { RelatedEmpty, type RelatedSlot } from '@console/common/related';
+import type { Candidature, Demande, Suspension } from '@console/data/records';
 
 export const DemandesDuDemandeur = (_: RelatedSlot) => (
   <ReferenceManyField reference="demandes" target="demandeurId" sort={{ field: 'createdAt', order: 'DESC' }}>

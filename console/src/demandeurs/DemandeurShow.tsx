@@ -1,11 +1,12 @@
-import { EmailField, Show, TextField } from 'react-admin';
-import { DateTimeField, DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { ShowSection } from '../common/ShowSection';
-import { useCan } from '../common/useAbility';
-import { OngletsDemandeur } from '../suspensions/HistoriqueDemandeur';
+import { EmailField, Show, TextField, TopToolbar } from 'react-admin';
+import { DateTimeField, DayField, TelephoneField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { ShowSection } from '@console/common/ShowSection';
+import { useCan } from '@console/common/useAbility';
+import { OngletsDemandeur } from '@console/suspensions/HistoriqueDemandeur';
 import { CandidaturesDuDemandeur, DemandesDuDemandeur, SuspensionsDuDemandeur } from './DemandeurRelated';
 import { SuspenduField } from './SuspenduField';
+import { PaquetDonneesButton } from './PaquetDonneesButton';
 
 export function DemandeurShow() {
   const can = {
@@ -15,7 +16,13 @@ export function DemandeurShow() {
     fraude: useCan('read', 'suspensions', 'type'),
   };
   return (
-    <Show>
+    <Show
+      actions={
+        <TopToolbar>
+          <PaquetDonneesButton />
+        </TopToolbar>
+      }
+    >
       <OngletsDemandeur>
         <ShowSection title="app.sections.identite">
           <EnumField source="civilite" enumName="civilite" />
@@ -23,7 +30,7 @@ export function DemandeurShow() {
           <TextField source="prenom" />
           <DayField source="dateNaissance" />
           <EmailField source="email" />
-          <TextField source="telephone" emptyText="—" />
+          <TelephoneField source="telephone" />
         </ShowSection>
         <ShowSection title="app.sections.compte">
           <EnumField source="statutCompte" enumName="statutCompte" />

@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatDay } from '../common/format';
-import type { Demandeur } from '../data/records';
+import { formatDay } from '@console/common/format';
+import type { Demandeur } from '@console/data/records';
 
 /** « Suspendu jusqu'au 12/09/2026 » while a suspension runs; nothing otherwise (R-FRAUD-VIS: no motive). */
 export function SuspenduField(_props: { source?: string; label?: string }) {

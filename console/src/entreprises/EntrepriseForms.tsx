@@ -1,7 +1,7 @@
 import { Create, Edit, FormDataConsumer, NumberInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
-import { choicesFor } from '../common/enums';
-import { FormRow, parseNullableNumber } from '../common/form';
-import { validateSiret } from '../common/validators';
+import { choicesFor } from '@console/common/enums';
+import { FormRow, parseNullableNumber } from '@console/common/form';
+import { validateSiret } from '@console/common/validators';
 
 const req = required();
 

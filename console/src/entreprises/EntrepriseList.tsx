@@ -1,7 +1,7 @@
 import { DataTable, List } from 'react-admin';
-import { EnumField } from '../common/EnumField';
-import { enumFilter, searchFilter } from '../common/filters';
-import type { Entreprise } from '../data/records';
+import { EnumField } from '@console/common/EnumField';
+import { enumFilter, searchFilter } from '@console/common/filters';
+import type { Entreprise } from '@console/data/records';
 
 const filters = [searchFilter(), enumFilter('contribution', 'contribution', true)];
 

@@ -1,6 +1,6 @@
 import { NumberField, Show, TextField } from 'react-admin';
-import { EnumField } from '../common/EnumField';
-import { ShowSection } from '../common/ShowSection';
+import { EnumField } from '@console/common/EnumField';
+import { ShowSection } from '@console/common/ShowSection';
 
 export const EntrepriseShow = () => (
   <Show>

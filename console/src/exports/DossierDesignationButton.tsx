@@ -2,9 +2,9 @@ import PdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { Candidature } from '../data/records';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Candidature } from '@console/data/records';
 
 const DESIGNEES = ['transmise_bailleur', 'attribuee'];
 

@@ -1,11 +1,13 @@
 import {
-  AutocompleteInput, Create, DateInput, FormDataConsumer, ReferenceInput, required, SelectInput, SimpleForm, useDataProvider, useTranslate,
+  AutocompleteInput, Create, FormDataConsumer, ReferenceInput, required, SelectInput, SimpleForm, useDataProvider, useTranslate,
   type Identifier,
 } from 'react-admin';
-import { Typography } from '@mui/material';
-import { FormRow } from '../common/form';
-import type { DemandeExport } from '../data/dataProvider';
-import type { Entreprise } from '../data/records';
+import { Box } from '@mui/material';
+import { DateFrInput } from '@console/common/DateFrInput';
+import { FormRow } from '@console/common/form';
+import type { DemandeExport } from '@console/data/dataProvider';
+import type { Entreprise } from '@console/data/records';
+import { aujourdhuiParis, debutDuMoisParis } from './dates';
 
 interface Valeurs {
   kind: 'designations_bailleur' | 'rapport_entreprise';
@@ -15,14 +17,13 @@ interface Valeurs {
   to: string;
 }
 
-const jour = (d: Date) => d.toISOString().slice(0, 10);
-const debutDuMois = () => {
-  const d = new Date();
-  return jour(new Date(Date.UTC(d.getFullYear(), d.getMonth(), 1)));
-};
 const apresDebut = (to: string, values: Valeurs) => (to && values.from && to < values.from ? 'ra.validation.minValue' : undefined);
 
-/** New export (bailleur designations or entreprise report); the file is produced by a job, the list shows its progress. */
+/**
+ * New export (bailleur designations or entreprise report); the file is produced by a job, the list shows its progress.
+ * Each explanation is its field's helper text (a loose caption sat on the next fields' labels, issue #15); the default
+ * period is the current month up to today, in Paris days.
+ */
 export function ExportCreate() {
   const translate = useTranslate();
   const dataProvider = useDataProvider();
@@ -36,31 +37,31 @@ export function ExportCreate() {
   };
   return (
     <Create<DemandeExport & { id: Identifier }> title={t('creer')} redirect="list" transform={transform}>
-      <SimpleForm defaultValues={{ kind: 'designations_bailleur', from: debutDuMois(), to: jour(new Date()) }} sx={{ maxWidth: 720 }}>
+      <SimpleForm defaultValues={{ kind: 'designations_bailleur', from: debutDuMoisParis(), to: aujourdhuiParis() }} sx={{ maxWidth: 720 }}>
         <SelectInput source="kind" label={t('type')} choices={choix} validate={required()} fullWidth />
         <FormDataConsumer<Valeurs>>
           {({ formData }) =>
             formData.kind === 'rapport_entreprise' ? (
               <>
                 <ReferenceInput source="entrepriseId" reference="entreprises" sort={{ field: 'raisonSociale', order: 'ASC' }}>
-                  <AutocompleteInput label={t('entreprise')} optionText={(r: Entreprise) => `${r.raisonSociale} (${r.siret})`} validate={required()} fullWidth />
+                  <AutocompleteInput label={t('entreprise')} optionText={(r: Entreprise) => `${r.raisonSociale} (${r.siret})`} validate={required()} fullWidth helperText={t('entrepriseAide')} />
                 </ReferenceInput>
-                <Typography variant="caption" color="text.secondary">{t('entrepriseAide')}</Typography>
               </>
             ) : (
               <>
                 <ReferenceInput source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }}>
-                  <AutocompleteInput label={t('bailleur')} optionText="nom" validate={required()} fullWidth />
+                  <AutocompleteInput label={t('bailleur')} optionText="nom" validate={required()} fullWidth helperText={t('designationsAide')} />
                 </ReferenceInput>
-                <Typography variant="caption" color="text.secondary">{t('designationsAide')}</Typography>
               </>
             )
           }
         </FormDataConsumer>
-        <FormRow>
-          <DateInput source="from" label={t('du')} validate={required()} helperText={t('periodeAide')} />
-          <DateInput source="to" label={t('au')} validate={[required(), apresDebut]} />
-        </FormRow>
+        <Box sx={{ width: '100%', mt: 1.5 }}>
+          <FormRow>
+            <DateFrInput source="from" label={t('du')} validate={required()} helperText={t('periodeAide')} />
+            <DateFrInput source="to" label={t('au')} validate={[required(), apresDebut]} />
+          </FormRow>
+        </Box>
       </SimpleForm>
     </Create>
   );

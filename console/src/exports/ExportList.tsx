@@ -1,10 +1,10 @@
 import { DataTable, List } from 'react-admin';
-import { BytesField, DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { enumFilter, searchFilter } from '../common/filters';
-import { SafeReferenceField } from '../common/links';
-import type { Export } from '../data/records';
-import { FichierButton } from '../justificatifs/FichierButton';
+import { BytesField, DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { enumFilter, searchFilter } from '@console/common/filters';
+import { SafeReferenceField } from '@console/common/links';
+import type { Export } from '@console/data/records';
+import { FichierButton } from '@console/justificatifs/FichierButton';
 import { pollListeSiEnCours } from './polling';
 import { ProgressionField } from './ProgressionField';
 

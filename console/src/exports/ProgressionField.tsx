@@ -1,6 +1,6 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import type { Export } from '../data/records';
+import type { Export } from '@console/data/records';
 
 /** A small progress bar while the export runs, the percentage otherwise. */
 export function ProgressionField(_props: { source?: string; label?: string }) {

@@ -1,13 +1,11 @@
 import Icon from '@mui/icons-material/FileDownload';
-import type { Export } from '../data/records';
-import { ExportCreate } from './ExportCreate';
-import { ExportList } from './ExportList';
-import { ExportShow } from './ExportShow';
+import type { Export } from '@console/data/records';
+import { paresseux } from '@console/common/paresseux';
 
 export const exportsResource = {
-  list: ExportList,
-  show: ExportShow,
-  create: ExportCreate,
+  list: paresseux(() => import('./ExportList').then((m) => m.ExportList)),
+  show: paresseux(() => import('./ExportShow').then((m) => m.ExportShow)),
+  create: paresseux(() => import('./ExportCreate').then((m) => m.ExportCreate)),
   icon: Icon,
   recordRepresentation: (record: Export) => record.nomFichier ?? `n° ${record.id}`,
 };

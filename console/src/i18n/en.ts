@@ -1,3 +1,4 @@
+import { envoisEn } from './en/bailleurs';
 import { enumsEn } from './en/enums';
 import { correspondancesEn, propositionsEn, publicationEn } from './en/publication';
 import { fraudeEn } from './en/fraude';
@@ -5,13 +6,16 @@ import { pilotageEn } from './en/pilotage';
 import { instructionEn } from './en/instruction';
 import { referentielEn } from './en/referentiel';
 import { traitementEn } from './en/traitement';
+import { raccourcisEn } from './en/raccourcis';
 import { boiteEnvoiEn, tachesEn } from './en/taches';
+import { donneesEn } from './en/donnees';
 import type { Catalogue } from './fr';
 
 /** English catalogue: a translation of fr.ts, kept complete by its type. */
 export const en = {
   app: {
     title: 'Housing platform — back office',
+    recherche: { label: 'Search a candidature', placeholder: 'Reference, name, e-mail, phone…' },
     menu: { instruction: 'Processing', offres: 'Offers', controle: 'Control', pilotage: 'Steering', administration: 'Administration' },
     sections: {
       identite: 'Identity',
@@ -46,15 +50,30 @@ export const en = {
       personnes: '%{smart_count} person |||| %{smart_count} people',
       fourchette: '%{min} to %{max}',
       aucunPlafond: 'No income ceiling',
+      titreDerive: 'Left empty, the title follows the data: “%{titre}”',
     },
     demandeurs: { suspendu: 'Suspended until %{date}' },
-    fichier: { ouvrir: 'Open the file', telecharger: 'Download' },
+    fichier: {
+      ouvrir: 'Open the file',
+      telecharger: 'Download',
+      indisponible: {
+        en_attente: 'The file will be available once the export is done.',
+        en_cours: 'The file will be available once the export is done.',
+        echec: 'The export failed: there is no file.',
+        expire: 'The file has expired: request a new export.',
+      },
+    },
     agents: {
-      motDePasseCreation: 'At least 12 characters. Give it to the agent through a safe channel.',
-      motDePasseEdition: 'Leave empty to keep the current password.',
+      motDePasseCreation: '12 to 128 characters, not a common password (a phrase of several words, for example). Give it to the agent through a safe channel.',
+      motDePasseEdition: 'Leave empty to keep the current password. A new password ends every session of the agent.',
+      revoquerSessions: 'Revoke sessions',
+      revoquerSessionsTitre: 'Revoke the sessions of %{nom}?',
+      revoquerSessionsAide: 'Every open session of this agent ends at once, on every device: they will have to sign in again.',
+      sessionsRevoquees: '%{smart_count} session revoked. |||| %{smart_count} sessions revoked.',
       territoiresAide: 'Department codes, e.g. 69, 2A, 971.',
     },
     validation: {
+      dateFr: 'Invalid date: write it dd/mm/yyyy (e.g. 05/03/2026).',
       siren: 'A SIREN has 9 digits.',
       siret: 'A SIRET has 14 digits.',
       codePostal: 'A postcode has 5 digits.',
@@ -66,15 +85,21 @@ export const en = {
       reseau: 'The server cannot be reached. Check your connection and try again.',
       serveur: 'The server hit an error. Try again in a moment.',
     },
-    auteur: { nonVisible: 'Agent no. %{id}' },
+    auteur: { chargement: 'Agent…' },
+    comptes: {
+      candidaturesCloturees: { zero: 'no application closed', n: '%{smart_count} application closed |||| %{smart_count} applications closed' },
+    },
     publication: publicationEn,
     correspondances: correspondancesEn,
     propositions: propositionsEn,
     traitement: traitementEn,
+    raccourcis: raccourcisEn,
     taches: tachesEn,
     boiteEnvoi: boiteEnvoiEn,
     pilotage: pilotageEn,
     fraude: fraudeEn,
+    envois: envoisEn,
+    donnees: donneesEn,
   },
   enums: enumsEn,
   resources: { ...instructionEn, ...referentielEn },

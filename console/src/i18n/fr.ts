@@ -1,3 +1,4 @@
+import { envoisFr } from './fr/bailleurs';
 import { enumsFr } from './fr/enums';
 import { correspondancesFr, propositionsFr, publicationFr } from './fr/publication';
 import { fraudeFr } from './fr/fraude';
@@ -5,7 +6,9 @@ import { pilotageFr } from './fr/pilotage';
 import { instructionFr } from './fr/instruction';
 import { referentielFr } from './fr/referentiel';
 import { traitementFr } from './fr/traitement';
+import { raccourcisFr } from './fr/raccourcis';
 import { boiteEnvoiFr, tachesFr } from './fr/taches';
+import { donneesFr } from './fr/donnees';
 import type { Messages } from './types';
 
 /**
@@ -15,6 +18,7 @@ import type { Messages } from './types';
 export const fr = {
   app: {
     title: 'Plateforme logement — back-office',
+    recherche: { label: 'Rechercher une candidature', placeholder: 'Référence, nom, e-mail, téléphone…' },
     menu: {
       instruction: 'Instruction',
       offres: 'Offres',
@@ -55,15 +59,31 @@ export const fr = {
       personnes: '%{smart_count} personne |||| %{smart_count} personnes',
       fourchette: '%{min} à %{max}',
       aucunPlafond: 'Aucun plafond de ressources',
+      titreDerive: 'Laissé vide, le titre suit les données : « %{titre} »',
     },
     demandeurs: { suspendu: "Suspendu jusqu'au %{date}" },
-    fichier: { ouvrir: 'Ouvrir le fichier', telecharger: 'Télécharger' },
+    fichier: {
+      ouvrir: 'Ouvrir le fichier',
+      telecharger: 'Télécharger',
+      /** Why an export's file cannot be downloaded yet, or any more. */
+      indisponible: {
+        en_attente: 'Le fichier sera disponible une fois l’export terminé.',
+        en_cours: 'Le fichier sera disponible une fois l’export terminé.',
+        echec: 'L’export a échoué : il n’y a pas de fichier.',
+        expire: 'Le fichier a expiré : demandez un nouvel export.',
+      },
+    },
     agents: {
-      motDePasseCreation: 'Au moins 12 caractères. Communiquez-le à l’agent par un canal sûr.',
-      motDePasseEdition: 'Laisser vide pour conserver le mot de passe actuel.',
+      motDePasseCreation: 'De 12 à 128 caractères, pas un mot de passe courant (une phrase de plusieurs mots, par exemple). Communiquez-le à l’agent par un canal sûr.',
+      motDePasseEdition: 'Laisser vide pour conserver le mot de passe actuel. Un nouveau mot de passe met fin à toutes les sessions de l’agent.',
+      revoquerSessions: 'Révoquer les sessions',
+      revoquerSessionsTitre: 'Révoquer les sessions de %{nom} ?',
+      revoquerSessionsAide: 'Toutes les sessions ouvertes de cet agent prennent fin immédiatement, sur tous ses appareils : il devra se reconnecter.',
+      sessionsRevoquees: '%{smart_count} session révoquée. |||| %{smart_count} sessions révoquées.',
       territoiresAide: 'Codes département, par exemple 69, 2A, 971.',
     },
     validation: {
+      dateFr: 'Date invalide : écrivez-la jj/mm/aaaa (par exemple 05/03/2026).',
       siren: 'Le SIREN compte 9 chiffres.',
       siret: 'Le SIRET compte 14 chiffres.',
       codePostal: 'Le code postal compte 5 chiffres.',
@@ -75,15 +95,22 @@ export const fr = {
       reseau: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
       serveur: 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
     },
-    auteur: { nonVisible: 'Agent n° %{id}' },
+    auteur: { chargement: 'Agent…' },
+    /** Counts in words, singular and plural (never « candidature(s) »). */
+    comptes: {
+      candidaturesCloturees: { zero: 'aucune candidature clôturée', n: '%{smart_count} candidature clôturée |||| %{smart_count} candidatures clôturées' },
+    },
     publication: publicationFr,
     correspondances: correspondancesFr,
     propositions: propositionsFr,
     traitement: traitementFr,
+    raccourcis: raccourcisFr,
     taches: tachesFr,
     boiteEnvoi: boiteEnvoiFr,
     pilotage: pilotageFr,
     fraude: fraudeFr,
+    envois: envoisFr,
+    donnees: donneesFr,
   },
   enums: enumsFr,
   resources: { ...instructionFr, ...referentielFr },

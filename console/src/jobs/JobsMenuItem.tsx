@@ -1,6 +1,6 @@
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Menu } from 'react-admin';
-import { useCan } from '../common/useAbility';
+import { useCan } from '@console/common/useAbility';
 
 export const JOBS_PATH = '/taches';
 

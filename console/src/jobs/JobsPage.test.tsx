@@ -1,11 +1,11 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/domain/enums';
-import { App } from '../App';
-import { agentDe, listHandler, sessionHandler } from '../test/handlers';
-import { server } from '../test/server';
+import type { Role } from '@shared/domain/enums';
+import { App } from '@console/App';
+import { agentDe, listHandler, sessionHandler } from '@console/test/handlers';
+import { server } from '@console/test/server';
 import type { Tache } from './types';
 
 const vide = { created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 };
@@ -54,11 +54,19 @@ describe('Tâches planifiées', () => {
     expect(lignes[2].textContent).toContain('1 en attente');
   });
 
-  it('« Lancer maintenant » queues a run for an admin', async () => {
+  it('ISSUE-15: « Lancer maintenant » asks first, naming the job and saying its effects are real; only then queues a run (admin)', async () => {
     const lancements: string[] = [];
     ouvrir('admin', lancements);
     const table = await screen.findByRole('table', { name: 'Tâches planifiées' });
     fireEvent.click(within(within(table).getAllByRole('row')[2]).getByRole('button', { name: 'Lancer maintenant' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lancer maintenant « Fin de publication des offres » ?' });
+    expect(dialog.textContent).toMatch(/ne s’annulent pas/);
+    expect(lancements).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(lancements).toEqual([]);
+    fireEvent.click(within(within(table).getAllByRole('row')[2]).getByRole('button', { name: 'Lancer maintenant' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lancer maintenant' }));
     await screen.findByText('Exécution demandée : elle démarre dans quelques secondes.');
     expect(lancements).toEqual(['fin-publication']);
   });

@@ -1,9 +1,9 @@
 import { Alert, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Loading, Title, useTranslate } from 'react-admin';
-import { formatDateTime } from '../common/format';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
+import { formatDateTime } from '@console/common/format';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
 import { decrireCron } from './cron';
 import { LancerButton } from './LancerButton';
 import { ResumeTache } from './ResumeTache';
@@ -79,7 +79,7 @@ export function JobsPage() {
                   <TableCell><DerniereExecution tache={t} /></TableCell>
                   <TableCell>{t.derniereExecution ? <ResumeTache execution={t.derniereExecution} /> : null}</TableCell>
                   <TableCell><File tache={t} /></TableCell>
-                  <TableCell><LancerButton nom={t.id} onLancee={() => void refetch()} /></TableCell>
+                  <TableCell><LancerButton nom={t.id} libelle={t.libelle} onLancee={() => void refetch()} /></TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,9 +1,9 @@
 import { DataTable, List } from 'react-admin';
-import { DateTimeField, DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { enumFilter, searchFilter } from '../common/filters';
-import { DemandeurNomField } from '../common/links';
-import type { Justificatif } from '../data/records';
+import { DateTimeField, DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { enumFilter, searchFilter } from '@console/common/filters';
+import { DemandeurNomField } from '@console/common/links';
+import type { Justificatif } from '@console/data/records';
 
 const filters = [
   searchFilter(),

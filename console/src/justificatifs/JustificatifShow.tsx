@@ -1,10 +1,10 @@
 import { Show, TextField } from 'react-admin';
-import { BytesField, DateTimeField, DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { JsonField } from '../common/JsonField';
-import { DemandeurNomField, SafeReferenceField } from '../common/links';
-import { ShowSection } from '../common/ShowSection';
-import { useCan } from '../common/useAbility';
+import { BytesField, DateTimeField, DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { JsonField } from '@console/common/JsonField';
+import { DemandeurNomField, SafeReferenceField } from '@console/common/links';
+import { ShowSection } from '@console/common/ShowSection';
+import { useCan } from '@console/common/useAbility';
 import { FichierButton } from './FichierButton';
 
 export function JustificatifShow() {

@@ -4,10 +4,12 @@ import FitIcon from '@mui/icons-material/FitScreen';
 import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
 import { Alert, Box, IconButton, Stack, Tooltip, Typography } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import { fichierUrl } from '../data/dataProvider';
-import type { Justificatif } from '../data/records';
+import { saisieEnCours } from '@console/common/raccourcis';
+import { useCan } from '@console/common/useAbility';
+import { fichierUrl } from '@console/data/dataProvider';
+import type { Justificatif } from '@console/data/records';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -63,6 +65,38 @@ function Image({ piece }: { piece: Justificatif }) {
   );
 }
 
+/**
+ * Keys typed while the viewer's frame has the focus go to the frame's document, not to the page:
+ * the page's shortcuts (j / k, V / R / N, ?) stopped working there. The frame is same-origin, so
+ * its keys are replayed on the page's document (capture phase, before the frame's viewer: a key
+ * the page uses is not also a page turn). A browser's built-in PDF plugin (Chrome) keeps its keys
+ * to itself and cannot be reached this way.
+ */
+const relayees = new WeakSet<Window>();
+function relayerTouches(e: SyntheticEvent<HTMLIFrameElement>) {
+  let fenetre: Window | null = null;
+  try {
+    fenetre = e.currentTarget.contentWindow;
+    if (!fenetre?.document || relayees.has(fenetre)) return;
+  } catch {
+    return; // not same-origin after all
+  }
+  relayees.add(fenetre);
+  fenetre.addEventListener(
+    'keydown',
+    (k: KeyboardEvent) => {
+      if (saisieEnCours(k.target)) return;
+      const copie = new KeyboardEvent('keydown', { key: k.key, code: k.code, altKey: k.altKey, ctrlKey: k.ctrlKey, metaKey: k.metaKey, shiftKey: k.shiftKey, bubbles: true, cancelable: true });
+      document.dispatchEvent(copie);
+      if (copie.defaultPrevented) {
+        k.preventDefault();
+        k.stopPropagation();
+      }
+    },
+    true,
+  );
+}
+
 export interface PieceViewerProps {
   /** The piece shown, or null (nothing chosen yet, or nothing uploaded for the chosen line). */
   piece: Justificatif | null;
@@ -79,7 +113,24 @@ export interface PieceViewerProps {
  */
 export function PieceViewer({ piece, titre, vide, actions }: PieceViewerProps) {
   const translate = useTranslate();
-  const url = piece ? fichierUrl('justificatifs', piece.id) : null;
+  // Only what the role may open (issue #15): a manager reads the checklist, not the files — a frame
+  // would show the file route's 403 (X-Frame-Options DENY) as a broken page.
+  const consultable = useCan('telecharger', 'justificatifs');
+  const [refusee, setRefusee] = useState<number | null>(null);
+  const url = piece && consultable ? fichierUrl('justificatifs', piece.id) : null;
+  /** A same-origin frame that loaded the API's problem+json (scope, session) instead of the file: say so in French. */
+  const chargee = (e: SyntheticEvent<HTMLIFrameElement>) => {
+    try {
+      const type = e.currentTarget.contentDocument?.contentType ?? '';
+      if (/json/.test(type)) {
+        setRefusee(piece?.id ?? null);
+        return;
+      }
+    } catch {
+      // cross-origin: nothing to read
+    }
+    relayerTouches(e);
+  };
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 480, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper', overflow: 'hidden' }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1, px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider', flexWrap: 'wrap' }}>
@@ -98,7 +149,19 @@ export function PieceViewer({ piece, titre, vide, actions }: PieceViewerProps) {
           {piece.motifRefus}
         </Alert>
       )}
-      {!piece || !url ? (
+      {piece && !consultable ? (
+        <Box sx={{ flex: 1, display: 'grid', placeItems: 'center', p: 3, bgcolor: 'grey.100' }}>
+          <Alert severity="info" variant="outlined" sx={{ maxWidth: 520 }}>
+            {translate('app.traitement.pieces.nonConsultable')}
+          </Alert>
+        </Box>
+      ) : piece && refusee === piece.id ? (
+        <Box sx={{ flex: 1, display: 'grid', placeItems: 'center', p: 3, bgcolor: 'grey.100' }}>
+          <Alert severity="warning" variant="outlined" sx={{ maxWidth: 520 }}>
+            {translate('app.traitement.pieces.ouvertureRefusee')}
+          </Alert>
+        </Box>
+      ) : !piece || !url ? (
         <Box sx={{ flex: 1, display: 'grid', placeItems: 'center', p: 3, bgcolor: 'grey.100' }}>
           <Typography variant="body2" color="text.secondary">
             {vide}
@@ -107,7 +170,7 @@ export function PieceViewer({ piece, titre, vide, actions }: PieceViewerProps) {
       ) : piece.mime.startsWith('image/') ? (
         <Image piece={piece} />
       ) : (
-        <Box key={piece.id} component="iframe" src={`${url}#navpanes=0&view=FitH`} title={piece.nomOriginal} sx={{ flex: 1, width: '100%', border: 0, bgcolor: 'grey.200' }} />
+        <Box key={piece.id} component="iframe" src={`${url}#navpanes=0&view=FitH`} title={piece.nomOriginal} onLoad={chargee} sx={{ flex: 1, width: '100%', border: 0, bgcolor: 'grey.200' }} />
       )}
     </Box>
   );

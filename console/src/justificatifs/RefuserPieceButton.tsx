@@ -1,17 +1,18 @@
 import CloseIcon from '@mui/icons-material/Close';
 import { Button, MenuItem, TextField } from '@mui/material';
-import { useState } from 'react';
-import { useTranslate } from 'react-admin';
-import { MOTIFS_REFUS_PIECE, type MotifRefusPiece } from '../../../shared/domain/enums';
-import { verificationPossible } from '../../../shared/rules/verificationPiece';
-import { MotifDialog } from '../candidatures/actions/MotifDialog';
-import { enumLabelKey } from '../common/enums';
-import { useCan } from '../common/useAbility';
-import type { Justificatif } from '../data/records';
+import { useEffect, useState } from 'react';
+import { useTranslate, type Identifier } from 'react-admin';
+import { MOTIFS_REFUS_PIECE, type MotifRefusPiece } from '@shared/domain/enums';
+import { verificationPossible } from '@shared/rules/verificationPiece';
+import { MotifDialog } from '@console/candidatures/actions/MotifDialog';
+import { enumLabelKey } from '@console/common/enums';
+import { useCan } from '@console/common/useAbility';
+import type { Justificatif } from '@console/data/records';
+import type { RaccourciPiece } from './ValiderPieceButton';
 import { useVerifierPiece } from './useVerifierPiece';
 
-/** « Refuser » a piece with a motif code and, if useful, a precision (both told to the demandeur). */
-export function RefuserPieceButton({ piece, onDone }: { piece: Justificatif; onDone?: () => void }) {
+/** « Refuser » a piece with a motif code and, if useful, a precision (both told to the demandeur); `raccourci` opens the dialog (R key). */
+export function RefuserPieceButton({ piece, onDone, raccourci, candidatureId }: { piece: Justificatif; onDone?: () => void; raccourci?: RaccourciPiece; candidatureId?: Identifier }) {
   const translate = useTranslate();
   const allowed = useCan('refuser', 'justificatifs');
   const [open, setOpen] = useState(false);
@@ -20,13 +21,21 @@ export function RefuserPieceButton({ piece, onDone }: { piece: Justificatif; onD
   const { verifier, pending } = useVerifierPiece(piece.id, () => {
     setOpen(false);
     onDone?.();
-  });
-  if (!allowed || !verificationPossible(piece.statut, 'refuser')) return null;
+  }, candidatureId);
+  const offert = allowed && verificationPossible(piece.statut, 'refuser');
   const ouvrir = () => {
     setCode('');
     setPrecision('');
     setOpen(true);
   };
+  useEffect(() => {
+    if (!raccourci) return;
+    raccourci.current = offert && !pending ? ouvrir : null;
+    return () => {
+      raccourci.current = null;
+    };
+  });
+  if (!offert) return null;
   const libelle = translate(enumLabelKey('typeJustificatif', piece.type));
   return (
     <>

@@ -1,11 +1,10 @@
 import Icon from '@mui/icons-material/Description';
-import type { Justificatif } from '../data/records';
-import { JustificatifList } from './JustificatifList';
-import { JustificatifShow } from './JustificatifShow';
+import type { Justificatif } from '@console/data/records';
+import { paresseux } from '@console/common/paresseux';
 
 export const justificatifs = {
-  list: JustificatifList,
-  show: JustificatifShow,
+  list: paresseux(() => import('./JustificatifList').then((m) => m.JustificatifList)),
+  show: paresseux(() => import('./JustificatifShow').then((m) => m.JustificatifShow)),
   icon: Icon,
   recordRepresentation: (record: Justificatif) => record.nomOriginal,
 };

@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/domain/enums';
-import { App } from '../App';
-import { agentDe, listHandler, sessionHandler } from '../test/handlers';
-import { server } from '../test/server';
+import type { Role } from '@shared/domain/enums';
+import { App } from '@console/App';
+import { agentDe, listHandler, sessionHandler } from '@console/test/handlers';
+import { server } from '@console/test/server';
 
 async function menuOf(role: Role) {
   server.use(sessionHandler(agentDe(role)), listHandler('candidatures', []), listHandler('offres', []), listHandler('bailleurs', []));
@@ -40,7 +40,7 @@ describe('Menu', () => {
 
   it('shows the administration group to an admin, and no instruction', async () => {
     const { labels, text } = await menuOf('admin');
-    expect(labels).toEqual(['Offres', 'Programmes', 'Bailleurs', 'Entreprises', 'Agents', 'Notifications', "Journal d'audit", 'Tâches planifiées']);
+    expect(labels).toEqual(['Offres', 'Programmes', 'Bailleurs', 'Entreprises', 'Agents', 'Notifications', "Journal d'audit", 'Tâches planifiées', 'Conservation des données']);
     expect(text).toContain('Administration');
     expect(text).not.toContain('Instruction');
   });

@@ -1,4 +1,4 @@
-import type { ResourceName } from '../../../shared/domain/enums';
+import type { ResourceName } from '@shared/domain/enums';
 
 export interface MenuGroup {
   /** Translation key suffix: app.menu.<key>. */

@@ -2,10 +2,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { http, HttpResponse } from 'msw';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { App } from '../App';
-import type { Notification } from '../data/records';
-import { agentDe, listHandler, sessionHandler, type ListCall } from '../test/handlers';
-import { server } from '../test/server';
+import { App } from '@console/App';
+import type { Notification } from '@console/data/records';
+import { agentDe, listHandler, sessionHandler, type ListCall } from '@console/test/handlers';
+import { server } from '@console/test/server';
 
 const at = '2026-11-02T08:00:00.000Z';
 const ligne = (id: number, patch: Partial<Notification>): Notification => ({
@@ -14,9 +14,9 @@ const ligne = (id: number, patch: Partial<Notification>): Notification => ({
 });
 const ROWS = [ligne(1, {}), ligne(2, { statut: 'echec', tentatives: 8, envoyeeLe: null, erreur: '550 Adresse inconnue', template: 'proposition_expiree', sujet: 'La proposition a expiré' })];
 
-function ouvrir(calls: ListCall[], renvois: string[]) {
+function ouvrir(calls: ListCall[], renvois: string[], role: 'admin' | 'controle_fraude' = 'admin') {
   server.use(
-    sessionHandler(agentDe('admin')),
+    sessionHandler(agentDe(role)),
     listHandler('notifications', ROWS, calls),
     http.post('/api/notifications/:id/renvoyer', ({ params }) => {
       renvois.push(String(params.id));
@@ -51,5 +51,19 @@ describe('Boîte d’envoi', () => {
     await screen.findByRole('table');
     fireEvent.change(screen.getByLabelText('Destinataire'), { target: { value: ' Marie.Dupont@Exemple.test ' } });
     await waitFor(() => expect(calls.at(-1)?.filter).toMatchObject({ destinataire: 'marie.dupont@exemple.test' }));
+  });
+
+  it('SEC-BOITE: an admin runs the outbox without reading the messages; contrôle fraude sees their subject', async () => {
+    ouvrir([], []);
+    const table = await screen.findByRole('table');
+    await within(table).findByText('Inactivité : rappel (3 jours avant la clôture)');
+    expect(within(table).queryByText('Objet')).toBeNull();
+  });
+
+  it('SEC-BOITE: contrôle fraude reads the subjects, and may not resend', async () => {
+    ouvrir([], [], 'controle_fraude');
+    const table = await screen.findByRole('table');
+    await within(table).findByText('Rappel : votre demande de logement sera clôturée dans 3 jours');
+    expect(within(table).queryByRole('button', { name: 'Renvoyer' })).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import SendIcon from '@mui/icons-material/Send';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { Notification } from '../data/records';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Notification } from '@console/data/records';
 
 /** « Renvoyer »: a failed notification goes back to the sending queue (admin). */
 export function RenvoyerButton() {

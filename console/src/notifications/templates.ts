@@ -1,4 +1,4 @@
-import { fr } from '../i18n/fr';
+import { fr } from '@console/i18n/fr';
 
 /** The templates the outbox filter offers, in the catalogue's order. */
 export const TEMPLATES_CONNUS = Object.keys(fr.app.boiteEnvoi.templates);

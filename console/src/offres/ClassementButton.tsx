@@ -1,6 +1,6 @@
 import RankIcon from '@mui/icons-material/FormatListNumbered';
 import { Button, Link, useRecordContext, useTranslate } from 'react-admin';
-import { useCan } from '../common/useAbility';
+import { useCan } from '@console/common/useAbility';
 
 /** Opens the candidature list filtered on this offer: its ranked queue (R-RANK-EXPLAIN). */
 export function ClassementButton() {

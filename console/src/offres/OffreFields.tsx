@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatEuros, formatNumber } from '../common/format';
-import type { Offre } from '../data/records';
+import { formatEuros, formatNumber } from '@console/common/format';
+import type { Offre } from '@console/data/records';
 
 type Slot = { source?: string; label?: string; className?: string; sortable?: boolean };
 

@@ -3,9 +3,10 @@ import {
   required, SelectInput, TextInput, useTranslate,
 } from 'react-admin';
 import { Typography } from '@mui/material';
-import { choicesFor } from '../common/enums';
-import { FormRow, FormSection, parseInstant, parseNullableNumber } from '../common/form';
-import { validateCodeInsee, validateCodePostal, validateDepartement } from '../common/validators';
+import { choicesFor } from '@console/common/enums';
+import { FormRow, FormSection, parseInstant, parseNullableNumber } from '@console/common/form';
+import { validateCodeInsee, validateCodePostal, validateDepartement } from '@console/common/validators';
+import { titreOffre, type DonneesTitreOffre } from '@shared/rules/titreOffre';
 import { PlafondsInput } from './PlafondsInput';
 
 const req = required();
@@ -34,6 +35,27 @@ function SurfaceEtLoyer() {
   );
 }
 
+type DonneesTitre = Partial<Omit<DonneesTitreOffre, 'commune'>> & { commune?: string };
+
+/**
+ * At creation the title may be left empty: the server derives it from the data (shared
+ * titreOffre), shown here as the field's help while the form is filled.
+ */
+export function TitreInput({ creation }: { creation: boolean }) {
+  const translate = useTranslate();
+  return (
+    <FormDataConsumer<DonneesTitre>>
+      {({ formData: f }) => {
+        const derive =
+          creation && f.forme && f.nature && f.typologie && f.commune
+            ? translate('app.offres.titreDerive', { titre: titreOffre({ ...f, forme: f.forme, nature: f.nature, typologie: f.typologie, commune: f.commune }) })
+            : undefined;
+        return <TextInput source="titre" validate={creation ? undefined : req} helperText={derive ?? false} sx={{ flexGrow: 3 }} />;
+      }}
+    </FormDataConsumer>
+  );
+}
+
 function AidePublication() {
   const translate = useTranslate();
   return (
@@ -52,7 +74,7 @@ export const OffreInputs = ({ creation = false }: { creation?: boolean }) => (
     <FormSection title="app.sections.logement">
       <FormRow>
         <TextInput source="reference" validate={req} />
-        <TextInput source="titre" validate={req} sx={{ flexGrow: 3 }} />
+        <TitreInput creation={creation} />
       </FormRow>
       <FormRow>
         <SelectInput source="nature" choices={choicesFor('natureOffre')} validate={req} />

@@ -1,8 +1,8 @@
 import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput } from 'react-admin';
-import { DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { booleanFilter, departementFilter, enumFilter, searchFilter } from '../common/filters';
-import type { Offre } from '../data/records';
+import { DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { booleanFilter, departementFilter, enumFilter, searchFilter } from '@console/common/filters';
+import type { Offre } from '@console/data/records';
 import { LoyerField } from './OffreFields';
 
 const filters = [
@@ -20,16 +20,12 @@ const filters = [
 
 export const OffreList = () => (
   <List<Offre> filters={filters} sort={{ field: 'reference', order: 'ASC' }} perPage={25}>
-    <DataTable<Offre> rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="reference" />
-      <DataTable.Col source="titre" sx={{ minWidth: 260 }} />
+    {/* Fits in 1 280 px (issue #15: it was 1 614 px): the title already says the typology and « courte durée »,
+        so neither has its own column (both stay filters); headers wrap. */}
+    <DataTable<Offre> rowClick="show" bulkActionButtons={false} sx={{ '& .MuiTableCell-head': { whiteSpace: 'normal' }, '& .MuiTableCell-root': { px: 1 } }}>
+      <DataTable.Col source="reference" sx={{ whiteSpace: 'nowrap' }} />
+      <DataTable.Col source="titre" sx={{ minWidth: 200 }} />
       <DataTable.Col source="commune" render={(r) => `${r.commune} (${r.departement})`} />
-      <DataTable.Col source="typologie">
-        <EnumField source="typologie" enumName="typologie" />
-      </DataTable.Col>
-      <DataTable.Col source="nature">
-        <EnumField source="nature" enumName="natureOffre" />
-      </DataTable.Col>
       <DataTable.Col source="reglementation">
         <EnumField source="reglementation" enumName="reglementation" />
       </DataTable.Col>

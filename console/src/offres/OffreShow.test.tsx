@@ -2,13 +2,13 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { http, HttpResponse } from 'msw';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/domain/enums';
-import { App } from '../App';
-import type { Correspondances } from '../data/offres';
-import type { Offre } from '../data/records';
-import { FIXTURES } from '../test/fixtures';
-import { agentDe, fixtureHandlers, sessionHandler } from '../test/handlers';
-import { server } from '../test/server';
+import type { Role } from '@shared/domain/enums';
+import { App } from '@console/App';
+import type { Correspondances } from '@console/data/offres';
+import type { Offre } from '@console/data/records';
+import { FIXTURES } from '@console/test/fixtures';
+import { agentDe, fixtureHandlers, sessionHandler } from '@console/test/handlers';
+import { server } from '@console/test/server';
 
 const OFFRE = { ...(FIXTURES.offres as Offre), publiee: false, debutPublication: null, finPublication: null, depublieeLe: null, repriseLe: null };
 const CORRESPONDANCES: Correspondances = {
@@ -69,13 +69,24 @@ describe('OffreShow — publication and correspondances (R-PUB, §11.17)', { tim
     await waitFor(() => expect(posted).toEqual([{ offreId: OFFRE.id, demandeurIds: [41], message: 'Bonjour' }]));
   });
 
-  it('R-PUB: a manager gets the window actions the rule allows (an offer never published: renew, not publish); a conseiller none', async () => {
+  it('R-PUB: a manager gets the window actions the rule allows (ISSUE-15: an offer never published says « Publier », which sets its first window); a conseiller none', async () => {
+    const posts: { url: string; body: unknown }[] = [];
+    server.use(http.post(`/api/offres/${OFFRE.id}/:action`, async ({ request, params }) => {
+      posts.push({ url: String(params.action), body: await request.json() });
+      return HttpResponse.json({ ...OFFRE, publiee: true });
+    }));
     rendre('manager');
     fireEvent.click(await screen.findByRole('tab', { name: 'Publication' }));
     const panneau = await screen.findByTestId('publication');
     expect(within(panneau).getByText('Jamais publiée')).toBeTruthy();
     const boutons = within(panneau).getAllByRole('button').map((b) => b.textContent);
-    expect(boutons).toEqual(['Renouveler', 'Reprise par le bailleur', 'Attribution hors plateforme']);
+    expect(boutons).toEqual(['Publier', 'Reprise par le bailleur', 'Attribution hors plateforme']);
+    fireEvent.click(within(panneau).getByRole('button', { name: 'Publier' }));
+    const dialogue = await screen.findByRole('dialog', { name: `Publier — ${OFFRE.reference}` });
+    expect(within(dialogue).getByText(/n’a jamais été publiée/)).toBeTruthy();
+    fireEvent.change(within(dialogue).getByLabelText(/Fin de publication/), { target: { value: '31/01/2099' } }); // typed jj/mm/aaaa whatever the browser's language
+    fireEvent.click(within(dialogue).getByRole('button', { name: 'Confirmer' }));
+    await waitFor(() => expect(posts).toEqual([{ url: 'renouveler', body: expect.objectContaining({ finPublication: '2099-01-31' }) }]));
     fireEvent.click(await screen.findByRole('tab', { name: 'Correspondances' }));
     await within(await screen.findByTestId('correspondances')).findByText('ARNAUD Lucie');
     expect(screen.queryByRole('button', { name: /Envoyer la proposition/ })).toBeNull();

@@ -1,11 +1,12 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { BooleanField, EditButton, Show, TextField, TopToolbar, useTranslate } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { SafeReferenceField } from '../common/links';
-import { ShowSection } from '../common/ShowSection';
-import { useCan } from '../common/useAbility';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { SafeReferenceField } from '@console/common/links';
+import { ShowSection } from '@console/common/ShowSection';
+import { useCan } from '@console/common/useAbility';
+import { EnvoisOffre } from '@console/bailleurs/envois/EnvoisOffre';
 import { ClassementButton } from './ClassementButton';
 import { CorrespondancesTab } from './correspondances/CorrespondancesTab';
 import { LoyerField, PlafondsField, SurfaceField } from './OffreFields';
@@ -57,19 +58,22 @@ const Historique = () => (
   </ShowSection>
 );
 
-type Onglet = 'offre' | 'publication' | 'correspondances';
+type Onglet = 'offre' | 'publication' | 'correspondances' | 'envois';
 
 /** The offer page: its description, its publication window and actions (R-PUB), and the demandeurs it may be proposed to (§11.17). */
 export function OffreShow() {
   const translate = useTranslate();
   const canVoirDemandeurs = useCan('read', 'demandeurs');
   const [onglet, setOnglet] = useState<Onglet>('offre');
-  const onglets: Onglet[] = canVoirDemandeurs ? ['offre', 'publication', 'correspondances'] : ['offre', 'publication'];
+  const canVoirCandidatures = useCan('read', 'candidatures');
+  const onglets: Onglet[] = [
+    'offre', 'publication', ...(canVoirDemandeurs ? (['correspondances'] as const) : []), ...(canVoirCandidatures ? (['envois'] as const) : []),
+  ];
   return (
     <Show actions={<Actions />}>
       <Tabs value={onglet} onChange={(_, v: Onglet) => setOnglet(v)} sx={{ borderBottom: 1, borderColor: 'divider', px: 2 }}>
         {onglets.map((o) => (
-          <Tab key={o} value={o} label={translate(`app.publication.onglets.${o}`)} />
+          <Tab key={o} value={o} label={translate(o === 'envois' ? 'app.envois.titre' : `app.publication.onglets.${o}`)} />
         ))}
       </Tabs>
       <Box role="tabpanel">
@@ -81,6 +85,7 @@ export function OffreShow() {
           </>
         )}
         {onglet === 'correspondances' && <CorrespondancesTab />}
+        {onglet === 'envois' && <EnvoisOffre />}
       </Box>
     </Show>
   );

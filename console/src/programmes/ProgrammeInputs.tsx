@@ -1,6 +1,6 @@
 import { AutocompleteInput, ReferenceInput, required, TextInput } from 'react-admin';
-import { FormRow } from '../common/form';
-import { validateCodeInsee, validateCodePostal, validateDepartement } from '../common/validators';
+import { FormRow } from '@console/common/form';
+import { validateCodeInsee, validateCodePostal, validateDepartement } from '@console/common/validators';
 
 const req = required();
 

@@ -1,7 +1,7 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput } from 'react-admin';
-import { departementFilter, searchFilter } from '../common/filters';
-import { SafeReferenceField } from '../common/links';
-import type { Programme } from '../data/records';
+import { departementFilter, searchFilter } from '@console/common/filters';
+import { SafeReferenceField } from '@console/common/links';
+import type { Programme } from '@console/data/records';
 
 const filters = [
   searchFilter(),

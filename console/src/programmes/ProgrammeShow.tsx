@@ -1,10 +1,10 @@
 import { DataTable, ReferenceManyField, Show, TextField } from 'react-admin';
-import { EnumField } from '../common/EnumField';
-import { SafeReferenceField } from '../common/links';
-import { RelatedEmpty, type RelatedSlot } from '../common/related';
-import { ShowSection } from '../common/ShowSection';
-import { useCan } from '../common/useAbility';
-import type { Offre } from '../data/records';
+import { EnumField } from '@console/common/EnumField';
+import { SafeReferenceField } from '@console/common/links';
+import { RelatedEmpty, type RelatedSlot } from '@console/common/related';
+import { ShowSection } from '@console/common/ShowSection';
+import { useCan } from '@console/common/useAbility';
+import type { Offre } from '@console/data/records';
 
 const OffresDuProgramme = (_: RelatedSlot) => (
   <ReferenceManyField reference="offres" target="programmeId" sort={{ field: 'reference', order: 'ASC' }} perPage={50}>

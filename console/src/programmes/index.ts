@@ -1,14 +1,12 @@
 import Icon from '@mui/icons-material/LocationCity';
-import type { Programme } from '../data/records';
-import { ProgrammeCreate, ProgrammeEdit } from './ProgrammeForms';
-import { ProgrammeList } from './ProgrammeList';
-import { ProgrammeShow } from './ProgrammeShow';
+import type { Programme } from '@console/data/records';
+import { paresseux } from '@console/common/paresseux';
 
 export const programmes = {
-  list: ProgrammeList,
-  show: ProgrammeShow,
-  create: ProgrammeCreate,
-  edit: ProgrammeEdit,
+  list: paresseux(() => import('./ProgrammeList').then((m) => m.ProgrammeList)),
+  show: paresseux(() => import('./ProgrammeShow').then((m) => m.ProgrammeShow)),
+  create: paresseux(() => import('./ProgrammeForms').then((m) => m.ProgrammeCreate)),
+  edit: paresseux(() => import('./ProgrammeForms').then((m) => m.ProgrammeEdit)),
   icon: Icon,
   recordRepresentation: (record: Programme) => record.nom,
 };

@@ -6,12 +6,12 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useRecordContext, useTranslate, type Identifier } from 'react-admin';
-import { formatEuros, formatNumber } from '../common/format';
-import { nomPrenom } from '../common/links';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { OffreSimilaire } from '../data/offres';
-import type { Candidature } from '../data/records';
+import { formatEuros, formatNumber } from '@console/common/format';
+import { nomPrenom } from '@console/common/links';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { OffreSimilaire } from '@console/data/offres';
+import type { Candidature } from '@console/data/records';
 import { ProposerDialog } from './ProposerDialog';
 
 const loyer = (o: OffreSimilaire) =>

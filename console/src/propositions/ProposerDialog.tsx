@@ -1,8 +1,8 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemText, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate, type Identifier } from 'react-admin';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { ResultatPropositions } from '../data/offres';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { ResultatPropositions } from '@console/data/offres';
 
 export interface ProposerDialogProps {
   open: boolean;

@@ -1,9 +1,9 @@
 import { DataTable, List } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { departementFilter, enumFilter, searchFilter } from '../common/filters';
-import { DemandeurNomField, RecordLink } from '../common/links';
-import type { Proposition } from '../data/records';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { departementFilter, enumFilter, searchFilter } from '@console/common/filters';
+import { DemandeurNomField, RecordLink } from '@console/common/links';
+import type { Proposition } from '@console/data/records';
 
 const filters = [searchFilter(), enumFilter('statut', 'statutProposition', true), departementFilter()];
 

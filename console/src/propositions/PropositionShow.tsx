@@ -1,8 +1,8 @@
 import { Show, TextField } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { SafeReferenceField } from '../common/links';
-import { ShowSection } from '../common/ShowSection';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { SafeReferenceField } from '@console/common/links';
+import { ShowSection } from '@console/common/ShowSection';
 
 export const PropositionShow = () => (
   <Show>

@@ -1,8 +1,8 @@
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import { useState } from 'react';
 import { Button, useNotify, useRefresh } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
 
 /** Runs the duplicate and metadata analysis now (the same job runs on a schedule); says how many new signals. */
 export function AnalyserButton() {

@@ -1,9 +1,9 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography, alpha, type Theme } from '@mui/material';
 import { RecordContextProvider, useTranslate } from 'react-admin';
-import { comparerComptes, type ChampCompare } from '../../../shared/rules/identite';
-import { EnumField } from '../common/EnumField';
-import { formatDateTime, formatDay } from '../common/format';
-import { RecordLink } from '../common/links';
+import { comparerComptes, type ChampCompare } from '@shared/rules/identite';
+import { EnumField } from '@console/common/EnumField';
+import { formatDateTime, formatDay, formatTelephone } from '@console/common/format';
+import { RecordLink } from '@console/common/links';
 import type { ComptePreuve } from './preuves';
 import { SuspendreLien } from './SignalementLiens';
 
@@ -14,7 +14,7 @@ const LIGNES: Ligne[] = [
   { champ: 'prenom', valeur: (c) => c.prenom },
   { champ: 'dateNaissance', valeur: (c) => formatDay(c.dateNaissance) },
   { champ: 'email', valeur: (c) => c.email },
-  { champ: 'telephone', valeur: (c) => c.telephone ?? '' },
+  { champ: 'telephone', valeur: (c) => formatTelephone(c.telephone) },
   { champ: 'createdAt', valeur: (c) => formatDateTime(c.createdAt) },
   { champ: 'desactiveLe', valeur: (c) => formatDateTime(c.desactiveLe) },
 ];

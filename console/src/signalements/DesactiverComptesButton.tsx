@@ -2,11 +2,12 @@ import PersonOffIcon from '@mui/icons-material/PersonOff';
 import { Checkbox, FormControlLabel, FormGroup } from '@mui/material';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { nomPrenom } from '../common/links';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { Signalement } from '../data/records';
-import { MotifDialog } from '../suspensions/MotifDialog';
+import { nomPrenom } from '@console/common/links';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Signalement } from '@console/data/records';
+import { MotifDialog } from '@console/suspensions/MotifDialog';
+import { useCompteCandidaturesCloturees } from '@console/common/comptes';
 import { comptesDe } from './preuves';
 
 /**
@@ -19,6 +20,7 @@ export function DesactiverComptesButton() {
   const translate = useTranslate();
   const dataProvider = useAppDataProvider();
   const notify = useNotify();
+  const compter = useCompteCandidaturesCloturees();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [coches, setCoches] = useState<number[]>([]);
@@ -31,7 +33,7 @@ export function DesactiverComptesButton() {
       const { data } = await dataProvider.desactiverComptes(record.id, { demandeurIds: coches, motif });
       notify('app.fraude.notifications.desactives', {
         type: 'success',
-        messageArgs: { smart_count: data.demandeurIds.length, candidatures: data.candidaturesCloturees.length },
+        messageArgs: { smart_count: data.demandeurIds.length, candidatures: compter(data.candidaturesCloturees.length) },
       });
       setOpen(false);
       setCoches([]);

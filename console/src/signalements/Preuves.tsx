@@ -1,9 +1,10 @@
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useGetOne, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime } from '../common/format';
-import { RecordLink, nomPrenom } from '../common/links';
-import type { Justificatif, Signalement } from '../data/records';
+import { lireDatePdf } from '@shared/rules/metadonnees';
+import { formatDateTime } from '@console/common/format';
+import { RecordLink, nomPrenom } from '@console/common/links';
+import type { Justificatif, Signalement } from '@console/data/records';
 import { MarquerFalsifieButton, SuspendreLien } from './SignalementLiens';
 import { ComparaisonComptes } from './ComparaisonComptes';
 import { anomaliesDe, cleDe, comptesDe, fichiersDe } from './preuves';
@@ -24,6 +25,7 @@ function Bloc({ titre, children }: { titre: string; children: ReactNode }) {
 function Fichiers({ preuves }: { preuves: Record<string, unknown> }) {
   const translate = useTranslate();
   const fichiers = fichiersDe(preuves);
+  const noms = new Map(comptesDe(preuves).map((c) => [String(c.id), nomPrenom(c.nom, c.prenom)]));
   if (fichiers.length === 0) return null;
   const col = (k: string) => <TableCell component="th" scope="col">{translate(`app.fraude.champs.${k}`)}</TableCell>;
   return (
@@ -37,7 +39,7 @@ function Fichiers({ preuves }: { preuves: Record<string, unknown> }) {
             <TableRow key={f.justificatifId}>
               <TableCell><RecordLink resource="justificatifs" id={f.justificatifId}>{f.nomOriginal}</RecordLink></TableCell>
               <TableCell>{translate(`enums.typeJustificatif.${f.type}`, { _: f.type })}</TableCell>
-              <TableCell><RecordLink resource="demandeurs" id={f.demandeurId}>{translate('app.fraude.preuves.compte', { id: f.demandeurId })}</RecordLink></TableCell>
+              <TableCell><RecordLink resource="demandeurs" id={f.demandeurId}>{noms.get(String(f.demandeurId)) || translate('app.fraude.preuves.compte', { id: f.demandeurId })}</RecordLink></TableCell>
               <TableCell>{translate(`enums.statutJustificatif.${f.statut}`, { _: f.statut })}</TableCell>
               <TableCell>{formatDateTime(f.deposeLe)}</TableCell>
             </TableRow>
@@ -45,6 +47,22 @@ function Fichiers({ preuves }: { preuves: Record<string, unknown> }) {
         </TableBody>
       </Table>
     </Bloc>
+  );
+}
+
+const CLES_DATE = ['creationdate', 'creation_date', 'creation', 'moddate', 'modificationdate', 'modification_date', 'modification'];
+
+/** One metadata line in French: its name translated, a PDF date (« D:20260312091400+01'00' ») as « 12/03/2026 09:14 », the raw value in the tooltip. */
+function LigneMetadonnee({ cle, valeur }: { cle: string; valeur: string | null }) {
+  const translate = useTranslate();
+  const date = valeur != null && CLES_DATE.includes(cle.toLowerCase()) ? lireDatePdf(valeur) : null;
+  return (
+    <TableRow>
+      <TableCell component="th" scope="row" sx={{ color: 'text.secondary', width: 200 }}>{translate(`app.fraude.preuves.meta.${cle.toLowerCase()}`, { _: cle })}</TableCell>
+      <TableCell sx={{ wordBreak: 'break-all', fontFamily: date ? 'inherit' : 'monospace' }} title={date ? valeur ?? undefined : undefined}>
+        {date ? formatDateTime(date) : (valeur ?? '—')}
+      </TableCell>
+    </TableRow>
   );
 }
 
@@ -85,13 +103,37 @@ function Metadonnees({ preuves, confirme }: { preuves: Record<string, unknown>; 
         <Table size="small">
           <TableBody>
             {Object.entries(meta).map(([k, v]) => (
-              <TableRow key={k}>
-                <TableCell component="th" scope="row" sx={{ color: 'text.secondary', width: 200 }}>{k}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{v ?? '—'}</TableCell>
-              </TableRow>
+              <LigneMetadonnee key={k} cle={k} valeur={v} />
             ))}
           </TableBody>
         </Table>
+      </Bloc>
+    </>
+  );
+}
+
+/** An agent's flag (issue #15): who flagged, from which dossier, and why. */
+function SignalementAgent({ preuves }: { preuves: Record<string, unknown> }) {
+  const translate = useTranslate();
+  const compte = comptesDe(preuves)[0];
+  return (
+    <>
+      <Bloc titre="app.fraude.preuves.signalementAgent">
+        <Typography variant="body2">
+          {translate('app.fraude.preuves.signalePar', { agent: String(preuves.agentNom ?? '') })}{' '}
+          <RecordLink resource="candidatures" id={typeof preuves.candidatureId === 'number' ? preuves.candidatureId : null}>
+            {String(preuves.candidatureReference ?? '')}
+          </RecordLink>
+          {compte && (
+            <>
+              {' — '}
+              <RecordLink resource="demandeurs" id={compte.id}>{nomPrenom(compte.nom, compte.prenom)}</RecordLink>
+            </>
+          )}
+        </Typography>
+      </Bloc>
+      <Bloc titre="app.fraude.preuves.motifAgent">
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{String(preuves.motif ?? '')}</Typography>
       </Bloc>
     </>
   );
@@ -105,6 +147,7 @@ export function Preuves(_props: { label?: string | false; className?: string }) 
   const preuves = record.preuves ?? {};
   if (Object.keys(preuves).length === 0) return <Typography variant="body2">{translate('app.fraude.preuves.aucune')}</Typography>;
   if (record.type === 'metadonnees_pdf') return <Metadonnees preuves={preuves} confirme={record.statut === 'confirme'} />;
+  if (record.type === 'signalement_agent') return <SignalementAgent preuves={preuves} />;
   const cle = cleDe(preuves);
   return (
     <>

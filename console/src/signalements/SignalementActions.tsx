@@ -2,11 +2,11 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import HighlightOffIcon from '@mui/icons-material/HighlightOff';
 import { useState } from 'react';
-import { Button, useGetIdentity, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider, type SignalementAction } from '../data/dataProvider';
-import type { Signalement } from '../data/records';
-import { MotifDialog } from '../suspensions/MotifDialog';
+import { Button, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider, type SignalementAction } from '@console/data/dataProvider';
+import type { Signalement } from '@console/data/records';
+import { MotifDialog } from '@console/suspensions/MotifDialog';
 
 export const estOuvert = (s: Pick<Signalement, 'statut'>) => s.statut === 'nouveau' || s.statut === 'en_cours';
 
@@ -31,6 +31,7 @@ function useActionSignalement() {
 
 /** « Prendre »: assigns an open signal to me (shown unless it is already mine). Usable in a list row. */
 export function PrendreButton() {
+  const translate = useTranslate();
   const record = useRecordContext<Signalement>();
   const { identity } = useGetIdentity();
   const canUpdate = useCan('update', 'signalements');
@@ -39,7 +40,7 @@ export function PrendreButton() {
   return (
     <Button
       label="app.fraude.actions.prendre"
-      title="app.fraude.actions.prendreAide"
+      title={translate('app.fraude.actions.prendreAide')}
       onClick={(e) => {
         e.stopPropagation();
         void agir(record.id, 'prendre');

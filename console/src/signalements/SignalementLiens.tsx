@@ -3,9 +3,9 @@ import GppBadIcon from '@mui/icons-material/GppBad';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { Link, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
-import { MotifDialog } from '../suspensions/MotifDialog';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import { MotifDialog } from '@console/suspensions/MotifDialog';
 
 /** « Suspendre un compte »: the suspension form, this account already chosen. */
 export function SuspendreLien({ demandeurId }: { demandeurId: number }) {

@@ -1,10 +1,10 @@
 import { FormControlLabel, Switch } from '@mui/material';
 import { DataTable, List, NumberInput, ReferenceArrayField, SingleFieldList, TopToolbar, useGetIdentity, useInput, useTranslate } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { enumFilter } from '../common/filters';
-import { SafeReferenceField } from '../common/links';
-import type { Signalement } from '../data/records';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { enumFilter } from '@console/common/filters';
+import { SafeReferenceField } from '@console/common/links';
+import type { Signalement } from '@console/data/records';
 import { AnalyserButton } from './AnalyserButton';
 import { ScoreField } from './ScoreField';
 import { PrendreButton } from './SignalementActions';

@@ -1,8 +1,8 @@
 import { ReferenceArrayField, Show, SingleFieldList, TextField, TopToolbar } from 'react-admin';
-import { DateTimeField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { SafeReferenceField } from '../common/links';
-import { ShowSection } from '../common/ShowSection';
+import { DateTimeField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { SafeReferenceField } from '@console/common/links';
+import { ShowSection } from '@console/common/ShowSection';
 import { DesactiverComptesButton } from './DesactiverComptesButton';
 import { Preuves } from './Preuves';
 import { ConclureButtons, PrendreButton } from './SignalementActions';

@@ -2,12 +2,12 @@ import { Alert, Box, Chip, LinearProgress, List, ListItem, ListItemText, Typogra
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { verifierDureeSuspension } from '../../../shared/rules/suspension';
-import type { TypeSuspension } from '../../../shared/domain/enums';
-import { RecordLink } from '../common/links';
-import { formatDay } from '../common/format';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { ApercuSuspension } from '../data/records';
+import { verifierDureeSuspension } from '@shared/rules/suspension';
+import type { TypeSuspension } from '@shared/domain/enums';
+import { RecordLink } from '@console/common/links';
+import { formatDay } from '@console/common/format';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { ApercuSuspension } from '@console/data/records';
 
 /** The form values the preview depends on. */
 export function useParametresSuspension() {

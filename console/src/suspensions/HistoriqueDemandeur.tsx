@@ -1,11 +1,11 @@
 import { Box, Tab, Tabs, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { BooleanField, DataTable, ReferenceManyField, TextField, useTranslate } from 'react-admin';
-import { DateTimeField, DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { useCan } from '../common/useAbility';
-import type { Candidature, Signalement, Suspension } from '../data/records';
-import { ScoreField } from '../signalements/ScoreField';
+import { DateTimeField, DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { useCan } from '@console/common/useAbility';
+import type { Candidature, Signalement, Suspension } from '@console/data/records';
+import { ScoreField } from '@console/signalements/ScoreField';
 import { LeverButton } from './LeverButton';
 
 function Aucun() {

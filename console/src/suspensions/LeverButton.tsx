@@ -1,9 +1,9 @@
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { Suspension } from '../data/records';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Suspension } from '@console/data/records';
 import { MotifDialog } from './MotifDialog';
 
 /** R-SUSP: lift a suspension in force early (réclamation), with a motif; controle_fraude only. */

@@ -1,9 +1,9 @@
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { useCan } from '../common/useAbility';
-import { useAppDataProvider } from '../data/dataProvider';
-import type { Demande } from '../data/records';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Demande } from '@console/data/records';
 import { MotifDialog } from './MotifDialog';
 
 /** §11.13: clears the contrôle renforcé of a demande after checking it (controle_fraude, conseiller of the territory), with a motif. */

@@ -15,11 +15,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { verifierDureeSuspension } from '../../../shared/rules/suspension';
-import { choicesFor } from '../common/enums';
-import { formatDay } from '../common/format';
-import { nomPrenom } from '../common/links';
-import type { Demandeur, Suspension } from '../data/records';
+import { verifierDureeSuspension } from '@shared/rules/suspension';
+import { choicesFor } from '@console/common/enums';
+import { formatDay } from '@console/common/format';
+import { nomPrenom } from '@console/common/links';
+import type { Demandeur, Suspension } from '@console/data/records';
 import { ApercuEffets, useApercuSuspension } from './ApercuEffets';
 
 const DUREES = [6, 12, 24, 36, 60];

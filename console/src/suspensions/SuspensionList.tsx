@@ -1,18 +1,19 @@
-import { BooleanField, CreateButton, DataTable, DateInput, ExportButton, List, TopToolbar } from 'react-admin';
-import { DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { booleanFilter, enumFilter, searchFilter } from '../common/filters';
-import { DemandeurNomField } from '../common/links';
-import { useCan } from '../common/useAbility';
-import type { Suspension } from '../data/records';
+import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar } from 'react-admin';
+import { DateFrInput } from '@console/common/DateFrInput';
+import { DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { booleanFilter, enumFilter, searchFilter } from '@console/common/filters';
+import { DemandeurNomField } from '@console/common/links';
+import { useCan } from '@console/common/useAbility';
+import type { Suspension } from '@console/data/records';
 import { LeverButton } from './LeverButton';
 
 /** Filters everyone may use; the type and récidive are fraud data (the server refuses them to others). */
 const filtresCommuns = [
   searchFilter(),
   booleanFilter('active', true),
-  <DateInput key="debut_gte" source="debut_gte" label="app.fraude.filtres.debutApres" />,
-  <DateInput key="debut_lte" source="debut_lte" label="app.fraude.filtres.debutAvant" />,
+  <DateFrInput key="debut_gte" source="debut_gte" label="app.fraude.filtres.debutApres" />,
+  <DateFrInput key="debut_lte" source="debut_lte" label="app.fraude.filtres.debutAvant" />,
 ];
 const filtresFraude = [...filtresCommuns, enumFilter('type', 'typeSuspension', true), booleanFilter('recidive')];
 

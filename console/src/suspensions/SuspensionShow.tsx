@@ -1,9 +1,9 @@
 import { BooleanField, Show, TextField, TopToolbar } from 'react-admin';
-import { DayField } from '../common/fields';
-import { EnumField } from '../common/EnumField';
-import { DemandeurNomField, SafeReferenceField } from '../common/links';
-import { ShowSection } from '../common/ShowSection';
-import { useCan } from '../common/useAbility';
+import { DayField } from '@console/common/fields';
+import { EnumField } from '@console/common/EnumField';
+import { DemandeurNomField, SafeReferenceField } from '@console/common/links';
+import { ShowSection } from '@console/common/ShowSection';
+import { useCan } from '@console/common/useAbility';
 import { LeverButton } from './LeverButton';
 
 const Actions = () => (

@@ -2,12 +2,12 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { http, HttpResponse } from 'msw';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/domain/enums';
-import { App } from '../App';
-import type { ApercuSuspension, Demandeur, Signalement, Suspension } from '../data/records';
-import { FIXTURES } from '../test/fixtures';
-import { agentDe, fixtureHandlers, sessionHandler } from '../test/handlers';
-import { server } from '../test/server';
+import type { Role } from '@shared/domain/enums';
+import { App } from '@console/App';
+import type { ApercuSuspension, Demandeur, Signalement, Suspension } from '@console/data/records';
+import { FIXTURES } from '@console/test/fixtures';
+import { agentDe, fixtureHandlers, sessionHandler } from '@console/test/handlers';
+import { server } from '@console/test/server';
 
 const at = '2026-03-12T08:14:00Z';
 const compte = (id: number, nom: string, prenom: string, email: string) => ({

@@ -1,14 +1,12 @@
 import Icon from '@mui/icons-material/Block';
-import { nomPrenom } from '../common/links';
-import type { Suspension } from '../data/records';
-import { SuspensionCreate } from './SuspensionCreate';
-import { SuspensionList } from './SuspensionList';
-import { SuspensionShow } from './SuspensionShow';
+import { nomPrenom } from '@console/common/links';
+import type { Suspension } from '@console/data/records';
+import { paresseux } from '@console/common/paresseux';
 
 export const suspensions = {
-  list: SuspensionList,
-  show: SuspensionShow,
-  create: SuspensionCreate,
+  list: paresseux(() => import('./SuspensionList').then((m) => m.SuspensionList)),
+  show: paresseux(() => import('./SuspensionShow').then((m) => m.SuspensionShow)),
+  create: paresseux(() => import('./SuspensionCreate').then((m) => m.SuspensionCreate)),
   icon: Icon,
   recordRepresentation: (record: Suspension) => nomPrenom(record.demandeurNom, record.demandeurPrenom),
 };

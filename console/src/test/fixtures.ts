@@ -1,5 +1,5 @@
-import type { ResourceName } from '../../../shared/domain/enums';
-import type * as R from '../data/records';
+import type { ResourceName } from '@shared/domain/enums';
+import type * as R from '@console/data/records';
 
 /** One plausible record per resource, for rendering every page in tests. */
 const at = '2026-03-12T08:14:00Z';

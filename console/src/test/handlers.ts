@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
-import { rulesFor } from '../../../shared/abilities';
-import type { ResourceName, Role } from '../../../shared/domain/enums';
-import type { AgentProfile } from '../auth/session';
+import { rulesFor } from '@shared/abilities';
+import type { ResourceName, Role } from '@shared/domain/enums';
+import type { AgentProfile } from '@console/auth/session';
 
 export const agentDe = (role: Role, territoires: string[] = ['69']): AgentProfile => ({
   id: 7,
@@ -51,6 +51,12 @@ export const listHandler = <T extends { id: number }>(resource: ResourceName, ro
 
 /** Every resource answers its fixture: lists (any filter) and GET by id. */
 export const fixtureHandlers = (fixtures: Record<string, { id: number }>) => [
+  // Names of agents, for every role (GET /api/agents/noms?ids=…): the agents fixture's.
+  http.get('/api/agents/noms', ({ request }) => {
+    const ids = (new URL(request.url).searchParams.get('ids') ?? '').split(',');
+    const a = fixtures.agents as { id: number; prenom?: string; nom?: string } | undefined;
+    return HttpResponse.json(a && ids.includes(String(a.id)) ? [{ id: a.id, nom: `${a.prenom} ${a.nom}` }] : []);
+  }),
   http.get('/api/:resource/:id', ({ params }) => {
     const record = fixtures[String(params.resource)];
     return record && String(record.id) === params.id ? HttpResponse.json(record) : HttpResponse.json({ status: 404, detail: 'Introuvable.' }, { status: 404 });

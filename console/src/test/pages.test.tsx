@@ -1,11 +1,11 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES, type ResourceName, type Role } from '../../../shared/domain/enums';
-import { App } from '../App';
-import { dossierPour, instructionHandlers } from '../candidatures/test/handlers';
-import type { Candidature } from '../data/records';
-import { frMessages } from '../i18n/i18nProvider';
+import { RESOURCES, type ResourceName, type Role } from '@shared/domain/enums';
+import { App } from '@console/App';
+import { dossierPour, instructionHandlers } from '@console/candidatures/test/handlers';
+import type { Candidature } from '@console/data/records';
+import { frMessages } from '@console/i18n/i18nProvider';
 import { FIXTURES } from './fixtures';
 import { agentDe, fixtureHandlers, sessionHandler } from './handlers';
 import { server } from './server';

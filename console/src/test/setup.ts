@@ -1,6 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { forgetSession } from '../auth/session';
+import { forgetSession } from '@console/auth/session';
 import { server } from './server';
 
 /**

@@ -1,8 +1,8 @@
 import CancelIcon from '@mui/icons-material/CancelOutlined';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { detailsRequis } from '../../../../shared/rules/candidature';
-import type { CandidatureFile } from '../types';
+import { detailsRequis } from '@shared/rules/candidature';
+import type { CandidatureFile } from '@console/candidatures/types';
 import { BoutonAction } from './BoutonAction';
 import { MotifDialog } from './MotifDialog';
 import { useCandidatureAction } from './useCandidatureAction';

@@ -1,7 +1,7 @@
 import KeyIcon from '@mui/icons-material/Key';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import type { CandidatureFile } from '../types';
+import type { CandidatureFile } from '@console/candidatures/types';
 import { BoutonAction } from './BoutonAction';
 import { MotifDialog } from './MotifDialog';
 import { useCandidatureAction } from './useCandidatureAction';

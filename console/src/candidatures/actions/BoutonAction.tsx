@@ -11,10 +11,13 @@ export interface BoutonActionProps {
   bloque?: boolean;
   variant?: ButtonProps['variant'];
   color?: ButtonProps['color'];
+  /** A precondition fails: disabled, its reason shown elsewhere on the page (element `decritPar`). */
+  desactive?: boolean;
+  decritPar?: string;
 }
 
 /** An action button of the candidature page: disabled while its request runs or while the dossier is held by someone else. */
-export function BoutonAction({ label, icon, onClick, pending, bloque = false, variant = 'outlined', color = 'primary' }: BoutonActionProps) {
+export function BoutonAction({ label, icon, onClick, pending, bloque = false, variant = 'outlined', color = 'primary', desactive = false, decritPar }: BoutonActionProps) {
   const translate = useTranslate();
   const bouton = (
     <Button
@@ -23,7 +26,8 @@ export function BoutonAction({ label, icon, onClick, pending, bloque = false, va
       color={color}
       startIcon={pending ? <CircularProgress size={16} color="inherit" /> : icon}
       onClick={onClick}
-      disabled={pending || bloque}
+      disabled={pending || bloque || desactive}
+      aria-describedby={decritPar}
       sx={{ whiteSpace: 'nowrap' }}
     >
       {label}

@@ -1,6 +1,6 @@
 import PlayIcon from '@mui/icons-material/PlayArrow';
 import { useTranslate } from 'react-admin';
-import type { CandidatureFile } from '../types';
+import type { CandidatureFile } from '@console/candidatures/types';
 import { BoutonAction } from './BoutonAction';
 import { useCandidatureAction } from './useCandidatureAction';
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
-import { CANAUX_DEMANDE, type CanalDemande } from '../../../../shared/domain/enums';
-import { enumLabelKey } from '../../common/enums';
+import { CANAUX_DEMANDE, type CanalDemande } from '@shared/domain/enums';
+import { enumLabelKey } from '@console/common/enums';
 
 export interface DetailsSaisis {
   motif?: string;
@@ -22,6 +22,12 @@ export interface MotifDialogProps {
   /** Something else the confirmation waits for (a choice in the children). */
   incomplete?: boolean;
   confirmLabel?: string;
+  /** Standard motifs offered above the text field: picking one fills it (still editable). */
+  modeles?: readonly string[];
+  /** The motif field's own label and help, and the fewest characters it needs (default: not empty). */
+  motifLabel?: string;
+  motifAide?: string;
+  motifMin?: number;
   onConfirm: (details: DetailsSaisis) => void;
   onClose: () => void;
   children?: ReactNode;
@@ -32,17 +38,22 @@ export interface MotifDialogProps {
  * confirmation. The confirm button stays disabled while a required field is empty or the request
  * is pending (a double click never sends twice).
  */
-export function MotifDialog({ open, title, help, alert, motif: avecMotif, canal: avecCanal, pending, incomplete = false, confirmLabel, onConfirm, onClose, children }: MotifDialogProps) {
+export function MotifDialog({
+  open, title, help, alert, motif: avecMotif, canal: avecCanal, pending, incomplete = false, confirmLabel, modeles, motifLabel, motifAide, motifMin = 1,
+  onConfirm, onClose, children,
+}: MotifDialogProps) {
   const translate = useTranslate();
   const [motif, setMotif] = useState('');
   const [canal, setCanal] = useState<CanalDemande | ''>('');
+  const [modele, setModele] = useState('');
   useEffect(() => {
     if (open) {
       setMotif('');
       setCanal('');
+      setModele('');
     }
   }, [open]);
-  const incomplet = incomplete || (avecMotif && !motif.trim()) || (avecCanal && !canal);
+  const incomplet = incomplete || (avecMotif && motif.trim().length < motifMin) || (avecCanal && !canal);
   const confirmer = () => {
     if (pending || incomplet) return;
     onConfirm({ ...(avecMotif ? { motif: motif.trim() } : {}), ...(avecCanal && canal ? { canal } : {}) });
@@ -64,13 +75,32 @@ export function MotifDialog({ open, title, help, alert, motif: avecMotif, canal:
               ))}
             </TextField>
           )}
+          {avecMotif && modeles && modeles.length > 0 && (
+            <TextField
+              select
+              label={translate('app.traitement.actions.modele')}
+              helperText={translate('app.traitement.actions.modeleAide')}
+              value={modele}
+              onChange={(e) => {
+                setModele(e.target.value);
+                setMotif(e.target.value);
+              }}
+            >
+              {modeles.map((m) => (
+                <MenuItem key={m} value={m}>
+                  {m}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
           {avecMotif && (
             <TextField
               required
               autoFocus
               multiline
               minRows={3}
-              label={translate('app.traitement.actions.motif')}
+              label={motifLabel ?? translate('app.traitement.actions.motif')}
+              helperText={motifAide}
               value={motif}
               onChange={(e) => setMotif(e.target.value)}
               slotProps={{ htmlInput: { maxLength: 1000 } }}

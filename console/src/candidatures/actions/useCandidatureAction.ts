@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useNotify, useTranslate, type Identifier } from 'react-admin';
-import type { ActionCandidature } from '../../../../shared/domain/enums';
-import { useAppDataProvider, type CandidatureAction, type CandidatureActionBodies } from '../../data/dataProvider';
-import { useRechargerDossier } from '../dossier/useDossier';
+import type { ActionCandidature } from '@shared/domain/enums';
+import { useAppDataProvider, type CandidatureAction, type CandidatureActionBodies } from '@console/data/dataProvider';
+import { useRechargerDossier } from '@console/candidatures/dossier/useDossier';
 import type { DetailsSaisis } from './MotifDialog';
 
 /** The transitions an agent triggers from the candidature page. */

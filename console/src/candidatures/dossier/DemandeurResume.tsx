@@ -1,11 +1,12 @@
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import { Labeled, useGetOne, useTranslate } from 'react-admin';
-import { enumLabelKey } from '../../common/enums';
-import { formatDay, formatEuros } from '../../common/format';
-import { nomPrenom, RecordLink } from '../../common/links';
-import type { Dossier } from '../../data/instruction';
-import type { Demande } from '../../data/records';
-import type { CandidatureFile } from '../types';
+import { enumLabelKey } from '@console/common/enums';
+import { formatDay, formatEuros } from '@console/common/format';
+import { nomPrenom, RecordLink } from '@console/common/links';
+import type { Dossier } from '@console/data/instruction';
+import type { Demande } from '@console/data/records';
+import type { CandidatureFile } from '@console/candidatures/types';
+import { AccompagnementButton } from '@console/demandes/AccompagnementButton';
 import { Carte, Grille } from './Carte';
 
 /** The flags an advisor must not miss: suspension, contrôle renforcé, R-REAPPLY, accompaniment. */
@@ -71,9 +72,12 @@ export function DemandeurResume({ record, dossier }: { record: CandidatureFile; 
     <Carte
       titre="app.traitement.dossier.demandeur"
       action={
-        <RecordLink resource="demandes" id={record.demandeId}>
-          {translate('app.traitement.dossier.voirDemande')}
-        </RecordLink>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+          <AccompagnementButton demande={demande} />
+          <RecordLink resource="demandes" id={record.demandeId}>
+            {translate('app.traitement.dossier.voirDemande')}
+          </RecordLink>
+        </Stack>
       }
     >
       <Typography variant="subtitle1" component="p" sx={{ fontWeight: 600, mb: 1 }}>

@@ -1,13 +1,18 @@
 import { Box, Card, CardContent, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { RecordContextProvider, useTranslate } from 'react-admin';
-import { EnumField } from '../../common/EnumField';
-import { formatDateTime } from '../../common/format';
-import type { Dossier } from '../../data/instruction';
-import { DossierDesignationButton } from '../../exports/DossierDesignationButton';
-import { OffresSimilairesButton } from '../../propositions/OffresSimilairesButton';
-import { ActionsCandidature } from '../actions/ActionsCandidature';
-import { PalierField } from '../PalierField';
-import type { CandidatureFile } from '../types';
+import { EnumField } from '@console/common/EnumField';
+import { formatDateTime } from '@console/common/format';
+import type { Dossier } from '@console/data/instruction';
+import { EnvoyerBailleurButton } from '@console/bailleurs/envois/EnvoyerBailleurButton';
+import { DossierDesignationButton } from '@console/exports/DossierDesignationButton';
+import { OffresSimilairesButton } from '@console/propositions/OffresSimilairesButton';
+import { ActionsCandidature } from '@console/candidatures/actions/ActionsCandidature';
+import { RaisonDesignation } from '@console/candidatures/actions/DesignerButton';
+import { PalierField } from '@console/candidatures/PalierField';
+import type { CandidatureFile } from '@console/candidatures/types';
+import { SignalerFraudeButton } from '@console/signalements/SignalerFraudeButton';
+import { PiecesZipButton } from '@console/justificatifs/PiecesZipButton';
+import { TraiterSuivantButton } from '@console/candidatures/file/TraiterSuivantButton';
 import { NavigationDossiers } from './NavigationDossiers';
 
 /**
@@ -22,7 +27,7 @@ export function DossierEntete({ record, dossier }: { record: CandidatureFile; do
         <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 2, justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
           <Box sx={{ minWidth: 0 }}>
             <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-              <Typography variant="h6" component="h1" sx={{ fontWeight: 600 }}>
+              <Typography variant="h6" component="h2" sx={{ fontWeight: 600 }}>
                 {record.reference}
               </Typography>
               <RecordContextProvider value={record}>
@@ -43,14 +48,25 @@ export function DossierEntete({ record, dossier }: { record: CandidatureFile; do
             </Typography>
           </Box>
           <Stack sx={{ gap: 1, alignItems: { md: 'flex-end' } }}>
-            <NavigationDossiers record={record} />
+            <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+              <NavigationDossiers record={record} />
+              <TraiterSuivantButton />
+            </Stack>
             <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', justifyContent: { md: 'flex-end' } }}>
               <ActionsCandidature record={record} dossier={dossier} />
+              {record.statut === 'transmise_bailleur' && <EnvoyerBailleurButton source="candidatures" id={record.id} />}
               <DossierDesignationButton />
               <OffresSimilairesButton />
+              <PiecesZipButton candidatureId={record.id} />
+              <SignalerFraudeButton candidatureId={record.id} />
             </Stack>
           </Stack>
         </Stack>
+        {dossier?.designation && !dossier.designation.possible && dossier.actionsPossibles.includes('designer') && (
+          <Box sx={{ mt: 1.5 }}>
+            <RaisonDesignation id="raison-designation" designation={dossier.designation} />
+          </Box>
+        )}
       </CardContent>
     </Card>
   );

@@ -4,13 +4,11 @@ import { IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { usePrevNextController, useTranslate } from 'react-admin';
-import type { CandidatureFile } from '../types';
+import type { CandidatureFile } from '@console/candidatures/types';
+import { dialogueOuvert, saisieEnCours } from '@console/common/raccourcis';
 
 /** The API serves at most 100 rows per request: the neighbours are looked for in the list's first 100 (or the page in cache). */
 const LIMITE = 100;
-
-const saisieEnCours = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * Previous / next dossier of the queue as the agent left it (tab, filters, sort), without going
@@ -28,7 +26,7 @@ export function NavigationDossiers({ record }: { record: CandidatureFile }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || saisieEnCours(e.target) || document.querySelector('[role="dialog"]')) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || saisieEnCours(e.target) || dialogueOuvert()) return;
       const suivant = (!e.altKey && e.key === 'j') || (e.altKey && e.key === 'ArrowRight');
       const precedent = (!e.altKey && e.key === 'k') || (e.altKey && e.key === 'ArrowLeft');
       const chemin = suivant ? nextPath : precedent ? prevPath : undefined;

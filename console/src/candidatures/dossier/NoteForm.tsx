@@ -2,8 +2,8 @@ import { Button, Stack, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useTranslate, type Identifier } from 'react-admin';
-import { useAppDataProvider } from '../../data/dataProvider';
-import type { EntiteHistorique } from '../../data/instruction';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { EntiteHistorique } from '@console/data/instruction';
 import { historiqueKey } from './useDossier';
 
 /** A private note for the agents (never shown to the demandeur), added to the history. */

@@ -1,11 +1,11 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { Labeled, RecordContextProvider, useGetOne, useTranslate } from 'react-admin';
-import { EnumField } from '../../common/EnumField';
-import { RecordLink, SafeReferenceField } from '../../common/links';
-import type { Offre } from '../../data/records';
-import { ClassementButton } from '../../offres/ClassementButton';
-import { LoyerField, SurfaceField } from '../../offres/OffreFields';
-import type { CandidatureFile } from '../types';
+import { EnumField } from '@console/common/EnumField';
+import { RecordLink, SafeReferenceField } from '@console/common/links';
+import type { Offre } from '@console/data/records';
+import { ClassementButton } from '@console/offres/ClassementButton';
+import { LoyerField, SurfaceField } from '@console/offres/OffreFields';
+import type { CandidatureFile } from '@console/candidatures/types';
 import { Carte, Grille } from './Carte';
 
 /** The offer applied to: what the dwelling is, its rules (nature, reglementation) and landlord. */

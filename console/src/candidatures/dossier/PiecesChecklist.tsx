@@ -1,10 +1,11 @@
-import { Chip, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Chip, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
+import type { Ref } from 'react';
 import { useTranslate } from 'react-admin';
-import { enumLabelKey } from '../../common/enums';
-import { colorFor } from '../../common/statusColors';
-import type { LigneDossier } from '../../data/instruction';
+import { enumLabelKey } from '@console/common/enums';
+import { colorFor } from '@console/common/statusColors';
+import type { LigneDossier } from '@console/data/instruction';
 import { Carte } from './Carte';
-import { cleLigne } from './pieces';
+import { cleLigne, idLigne } from './pieces';
 
 /** The status of a checklist line: the piece's status, « Expirée », or « Non déposée ». */
 export function StatutLigne({ ligne }: { ligne: LigneDossier }) {
@@ -26,7 +27,18 @@ export function useLibelleLigne() {
  * The pieces required for this offer and this household (shared/rules completude), each with its
  * status; clicking one shows it in the viewer.
  */
-export function PiecesChecklist({ lignes, selection, onSelect }: { lignes: LigneDossier[]; selection: string | null; onSelect: (cle: string) => void }) {
+export function PiecesChecklist({
+  lignes,
+  selection,
+  onSelect,
+  listeRef,
+}: {
+  lignes: LigneDossier[];
+  selection: string | null;
+  onSelect: (cle: string) => void;
+  /** The list, so that the page keeps the focus on its selected line after V / R / N. */
+  listeRef?: Ref<HTMLUListElement>;
+}) {
   const translate = useTranslate();
   const libelle = useLibelleLigne();
   const valides = lignes.filter((l) => l.validee).length;
@@ -39,18 +51,21 @@ export function PiecesChecklist({ lignes, selection, onSelect }: { lignes: Ligne
         </Typography>
       }
     >
-      <List dense disablePadding aria-label={translate('app.traitement.pieces.titre')}>
+      <List ref={listeRef} dense disablePadding aria-label={translate('app.traitement.pieces.titre')}>
         {lignes.map((l) => {
           const cle = cleLigne(l);
           return (
-            <ListItemButton key={cle} selected={cle === selection} onClick={() => onSelect(cle)} sx={{ borderRadius: 1, gap: 1 }}>
-              <ListItemText
-                primary={libelle(l)}
-                secondary={translate(`app.traitement.pieces.source.${l.source}`)}
-                slotProps={{ primary: { variant: 'body2', sx: { fontWeight: cle === selection ? 600 : 400 } }, secondary: { variant: 'caption' } }}
-              />
-              <StatutLigne ligne={l} />
-            </ListItemButton>
+            // A list holds list items (WCAG 1.3.1): each line's button sits in its <li>.
+            <ListItem key={cle} disablePadding>
+              <ListItemButton id={idLigne(l)} selected={cle === selection} onClick={() => onSelect(cle)} sx={{ borderRadius: 1, gap: 1 }}>
+                <ListItemText
+                  primary={libelle(l)}
+                  secondary={translate(`app.traitement.pieces.source.${l.source}`)}
+                  slotProps={{ primary: { variant: 'body2', sx: { fontWeight: cle === selection ? 600 : 400 } }, secondary: { variant: 'caption' } }}
+                />
+                <StatutLigne ligne={l} />
+              </ListItemButton>
+            </ListItem>
           );
         })}
       </List>

@@ -4,11 +4,11 @@ import { Alert, Button, CircularProgress } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { estOuvert } from '../../../../shared/rules/candidature';
-import { useAppDataProvider } from '../../data/dataProvider';
-import type { Dossier } from '../../data/instruction';
-import { MotifDialog } from '../actions/MotifDialog';
-import type { CandidatureFile } from '../types';
+import { estOuvert } from '@shared/rules/candidature';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Dossier } from '@console/data/instruction';
+import { MotifDialog } from '@console/candidatures/actions/MotifDialog';
+import type { CandidatureFile } from '@console/candidatures/types';
 import { heureOuDate } from './format';
 import { useRechargerDossier } from './useDossier';
 

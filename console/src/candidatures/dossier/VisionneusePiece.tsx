@@ -1,14 +1,25 @@
 import { Stack, Typography } from '@mui/material';
-import { useGetOne, useTranslate } from 'react-admin';
-import type { LigneDossier } from '../../data/instruction';
-import type { Justificatif } from '../../data/records';
-import { PieceViewer } from '../../justificatifs/PieceViewer';
-import { RefuserPieceButton } from '../../justificatifs/RefuserPieceButton';
-import { ValiderPieceButton } from '../../justificatifs/ValiderPieceButton';
+import { useGetOne, useTranslate, type Identifier } from 'react-admin';
+import type { LigneDossier } from '@console/data/instruction';
+import type { Justificatif } from '@console/data/records';
+import { PieceViewer } from '@console/justificatifs/PieceViewer';
+import { RefuserPieceButton } from '@console/justificatifs/RefuserPieceButton';
+import { ValiderPieceButton, type RaccourciPiece } from '@console/justificatifs/ValiderPieceButton';
 import { StatutLigne, useLibelleLigne } from './PiecesChecklist';
 
-/** The viewer of the chosen checklist line, with its valider / refuser buttons. */
-export function VisionneusePiece({ ligne, onVerifiee }: { ligne: LigneDossier | undefined; onVerifiee: () => void }) {
+/** The viewer of the chosen checklist line, with its valider / refuser buttons (and their V / R keys). */
+export function VisionneusePiece({
+  ligne,
+  onVerifiee,
+  raccourcis,
+  candidatureId,
+}: {
+  ligne: LigneDossier | undefined;
+  /** The candidature whose dossier is shown: a verification's answer carries its new state, and checking one of its pieces takes it when nobody holds it. */
+  candidatureId?: Identifier;
+  onVerifiee: () => void;
+  raccourcis?: { valider: RaccourciPiece; refuser: RaccourciPiece };
+}) {
   const translate = useTranslate();
   const libelle = useLibelleLigne();
   const id = ligne?.justificatifId ?? null;
@@ -35,8 +46,8 @@ export function VisionneusePiece({ ligne, onVerifiee }: { ligne: LigneDossier | 
       actions={
         affichee && (
           <Stack direction="row" sx={{ gap: 1 }}>
-            <ValiderPieceButton piece={affichee} onDone={onVerifiee} />
-            <RefuserPieceButton piece={affichee} onDone={onVerifiee} />
+            <ValiderPieceButton piece={affichee} onDone={onVerifiee} raccourci={raccourcis?.valider} candidatureId={candidatureId} />
+            <RefuserPieceButton piece={affichee} onDone={onVerifiee} raccourci={raccourcis?.refuser} candidatureId={candidatureId} />
           </Stack>
         )
       }

@@ -1,4 +1,4 @@
-import { formatDateTime, LOCALE, TIME_ZONE } from '../../common/format';
+import { formatDateTime, LOCALE, TIME_ZONE } from '@console/common/format';
 
 const heureMinute = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 const jour = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, dateStyle: 'short' });

@@ -1,7 +1,9 @@
-import type { LigneDossier } from '../../data/instruction';
+import type { LigneDossier } from '@console/data/instruction';
 
 /** A checklist line is one (type, titulaire) pair. */
 export const cleLigne = (l: Pick<LigneDossier, 'type' | 'titulaire'>) => `${l.type}:${l.titulaire}`;
+/** The element id of a checklist line, the anchor other parts of the page link to (« Désigner »'s reason). */
+export const idLigne = (l: Pick<LigneDossier, 'type' | 'titulaire'>) => `piece-${l.type}-${l.titulaire}`;
 
 /** Waiting for an agent's look: deposited and not yet validated. */
 export const aVerifier = (l: LigneDossier) => l.statut === 'depose' && !l.expire;

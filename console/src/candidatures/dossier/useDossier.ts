@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Identifier } from 'react-admin';
-import { useAppDataProvider } from '../../data/dataProvider';
+import { useAppDataProvider } from '@console/data/dataProvider';
 
 /** Query keys of the candidature page: under `candidatures`, so react-admin's refresh reloads them too. */
 export const dossierKey = (id: Identifier) => ['candidatures', 'dossier', String(id)] as const;

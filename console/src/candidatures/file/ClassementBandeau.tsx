@@ -1,8 +1,8 @@
 import RankIcon from '@mui/icons-material/FormatListNumbered';
 import { Alert, AlertTitle, Button } from '@mui/material';
 import { useGetOne, useListContext, useTranslate } from 'react-admin';
-import type { Offre } from '../../data/records';
-import type { CandidatureFile } from '../types';
+import type { Offre } from '@console/data/records';
+import type { CandidatureFile } from '@console/candidatures/types';
 import { isByOffre } from './CandidatureTable';
 
 /** Above one offer's ranking: which offer, that the rank is indicative, and the way out. */

@@ -5,9 +5,9 @@ import { Divider, IconButton, ListItemIcon, ListItemText, Menu, MenuItem, TextFi
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useListContext, useNotify, useStore, useTranslate } from 'react-admin';
-import { useAppDataProvider } from '../../data/dataProvider';
-import type { FiltreSauvegarde } from '../../data/instruction';
-import { MotifDialog } from '../actions/MotifDialog';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { FiltreSauvegarde } from '@console/data/instruction';
+import { MotifDialog } from '@console/candidatures/actions/MotifDialog';
 import { COLONNES, COLONNES_CACHEES, COLONNES_STORE_KEY } from './CandidatureTable';
 
 const KEY = ['filtres-sauvegardes', 'candidatures'] as const;

@@ -1,16 +1,24 @@
 import { Box, Chip, Tab, Tabs } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useListContext, useTranslate } from 'react-admin';
-import { useAppDataProvider } from '../../data/dataProvider';
-import { isOnglet, ONGLETS, type CandidatureFile, type Onglet } from '../types';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import { isOnglet, ONGLETS, type CandidatureFile, type Onglet } from '@console/candidatures/types';
 
 /** Query key of the tab counts: under `candidatures`, so any refresh of the resource recounts. */
+/** The server counts each tab up to 10 001 rows: beyond, « 10 000+ ». */
+const PLAFOND_COMPTEUR = 10_000;
+
 export const COMPTEURS_KEY = ['candidatures', 'compteurs'] as const;
 
-/** The counts of every tab, in one request (the agent's scope, whatever the other filters). */
-export function useCompteurs() {
+/** The counts of every tab, in one request: the agent's scope and the queue's other filters (search, offer…). */
+export function useCompteurs(filter: Record<string, unknown> = {}) {
   const dataProvider = useAppDataProvider();
-  return useQuery({ queryKey: COMPTEURS_KEY, queryFn: () => dataProvider.compteursOnglets().then((r) => r.data), refetchInterval: 60_000 });
+  const { onglet: _onglet, ...autres } = filter;
+  return useQuery({
+    queryKey: [...COMPTEURS_KEY, autres],
+    queryFn: () => dataProvider.compteursOnglets(autres).then((r) => r.data),
+    refetchInterval: 60_000,
+  });
 }
 
 /** The tab shown: the `onglet` filter, « Toutes » when absent (e.g. an offer's ranking). */
@@ -23,7 +31,7 @@ export const ongletCourant = (filter: Record<string, unknown>): Onglet => (isOng
 export function OngletsFile() {
   const translate = useTranslate();
   const { filterValues, displayedFilters, setFilters, onUnselectItems } = useListContext<CandidatureFile>();
-  const { data: compteurs } = useCompteurs();
+  const { data: compteurs } = useCompteurs(filterValues);
   const courant = ongletCourant(filterValues);
   const choisir = (onglet: Onglet) => {
     onUnselectItems();
@@ -43,7 +51,7 @@ export function OngletsFile() {
                 {compteurs && (
                   <Chip
                     size="small"
-                    label={compteurs[onglet]}
+                    label={compteurs[onglet] > PLAFOND_COMPTEUR ? `${PLAFOND_COMPTEUR.toLocaleString('fr-FR')}+` : compteurs[onglet]}
                     color={onglet === courant ? 'primary' : 'default'}
                     variant={onglet === courant ? 'filled' : 'outlined'}
                     sx={{ height: 20, minWidth: 28, '& .MuiChip-label': { px: 0.75 } }}

@@ -1,8 +1,9 @@
-import { AutocompleteInput, DateInput, ReferenceInput, SelectInput, useGetIdentity, useListContext } from 'react-admin';
-import type { NatureOffre } from '../../../../shared/domain/enums';
-import { DECALAGE_HORS_PUBLIC_CIBLE, libellePalier } from '../../../../shared/rules/classement';
-import { choicesFor } from '../../common/enums';
-import { enumFilter, searchFilter } from '../../common/filters';
+import { AutocompleteInput, ReferenceInput, SelectInput, useGetIdentity, useListContext } from 'react-admin';
+import type { NatureOffre } from '@shared/domain/enums';
+import { DECALAGE_HORS_PUBLIC_CIBLE, libellePalier } from '@shared/rules/classement';
+import { DateFrInput } from '@console/common/DateFrInput';
+import { choicesFor } from '@console/common/enums';
+import { enumFilter, searchFilter } from '@console/common/filters';
 
 const TIERS = [1, 2, 3];
 const PALIERS = [...TIERS, ...TIERS.map((t) => t + DECALAGE_HORS_PUBLIC_CIBLE)];
@@ -41,8 +42,8 @@ export const candidatureFilters = [
   <TerritoireInput key="departement" source="departement" label="app.traitement.file.territoire" />,
   enumFilter('nature', 'natureOffre'),
   enumFilter('statut', 'statutCandidature'),
-  <DateInput key="dateCandidature_gte" source="dateCandidature_gte" label="app.traitement.file.dateDu" />,
-  <DateInput key="dateCandidature_lte" source="dateCandidature_lte" label="app.traitement.file.dateAu" />,
+  <DateFrInput key="dateCandidature_gte" source="dateCandidature_gte" label="app.traitement.file.dateDu" />,
+  <DateFrInput key="dateCandidature_lte" source="dateCandidature_lte" label="app.traitement.file.dateAu" />,
   <SelectInput key="publicCible" source="publicCible" label="resources.demandes.fields.publicCible" choices={choicesFor('publicCible')} />,
   <PalierInput key="palier" source="palier" label="app.traitement.file.completude" />,
   <SelectInput

@@ -1,17 +1,30 @@
-import { useCan } from '../../common/useAbility';
+import { useListContext } from 'react-admin';
+import type { ActionCandidature } from '@shared/domain/enums';
+import { actionsPossibles } from '@shared/rules/candidature';
+import { useCan } from '@console/common/useAbility';
+import type { CandidatureFile } from '@console/candidatures/types';
 import { BulkAssignerButton } from './BulkAssignerButton';
 import { BulkInstruireButton } from './BulkInstruireButton';
 import { BulkNePasRetenirButton } from './BulkNePasRetenirButton';
 
-/** The bulk actions the agent's role allows on the selected candidatures (up to 500). */
+/**
+ * The bulk actions the agent's role allows on the selected candidatures (up to 500), and only those
+ * at least one selected row allows (R-CAND-FSM, the shared rule): « Ne pas retenir » is not offered on
+ * a selection of déposées where every row would be refused. A selection reaching rows of other pages
+ * (not loaded here) keeps every action of the role: the server's per-row report says what failed.
+ */
 export function ActionsGroupees() {
+  const { selectedIds, data } = useListContext<CandidatureFile>();
   const instruire = useCan('instruire', 'candidatures');
   const nePasRetenir = useCan('ne_pas_retenir', 'candidatures');
   const assigner = useCan('prendre', 'candidatures');
+  const charges = (data ?? []).filter((r) => selectedIds.includes(r.id));
+  const inconnus = charges.length < selectedIds.length;
+  const permise = (action: ActionCandidature) => inconnus || charges.some((r) => actionsPossibles(r.statut, 'agent').includes(action));
   return (
     <>
-      {instruire && <BulkInstruireButton />}
-      {nePasRetenir && <BulkNePasRetenirButton />}
+      {instruire && permise('instruire') && <BulkInstruireButton />}
+      {nePasRetenir && permise('ne_pas_retenir') && <BulkNePasRetenirButton />}
       {assigner && <BulkAssignerButton />}
     </>
   );

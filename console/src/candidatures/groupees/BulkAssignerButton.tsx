@@ -1,28 +1,32 @@
 import AssignIcon from '@mui/icons-material/PersonAddAlt';
 import { MenuItem, TextField } from '@mui/material';
-import { useMemo, useState } from 'react';
-import { Button, useGetIdentity, useListContext, useTranslate, type Identifier } from 'react-admin';
-import { MotifDialog } from '../actions/MotifDialog';
-import type { CandidatureFile } from '../types';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Button, useGetIdentity, useTranslate, type Identifier } from 'react-admin';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import { MotifDialog } from '@console/candidatures/actions/MotifDialog';
 import { RapportGroupeDialog } from './RapportGroupeDialog';
 import { useActionGroupee } from './useActionGroupee';
 
 /**
- * The agents one may assign to: oneself, and the colleagues already holding dossiers in the list
- * (advisors may not read the agents' directory).
+ * The agents one may assign the selection to, from the server: active agents whose territories
+ * include the département of every selected candidature (the rule the server applies again);
+ * oneself first when eligible.
  */
-function useAgentsAssignables() {
+function useAgentsAssignables(ids: Identifier[], actif: boolean) {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
-  const { data } = useListContext<CandidatureFile>();
-  return useMemo(() => {
-    const agents = new Map<Identifier, string>();
-    if (identity) agents.set(identity.id, translate('app.traitement.groupe.moi', { nom: identity.fullName }));
-    for (const row of data ?? []) {
-      if (row.agentEnChargeId != null && row.agentEnChargeNom && !agents.has(row.agentEnChargeId)) agents.set(row.agentEnChargeId, row.agentEnChargeNom);
-    }
-    return [...agents].map(([id, nom]) => ({ id, nom }));
-  }, [identity, data, translate]);
+  const dataProvider = useAppDataProvider();
+  const { data, isPending } = useQuery({
+    queryKey: ['agentsAssignables', [...ids].map(String).sort().join(',')],
+    queryFn: () => dataProvider.agentsAssignables(ids).then((r) => r.data),
+    enabled: actif && ids.length > 0,
+  });
+  const agents = useMemo(() => {
+    const liste = (data ?? []).map((a) => (identity && a.id === identity.id ? { ...a, nom: translate('app.traitement.groupe.moi', { nom: identity.fullName }) } : a));
+    return liste.sort((a, b) => Number(identity && b.id === identity.id) - Number(identity && a.id === identity.id));
+  }, [data, identity, translate]);
+  return { agents, isPending: actif && isPending };
 }
 
 /** « Assigner » the selected rows to an agent; then the per-row report. */
@@ -30,13 +34,17 @@ export function BulkAssignerButton() {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [agentId, setAgentId] = useState<Identifier | ''>('');
-  const agents = useAgentsAssignables();
   const { selectedIds, lancer, pending, rapport, fermerRapport, tropNombreux } = useActionGroupee();
+  const { agents, isPending: chargement } = useAgentsAssignables(selectedIds, open);
   const libelle = translate('app.traitement.groupe.assigner');
   const ouvrir = () => {
-    setAgentId(agents[0]?.id ?? '');
+    setAgentId('');
     setOpen(true);
   };
+  // The first eligible agent (oneself when eligible) once the list arrives.
+  useEffect(() => {
+    if (open && agentId === '' && agents[0]) setAgentId(agents[0].id);
+  }, [open, agentId, agents]);
   return (
     <>
       <Button label={libelle} onClick={ouvrir} disabled={pending || tropNombreux}>
@@ -52,7 +60,14 @@ export function BulkAssignerButton() {
         onConfirm={() => agentId !== '' && lancer({ action: 'assigner', ids: selectedIds, agentId }, libelle, () => setOpen(false))}
         onClose={() => setOpen(false)}
       >
-        <TextField select required label={translate('app.traitement.groupe.agent')} value={agentId} onChange={(e) => setAgentId(Number(e.target.value))}>
+        <TextField
+          select
+          required
+          label={translate('app.traitement.groupe.agent')}
+          value={agentId}
+          onChange={(e) => setAgentId(Number(e.target.value))}
+          helperText={chargement ? translate('ra.page.loading') : agents.length === 0 ? translate('app.traitement.groupe.aucunAgent') : translate('app.traitement.groupe.agentsTerritoire')}
+        >
           {agents.map((a) => (
             <MenuItem key={a.id} value={a.id}>
               {a.nom}

@@ -1,7 +1,7 @@
 import PlayIcon from '@mui/icons-material/PlayArrow';
 import { useState } from 'react';
 import { Button, useTranslate } from 'react-admin';
-import { MotifDialog } from '../actions/MotifDialog';
+import { MotifDialog } from '@console/candidatures/actions/MotifDialog';
 import { RapportGroupeDialog } from './RapportGroupeDialog';
 import { MAX_GROUPE, useActionGroupee } from './useActionGroupee';
 

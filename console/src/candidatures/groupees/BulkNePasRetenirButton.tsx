@@ -1,7 +1,8 @@
 import BlockIcon from '@mui/icons-material/Block';
 import { useState } from 'react';
 import { Button, useTranslate } from 'react-admin';
-import { MotifDialog } from '../actions/MotifDialog';
+import { MotifDialog } from '@console/candidatures/actions/MotifDialog';
+import { MODELES_NE_PAS_RETENIR } from '@console/candidatures/actions/modelesMotif';
 import { RapportGroupeDialog } from './RapportGroupeDialog';
 import { useActionGroupee } from './useActionGroupee';
 
@@ -21,6 +22,7 @@ export function BulkNePasRetenirButton() {
         motif
         title={translate('app.traitement.groupe.nePasRetenirTitre', { smart_count: selectedIds.length })}
         help={translate('app.traitement.groupe.nePasRetenirAide')}
+        modeles={MODELES_NE_PAS_RETENIR}
         pending={pending}
         confirmLabel={libelle}
         onConfirm={({ motif }) => lancer({ action: 'ne-pas-retenir', ids: selectedIds, motif: motif ?? '' }, libelle, () => setOpen(false))}

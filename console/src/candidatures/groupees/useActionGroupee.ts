@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useListContext, useNotify, useRefresh, type Identifier } from 'react-admin';
-import { useAppDataProvider } from '../../data/dataProvider';
-import type { ActionGroupee, RapportGroupe } from '../../data/instruction';
-import type { CandidatureFile } from '../types';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { ActionGroupee, RapportGroupe } from '@console/data/instruction';
+import type { CandidatureFile } from '@console/candidatures/types';
 
 /** The API's ceiling per bulk request. */
 export const MAX_GROUPE = 500;

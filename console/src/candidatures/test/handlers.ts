@@ -1,13 +1,14 @@
 import { http, HttpResponse } from 'msw';
-import { defineAbilityFor } from '../../../../shared/abilities';
-import { actionsPossibles } from '../../../../shared/rules/candidature';
-import type { AgentProfile } from '../../auth/session';
-import type { Dossier, EvenementTimeline, RapportGroupe } from '../../data/instruction';
-import type { Candidature } from '../../data/records';
-import type { ActionAgent } from '../actions/useCandidatureAction';
+import { defineAbilityFor } from '@shared/abilities';
+import { actionsPossibles } from '@shared/rules/candidature';
+import type { SuiviCandidature } from '@shared/api/bailleurs';
+import type { AgentProfile } from '@console/auth/session';
+import type { Dossier, EvenementTimeline, RapportGroupe } from '@console/data/instruction';
+import type { Candidature } from '@console/data/records';
+import type { ActionAgent } from '@console/candidatures/actions/useCandidatureAction';
 
 /** The counts GET /api/candidatures/compteurs answers in tests. */
-export const COMPTEURS = { a_traiter: 60, mes_dossiers: 12, en_instruction: 31, transmises: 9, traitees: 65, toutes: 165 };
+export const COMPTEURS = { a_traiter: 60, mes_dossiers: 12, en_instruction: 31, transmises: 9, sans_reponse_bailleur: 2, traitees: 65, toutes: 165 };
 
 /**
  * The dossier the API would answer this agent for this candidature: the lifecycle's actions
@@ -42,12 +43,15 @@ export function instructionHandlers({
   dossier,
   timeline = [],
   rapport = { reussies: [], refusees: [] },
+  envois = { envois: [], decision: null },
 }: {
   dossier?: (id: number) => Dossier;
   timeline?: EvenementTimeline[];
   rapport?: RapportGroupe;
+  envois?: SuiviCandidature;
 } = {}) {
   return [
+    http.get('/api/candidatures/:id/envois-bailleur', () => json(envois)),
     http.get('/api/candidatures/compteurs', () => json(COMPTEURS)),
     http.post('/api/candidatures/actions-groupees', () => json(rapport)),
     http.get('/api/candidatures/:id/dossier', ({ params }) =>

@@ -1,4 +1,4 @@
-import type { EnumLabels } from '../../common/enums';
+import type { EnumLabels } from '@console/common/enums';
 
 export const enumsEn = {
   role: { conseiller: 'Advisor', controle_fraude: 'Fraud control', manager: 'Manager', admin: 'Administrator' },
@@ -9,6 +9,13 @@ export const enumsEn = {
     inactivite: 'Inactivity',
     fraude: 'Fraud',
     incivilite: 'Misconduct',
+    fermeture_compte: 'Account closed',
+    attribution: 'Housing allocated',
+    agent: "Agent's decision",
+  },
+  motifClotureVisible: {
+    inactivite: 'Inactivity',
+    suspension: 'Suspension',
     fermeture_compte: 'Account closed',
     attribution: 'Housing allocated',
     agent: "Agent's decision",
@@ -60,6 +67,8 @@ export const enumsEn = {
     email_variante: 'Email variant',
     fichier_partage: 'Shared file',
     metadonnees_pdf: 'Suspicious PDF metadata',
+    contenu_actif: 'Active content (JavaScript, launch, hidden HTML)',
+    signalement_agent: 'Flagged by an agent',
   },
   typeExport: {
     designations_bailleur: 'Landlord designations',
@@ -68,5 +77,5 @@ export const enumsEn = {
   },
   statutExport: { en_attente: 'Pending', en_cours: 'Running', termine: 'Done', echec: 'Failed', expire: 'Expired' },
   statutNotification: { a_envoyer: 'To send', envoi_en_cours: 'Sending', envoyee: 'Sent', echec: 'Failed' },
-  acteur: { demandeur: 'Applicant', agent: 'Agent', systeme: 'System' },
+  acteur: { demandeur: 'Applicant', agent: 'Agent', systeme: 'System', bailleur: 'Landlord' },
 } satisfies EnumLabels;

@@ -1,7 +1,16 @@
-import type { fraudeFr } from '../fr/fraude';
-import type { Messages } from '../types';
+import type { fraudeFr } from '@console/i18n/fr/fraude';
+import type { Messages } from '@console/i18n/types';
 
 export const fraudeEn = {
+  signaler: {
+    bouton: 'Flag to fraud control',
+    titre: 'Flag this file to fraud control',
+    aide: 'Fraud control will receive this report with your name and the file. The applicant is not told.',
+    motif: 'What alerts you',
+    motifAide: 'Describe the facts (at least %{min} characters): documents, inconsistencies, calls…',
+    confirmer: 'Flag',
+    fait: 'File flagged to fraud control (report no. %{id}).',
+  },
   actions: {
     prendre: 'Take',
     prendreAide: 'Assign this signal to me',
@@ -38,7 +47,7 @@ export const fraudeEn = {
     confirme: 'Signal confirmed.',
     infirme: 'Signal dismissed.',
     leve: 'Suspension lifted.',
-    desactives: '%{smart_count} account deactivated, %{candidatures} application(s) closed. |||| %{smart_count} accounts deactivated, %{candidatures} application(s) closed.',
+    desactives: '%{smart_count} account deactivated, %{candidatures}. |||| %{smart_count} accounts deactivated, %{candidatures}.',
     analyse: 'Analysis done: %{smart_count} new signal. |||| Analysis done: %{smart_count} new signals.',
     suspendu: 'Suspension applied: %{smart_count} application closed. |||| Suspension applied: %{smart_count} applications closed.',
     controleLeve: 'Enhanced checks lifted.',
@@ -53,6 +62,25 @@ export const fraudeEn = {
     debutAvant: 'Starts before',
   },
   preuves: {
+    signalementAgent: 'Flag by an agent',
+    signalePar: 'Flagged by %{agent} from candidature',
+    motifAgent: 'Reason given',
+    meta: {
+      producer: 'Producer software',
+      creator: 'Creator application',
+      creationdate: 'Created on',
+      creation_date: 'Created on',
+      creation: 'Created on',
+      moddate: 'Modified on',
+      modificationdate: 'Modified on',
+      modification_date: 'Modified on',
+      modification: 'Modified on',
+      title: 'Title',
+      author: 'Author',
+      subject: 'Subject',
+      keywords: 'Keywords',
+      trapped: 'Trapped',
+    },
     titre: 'Evidence',
     comptes: 'Accounts compared',
     champ: 'Field',

@@ -1,5 +1,5 @@
-import type { instructionFr } from '../fr/instruction';
-import type { Messages } from '../types';
+import type { instructionFr } from '@console/i18n/fr/instruction';
+import type { Messages } from '@console/i18n/types';
 
 export const instructionEn = {
   candidatures: {

@@ -1,5 +1,5 @@
-import type { Messages } from '../types';
-import type { pilotageFr } from '../fr/pilotage';
+import type { Messages } from '@console/i18n/types';
+import type { pilotageFr } from '@console/i18n/fr/pilotage';
 
 export const pilotageEn: Messages<typeof pilotageFr> = {
   exports: {
@@ -9,6 +9,10 @@ export const pilotageEn: Messages<typeof pilotageFr> = {
     entreprise: 'Company',
     du: 'From',
     au: 'To',
+    siret: 'Company SIRET',
+    candidature: 'Application',
+    periode: 'Period',
+    duAu: 'from %{du} to %{au}',
     periodeAide: 'Calendar days (Paris time), inclusive.',
     designationsAide: 'One row per application designated to the landlord in the period (transmitted or allocated).',
     entrepriseAide: 'The 10 fields of § 18.5 of the terms, for employees with an active request in the period.',
@@ -17,6 +21,18 @@ export const pilotageEn: Messages<typeof pilotageFr> = {
     dossierDemande: 'Designation file being prepared.',
     enCours: 'Refreshed every 2 seconds.',
     historique: 'History',
+  },
+  accueil: {
+    intro: {
+      controle_fraude: 'What awaits you today:',
+      admin: 'What needs your attention:',
+    },
+    signalementsNouveaux: 'Reports to handle',
+    mesSignalements: 'My reports in progress',
+    suspensionsEnCours: 'Suspensions in force',
+    courrielsEchec: 'Failed mails',
+    courrielsEnAttente: 'Mails waiting to be sent',
+    tachesEchec: 'Failed scheduled jobs',
   },
   dashboard: {
     titre: 'Dashboard',

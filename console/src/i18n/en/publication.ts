@@ -1,5 +1,5 @@
-import type { Messages } from '../types';
-import type { correspondancesFr, propositionsFr, publicationFr } from '../fr/publication';
+import type { Messages } from '@console/i18n/types';
+import type { correspondancesFr, propositionsFr, publicationFr } from '@console/i18n/fr/publication';
 
 export const publicationEn: Messages<typeof publicationFr> = {
   onglets: { offre: 'Offer', publication: 'Publication', correspondances: 'Matches' },
@@ -21,6 +21,7 @@ export const publicationEn: Messages<typeof publicationFr> = {
     prolonger: 'Extend',
     raccourcir: 'Shorten',
     renouveler: 'Renew',
+    premierePublication: 'Publish',
     publier: 'Publish',
     depublier: 'Unpublish',
     'reprise-bailleur': 'Taken back by the landlord',
@@ -30,16 +31,17 @@ export const publicationEn: Messages<typeof publicationFr> = {
     prolonger: 'The new end date must be after the current end date.',
     raccourcir: 'The new end date must be before the current end date, and not past.',
     renouveler: 'A new publication period: the offer is visible again from its start date.',
+    premierePublication: 'The offer was never published: set its publication period. It is online from the start date to the end date, and applicants can apply.',
     publier: 'The offer is visible again during its publication period.',
     depublier: 'The offer is hidden. Open applications are not closed and go on being processed (terms, 11.19).',
     'reprise-bailleur': 'The offer is withdrawn for good: every open application is closed and each applicant is told (terms, 11.27).',
     'attribution-directe': 'The landlord let the dwelling outside the platform (terms, 12): the offer is closed, open applications are closed and applicants told.',
   },
-  champs: { debutPublication: 'Publication start', finPublication: 'New end date', motif: 'Reason', date: 'Date it was let' },
+  champs: { debutPublication: 'Publication start', finPublication: 'New end date', finPremiere: 'Publication end', motif: 'Reason', date: 'Date it was let' },
   confirmer: 'Confirm',
   fermer: 'Cancel',
   fait: 'Publication updated.',
-  retiree: 'Offer closed: %{n} application(s) closed, applicants told.',
+  retiree: 'Offer closed: %{candidatures}, applicants told.',
   parOnglet: 'The publication period is changed from the offer’s « Publication » tab (extend, shorten, renew, unpublish).',
   motifActuel: 'Reason: %{motif}',
 };

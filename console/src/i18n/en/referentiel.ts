@@ -1,5 +1,5 @@
-import type { referentielFr } from '../fr/referentiel';
-import type { Messages } from '../types';
+import type { referentielFr } from '@console/i18n/fr/referentiel';
+import type { Messages } from '@console/i18n/types';
 
 export const referentielEn = {
   offres: {
@@ -61,7 +61,7 @@ export const referentielEn = {
     empty: 'No landlord.',
     invite: 'Create a landlord?',
     page: { create: 'New landlord', edit: 'Edit landlord %{recordRepresentation}' },
-    fields: { id: 'No.', nom: 'Name', siren: 'SIREN', email: 'Email', estInli: "In'li landlord", createdAt: 'Created on' },
+    fields: { id: 'No.', nom: 'Name', siren: 'SIREN', email: 'Contact address (designations)', estInli: "In'li landlord", createdAt: 'Created on' },
   },
   entreprises: {
     name: 'Company |||| Companies',
@@ -124,7 +124,8 @@ export const referentielEn = {
       id: 'No.',
       at: 'Date',
       acteurType: 'Actor type',
-      acteurId: 'Actor',
+      acteurId: 'Actor no.',
+      acteurNom: 'Actor',
       action: 'Action',
       entite: 'Entity',
       entiteId: 'Entity no.',

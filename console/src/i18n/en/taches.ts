@@ -1,5 +1,5 @@
-import type { Messages } from '../types';
-import type { boiteEnvoiFr, tachesFr } from '../fr/taches';
+import type { Messages } from '@console/i18n/types';
+import type { boiteEnvoiFr, tachesFr } from '@console/i18n/fr/taches';
 
 export const boiteEnvoiEn: Messages<typeof boiteEnvoiFr> = {
   renvoyer: 'Resend',
@@ -26,6 +26,8 @@ export const boiteEnvoiEn: Messages<typeof boiteEnvoiFr> = {
     compte_existant: 'Sign-up with an address already used',
     compte_ferme: 'Account closed',
     compte_desactive: 'Account deactivated (duplicate)',
+    bailleur_envoi: 'Landlord: designated applications to review (link)',
+    bailleur_relance: 'Landlord: reminder, no answer (link)',
     generique: 'Free message',
   },
   canaux: { smtp: 'E-mail (SMTP)', boite: 'Console outbox' },
@@ -41,6 +43,8 @@ export const tachesEn: Messages<typeof tachesFr> = {
   jamais: 'Never run',
   nonPlanifiee: 'not registered yet',
   lancer: 'Run now',
+  confirmerTitre: 'Run « %{tache} » now?',
+  confirmerAide: 'The job runs at once on live data, as at its scheduled time: its effects (mails sent, requests or applications closed…) are not undone.',
   lancee: 'Run requested: it starts in a few seconds.',
   cron: { minute: 'Every minute', minutes: 'Every %{n} minutes', heure: 'Every hour at %{m}', jour: 'Every day at %{h}', autre: 'Cron expression “%{cron}”' },
   resume: {
@@ -63,6 +67,8 @@ export const tachesEn: Messages<typeof tachesFr> = {
     reportees: 'postponed',
     echecs: 'failed',
     limite: 'per-minute limit reached',
+    bailleursRelances: 'landlords reminded',
+    candidaturesRelancees: 'applications reminded',
     dureeMs: 'duration (ms)',
   },
   oui: 'yes',

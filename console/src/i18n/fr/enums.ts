@@ -1,4 +1,4 @@
-import type { EnumLabels } from '../../common/enums';
+import type { EnumLabels } from '@console/common/enums';
 
 /** French labels of every domain enum (`satisfies` fails the build when a value lacks one). */
 export const enumsFr = {
@@ -10,6 +10,13 @@ export const enumsFr = {
     inactivite: 'Inactivité',
     fraude: 'Fraude',
     incivilite: 'Incivilité',
+    fermeture_compte: 'Fermeture du compte',
+    attribution: 'Attribution',
+    agent: "Décision d'un agent",
+  },
+  motifClotureVisible: {
+    inactivite: 'Inactivité',
+    suspension: 'Suspension',
     fermeture_compte: 'Fermeture du compte',
     attribution: 'Attribution',
     agent: "Décision d'un agent",
@@ -61,6 +68,8 @@ export const enumsFr = {
     email_variante: "Variante d'adresse e-mail",
     fichier_partage: 'Fichier partagé',
     metadonnees_pdf: 'Métadonnées PDF suspectes',
+    contenu_actif: 'Contenu actif (JavaScript, lancement, HTML caché)',
+    signalement_agent: 'Signalé par un agent',
   },
   typeExport: {
     designations_bailleur: 'Désignations au bailleur',
@@ -69,5 +78,5 @@ export const enumsFr = {
   },
   statutExport: { en_attente: 'En attente', en_cours: 'En cours', termine: 'Terminé', echec: 'Échec', expire: 'Expiré' },
   statutNotification: { a_envoyer: 'À envoyer', envoi_en_cours: 'Envoi en cours', envoyee: 'Envoyée', echec: 'Échec' },
-  acteur: { demandeur: 'Demandeur', agent: 'Agent', systeme: 'Système' },
+  acteur: { demandeur: 'Demandeur', agent: 'Agent', systeme: 'Système', bailleur: 'Bailleur' },
 } satisfies EnumLabels;

@@ -1,5 +1,14 @@
 /** Fraud-control screens (signals, suspensions, a demandeur's history): `app.fraude.*`. */
 export const fraudeFr = {
+  signaler: {
+    bouton: 'Signaler au contrôle fraude',
+    titre: 'Signaler ce dossier au contrôle fraude',
+    aide: 'Le contrôle fraude recevra ce signalement avec votre nom et le dossier. Le demandeur n’en est pas informé.',
+    motif: 'Ce qui vous alerte',
+    motifAide: 'Décrivez les faits (%{min} caractères au moins) : pièces, incohérences, appels…',
+    confirmer: 'Signaler',
+    fait: 'Dossier signalé au contrôle fraude (signalement n° %{id}).',
+  },
   actions: {
     prendre: 'Prendre',
     prendreAide: 'M’assigner ce signalement',
@@ -36,7 +45,7 @@ export const fraudeFr = {
     confirme: 'Signalement confirmé.',
     infirme: 'Signalement infirmé.',
     leve: 'Suspension levée.',
-    desactives: '%{smart_count} compte désactivé, %{candidatures} candidature(s) clôturée(s). |||| %{smart_count} comptes désactivés, %{candidatures} candidature(s) clôturée(s).',
+    desactives: '%{smart_count} compte désactivé, %{candidatures}. |||| %{smart_count} comptes désactivés, %{candidatures}.',
     analyse: 'Analyse terminée : %{smart_count} nouveau signalement. |||| Analyse terminée : %{smart_count} nouveaux signalements.',
     suspendu: 'Suspension appliquée : %{smart_count} candidature clôturée. |||| Suspension appliquée : %{smart_count} candidatures clôturées.',
     controleLeve: 'Contrôle renforcé levé.',
@@ -51,7 +60,27 @@ export const fraudeFr = {
     debutAvant: 'Début avant le',
   },
   preuves: {
+    signalementAgent: 'Signalement d’un agent',
+    signalePar: 'Signalé par %{agent} depuis la candidature',
+    motifAgent: 'Motif du signalement',
     titre: 'Éléments relevés',
+    /** PDF metadata keys, as the fraud controller reads them (issue #15). */
+    meta: {
+      producer: 'Logiciel producteur',
+      creator: 'Application d’origine',
+      creationdate: 'Créé le',
+      creation_date: 'Créé le',
+      creation: 'Créé le',
+      moddate: 'Modifié le',
+      modificationdate: 'Modifié le',
+      modification_date: 'Modifié le',
+      modification: 'Modifié le',
+      title: 'Titre',
+      author: 'Auteur',
+      subject: 'Sujet',
+      keywords: 'Mots-clés',
+      trapped: 'Recouvrement (trapped)',
+    },
     comptes: 'Comptes comparés',
     champ: 'Champ',
     compte: 'Compte n° %{id}',

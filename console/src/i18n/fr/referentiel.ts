@@ -59,7 +59,7 @@ export const referentielFr = {
     empty: 'Aucun bailleur.',
     invite: 'Créer un bailleur ?',
     page: { create: 'Nouveau bailleur', edit: 'Modifier le bailleur %{recordRepresentation}' },
-    fields: { id: 'N°', nom: 'Nom', siren: 'SIREN', email: 'Adresse e-mail', estInli: "Bailleur In'li", createdAt: 'Créé le' },
+    fields: { id: 'N°', nom: 'Nom', siren: 'SIREN', email: 'Adresse de contact (envoi des désignations)', estInli: "Bailleur In'li", createdAt: 'Créé le' },
   },
   entreprises: {
     name: 'Entreprise |||| Entreprises',
@@ -122,7 +122,8 @@ export const referentielFr = {
       id: 'N°',
       at: 'Date',
       acteurType: "Type d'acteur",
-      acteurId: 'Acteur',
+      acteurId: 'N° de l’acteur',
+      acteurNom: 'Acteur',
       action: 'Action',
       entite: 'Entité',
       entiteId: "N° d'entité",

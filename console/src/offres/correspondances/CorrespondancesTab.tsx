@@ -3,13 +3,13 @@ import { Alert, Box, Button, Checkbox, Chip, CircularProgress, Stack, Table, Tab
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useRecordContext, useTranslate, type Identifier } from 'react-admin';
-import { formatDay, formatNumber } from '../../common/format';
-import { nomPrenom, RecordLink } from '../../common/links';
-import { useCan } from '../../common/useAbility';
-import { useAppDataProvider } from '../../data/dataProvider';
-import type { Correspondance } from '../../data/offres';
-import type { Offre } from '../../data/records';
-import { ProposerDialog } from '../../propositions/ProposerDialog';
+import { formatDay, formatNumber } from '@console/common/format';
+import { nomPrenom, RecordLink } from '@console/common/links';
+import { useCan } from '@console/common/useAbility';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import type { Correspondance } from '@console/data/offres';
+import type { Offre } from '@console/data/records';
+import { ProposerDialog } from '@console/propositions/ProposerDialog';
 import { EcartesTable } from './EcartesTable';
 
 /**

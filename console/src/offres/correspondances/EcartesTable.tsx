@@ -1,7 +1,7 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { nomPrenom, RecordLink } from '../../common/links';
-import type { Ecart } from '../../data/offres';
+import { nomPrenom, RecordLink } from '@console/common/links';
+import type { Ecart } from '@console/data/offres';
 
 /** §11.17: the demandeurs of the area left out, each with the code of the rule and its reason. */
 export function EcartesTable({ ecartes }: { ecartes: Ecart[] }) {

@@ -1,8 +1,11 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { useAppDataProvider } from '../../data/dataProvider';
-import type { OffreAction, OffreActionBodies, OffreGeree } from '../../data/offres';
+import { ChampDateFr } from '@console/common/DateFrInput';
+import { useAppDataProvider } from '@console/data/dataProvider';
+import { useCompteCandidaturesCloturees } from '@console/common/comptes';
+import type { OffreAction, OffreActionBodies, OffreGeree } from '@console/data/offres';
+import { cleAction } from './etat';
 
 /** Which inputs each action asks for (dates are Paris calendar days: an end date lasts the whole day). */
 const CHAMPS: Record<OffreAction, ('debutPublication' | 'finPublication' | 'motif' | 'date')[]> = {
@@ -23,6 +26,7 @@ export function FenetreDialog({ action, offre, onClose }: { action: OffreAction 
   const translate = useTranslate();
   const dataProvider = useAppDataProvider();
   const notify = useNotify();
+  const compter = useCompteCandidaturesCloturees();
   const refresh = useRefresh();
   const [valeurs, setValeurs] = useState<Record<string, string>>({});
   const [erreur, setErreur] = useState<string | null>(null);
@@ -33,6 +37,8 @@ export function FenetreDialog({ action, offre, onClose }: { action: OffreAction 
   }, [action]);
   if (!action) return null;
   const champs = CHAMPS[action];
+  const cle = cleAction(action, offre);
+  const libelleChamp = (c: string) => translate(`app.publication.champs.${c === 'finPublication' && cle === 'premierePublication' ? 'finPremiere' : c}`);
   const incomplet = champs.some((c) => !valeurs[c]?.trim());
 
   const confirmer = async () => {
@@ -42,7 +48,7 @@ export function FenetreDialog({ action, offre, onClose }: { action: OffreAction 
       const body = Object.fromEntries(champs.map((c) => [c, valeurs[c].trim()])) as unknown as OffreActionBodies[typeof action];
       const { data } = await dataProvider.offreAction(offre.id, action, body);
       notify(data.candidaturesCloturees ? 'app.publication.retiree' : 'app.publication.fait', {
-        type: 'success', messageArgs: { n: data.candidaturesCloturees?.length ?? 0 },
+        type: 'success', messageArgs: { candidatures: compter(data.candidaturesCloturees?.length ?? 0) },
       });
       refresh();
       onClose();
@@ -56,10 +62,10 @@ export function FenetreDialog({ action, offre, onClose }: { action: OffreAction 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="fenetre-dialog-titre">
       <DialogTitle id="fenetre-dialog-titre">
-        {translate(`app.publication.actions.${action}`)} — {offre.reference}
+        {translate(`app.publication.actions.${cle}`)} — {offre.reference}
       </DialogTitle>
       <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{translate(`app.publication.aides.${action}`)}</DialogContentText>
+        <DialogContentText sx={{ mb: 2 }}>{translate(`app.publication.aides.${cle}`)}</DialogContentText>
         {erreur && (
           <Alert severity="error" sx={{ mb: 2 }}>
             {erreur}
@@ -73,9 +79,9 @@ export function FenetreDialog({ action, offre, onClose }: { action: OffreAction 
                 onChange={(e) => setValeurs({ ...valeurs, [c]: e.target.value })} slotProps={{ htmlInput: { maxLength: 500 } }}
               />
             ) : (
-              <TextField
-                key={c} name={c} type="date" label={translate(`app.publication.champs.${c}`)} value={valeurs[c] ?? ''} required
-                onChange={(e) => setValeurs({ ...valeurs, [c]: e.target.value })} slotProps={{ inputLabel: { shrink: true } }}
+              <ChampDateFr
+                key={c} name={c} label={libelleChamp(c)} value={valeurs[c] ?? ''} required
+                onChange={(iso) => setValeurs((v) => ({ ...v, [c]: iso }))}
               />
             ),
           )}

@@ -2,10 +2,10 @@ import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime } from '../../common/format';
-import { useCan } from '../../common/useAbility';
-import type { OffreAction, OffreGeree } from '../../data/offres';
-import { actionsPossibles, COULEUR_ETAT, etatPublication } from './etat';
+import { formatDateTime } from '@console/common/format';
+import { useCan } from '@console/common/useAbility';
+import type { OffreAction, OffreGeree } from '@console/data/offres';
+import { actionsPossibles, cleAction, COULEUR_ETAT, etatPublication } from './etat';
 import { FenetreDialog } from './FenetreDialog';
 
 /**
@@ -49,7 +49,7 @@ export function PublicationPanel() {
               color={a === 'reprise-bailleur' || a === 'attribution-directe' ? 'error' : 'primary'}
               startIcon={a === 'renouveler' ? <EventRepeatIcon /> : undefined} onClick={() => setAction(a)}
             >
-              {translate(`app.publication.actions.${a}`)}
+              {translate(`app.publication.actions.${cleAction(a, offre)}`)}
             </Button>
           ))}
         </Stack>

@@ -3,10 +3,10 @@
  * sense now — both decided by the shared R-PUB rules (estPubliee, shared/rules/fenetrePublication),
  * never re-implemented here.
  */
-import { ajouterJours } from '../../../../shared/rules/calendrier';
-import { depublier, prolonger, publier, renouveler, retirer, type EtatFenetre } from '../../../../shared/rules/fenetrePublication';
-import { estPubliee } from '../../../../shared/rules/publication';
-import type { OffreAction, OffreGeree } from '../../data/offres';
+import { ajouterJours } from '@shared/rules/calendrier';
+import { depublier, prolonger, publier, renouveler, retirer, type EtatFenetre } from '@shared/rules/fenetrePublication';
+import { estPubliee } from '@shared/rules/publication';
+import type { OffreAction, OffreGeree } from '@console/data/offres';
 
 export type EtatPublication = 'enLigne' | 'programmee' | 'terminee' | 'depubliee' | 'reprise' | 'attribueeHorsPlateforme' | 'jamais' | 'horsLigne';
 
@@ -42,6 +42,14 @@ export const COULEUR_ETAT: Record<EtatPublication, 'success' | 'info' | 'default
   jamais: 'default',
   horsLigne: 'default',
 };
+
+/**
+ * The words of an action: « Renouveler » an offer that was never published is its first
+ * publication (it sets the window and puts it online), so it says « Publier » (issue #15).
+ */
+export function cleAction(a: OffreAction, o: Pick<OffreGeree, 'debutPublication'>): string {
+  return a === 'renouveler' && !o.debutPublication ? 'premierePublication' : a;
+}
 
 /** The actions the shared rule accepts for this offer now (with a plausible input where one is needed). */
 export function actionsPossibles(o: OffreGeree, now: Date): OffreAction[] {

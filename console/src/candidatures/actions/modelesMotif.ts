@@ -1,0 +1,12 @@
+/**
+ * Standard motifs of « Ne pas retenir », told to the demandeur as written: the agent picks one and
+ * completes it, or writes his own. Plain French, no internal word.
+ */
+export const MODELES_NE_PAS_RETENIR = [
+  'Dossier incomplet : les pièces demandées n’ont pas été fournies dans le délai.',
+  'Les ressources du foyer dépassent le plafond applicable à ce logement.',
+  'La composition du foyer ne correspond pas à la taille du logement.',
+  'Vous n’avez pas pu être joint malgré plusieurs tentatives.',
+  'Le logement a été proposé à des candidats mieux classés.',
+  'Vous avez indiqué ne plus être intéressé par ce logement.',
+] as const;
