@@ -16,11 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { migrate } from '../../server/src/db/database';
-import { ormConfig } from '../../server/src/db/mikro-orm.config';
-import { COLONNES_DESIGNATIONS, SQL_DESIGNATIONS } from '../../server/src/modules/exports/designations';
-import { executerExport } from '../../server/src/modules/exports/executer';
-import { dropDatabase, recreateDatabase, testServer } from '../support/testDatabase';
+import { migrate } from '@server/db/database';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { RANG_A_LA_DESIGNATION } from '@server/modules/candidatures/rangDesignation';
+import { COLONNES_DESIGNATIONS, SQL_DESIGNATIONS } from '@server/modules/exports/designations';
+import { executerExport } from '@server/modules/exports/executer';
+import { LocalStorage } from '@server/storage/local';
+import { dropDatabase, recreateDatabase, testServer } from '@test/support/testDatabase';
 
 const ici = fileURLToPath(import.meta.url);
 
@@ -54,9 +56,9 @@ async function enfant(args: string[]) {
   if (variante === 'export') {
     const orm = await MikroORM.init(ormConfig(a, { pool: { min: 0, max: 4 } }));
     m = await mesurer('export (curseur + exceljs streaming)', async () => {
-      const r = await executerExport(orm.em.fork(), Number(b), new Date(), c);
+      const r = await executerExport(orm.em.fork(), Number(b), new Date(), new LocalStorage(c));
       if (r.statut !== 'termine') throw new Error(`export ${r.statut}: ${r.erreur}`);
-      return { lignes: r.lignes!, fichier: r.fichier! };
+      return { lignes: r.lignes!, fichier: path.join(c, r.fichier!) };
     });
     await orm.close(true);
   } else {
@@ -117,6 +119,8 @@ async function peupler(orm: MikroORM, n: number) {
             timestamptz '2026-01-01 08:00+01' + (d.id % 250000) * interval '1 minute',
             timestamptz '2026-01-01 08:00+01' + (d.id % 250000) * interval '1 minute' + (3 + d.id % 20) * interval '1 day', 1 + d.id % 3, ?
        from demande d, (select min(id) as min from offre) o0 where d.reference like 'DEM-B-%'`, [agent]);
+  // The rank at designation, as the designation stores it.
+  await x(`update candidature c set rang_designation = ${RANG_A_LA_DESIGNATION} where c.designee_le is not null`);
   await x(
     `insert into audit_event (at, acteur_type, acteur_id, action, entite, entite_id, de, vers)
      select designee_le, 'agent', ?, 'designer', 'candidature', id, 'en_instruction', 'transmise_bailleur' from candidature`, [agent]);

@@ -31,6 +31,11 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(here, 'scenarios', file)).href)) as { scenario: Scenario };
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  // The console must run under its Content-Security-Policy: any violation fails the scenario.
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   const name = file.replace(/\.ts$/, '');
   const t = Date.now();
   try {
@@ -39,6 +44,7 @@ for (const file of files) {
       base: server.base,
       shot: (label) => page.screenshot({ path: path.join(outDir, `${name}-${label}.png`), fullPage: false }).then(() => undefined),
     });
+    if (violations.length) throw new Error(`CSP violée :\n${violations.join('\n')}`);
     console.log(`✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   } catch (e) {
     failed += 1;

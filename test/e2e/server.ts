@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export async function startServer(env: Record<string, string | undefined>, port: number, timeoutMs = 240_000) {
   // tsx itself (not through npx) in its own process group, so stopping it stops the server
   // and its embedded PostgreSQL, whatever wrappers sit in between.
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'bin/start.ts'], {
     env: { ...process.env, ...env, PORT: String(port), SKIP_CONSOLE_BUILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

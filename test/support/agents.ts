@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Role } from '../../shared/domain/enums';
-import { hashPassword } from '../../server/src/modules/auth/passwords';
+import type { Role } from '@shared/domain/enums';
+import { hashPassword } from '@server/modules/auth/passwords';
 
 let n = 0;
 const cachedHash = new Map<string, string>();

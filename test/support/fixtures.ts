@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { NatureOffre, PublicCible, Reglementation, StatutCandidature, StatutJustificatif, TypeJustificatif } from '../../shared/domain/enums';
-import { rafraichirPaliers } from '../../server/src/modules/candidatures/paliers';
+import type { NatureOffre, PublicCible, Reglementation, StatutCandidature, StatutJustificatif, TypeJustificatif } from '@shared/domain/enums';
+import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
 
 let seq = 0;
 const uid = () => `${process.pid}${++seq}`;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded';
+import { startEmbeddedPostgres } from '@server/db/embedded';
 
 /**
  * A PostgreSQL server for the tests: the one of DATABASE_URL when set (fast, used by CI on
@@ -39,4 +39,17 @@ export async function dropDatabase(adminUrl: string, name: string) {
   } finally {
     await c.end();
   }
+}
+
+/** A copy of `source` (no session may be connected to it meanwhile), as a fresh database. */
+export async function copierBase(adminUrl: string, source: string, copie: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(`drop database if exists "${copie}" with (force)`);
+    await c.query(`create database "${copie}" template "${source}"`);
+  } finally {
+    await c.end();
+  }
+  return withDatabase(adminUrl, copie);
 }

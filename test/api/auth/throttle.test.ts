@@ -1,12 +1,11 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { testContext, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { inject } from 'vitest';
-import { ormConfig } from '../../../server/src/db/mikro-orm.config';
-import { createApp } from '../../../server/src/app';
-import { loadConfig } from '../../../server/src/config';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { createApp } from '@server/app';
 
 const t = useTestApp();
 let agent: Awaited<ReturnType<typeof createAgent>>;
@@ -51,7 +50,7 @@ describe('CNIL 2022-100 login throttling', () => {
     // 25 failures within 24 h. A second process (replica, or after a restart) sees the same counters.
     const orm2 = await MikroORM.init(ormConfig(inject('databaseUrl'), { pool: { min: 0, max: 2 } }));
     try {
-      const app2 = createApp({ orm: orm2, clock: t.clock, config: { ...loadConfig({}), demo: false } });
+      const app2 = createApp(testContext(orm2, t.clock, t.storage));
       const r = await attempt(victim.password, app2, victim.email);
       expect(r.status).toBe(429);
       expect(r.body.detail).toMatch(/aujourd’hui/);

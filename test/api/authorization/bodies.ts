@@ -1,4 +1,4 @@
-import type { ResourceName } from '../../../shared/domain/enums';
+import type { ResourceName } from '@shared/domain/enums';
 
 let n = 0;
 const uniq = () => `${process.pid % 1000}${++n}`.padStart(6, '0');

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RESOURCES, type ResourceName, type Role } from '../../../shared/domain/enums';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { RESOURCES, type ResourceName, type Role } from '@shared/domain/enums';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { BODIES, UPDATES } from './bodies';
 
 /**
@@ -23,7 +23,7 @@ const MATRIX: Record<ResourceName, Record<Role, string>> = {
   propositions: { conseiller: 'Lc', controle_fraude: 'Lc', manager: 'L', admin: '' },
   signalements: { conseiller: '', controle_fraude: 'L', manager: '', admin: '' },
   exports: { conseiller: '', controle_fraude: '', manager: 'Lc', admin: '' },
-  notifications: { conseiller: '', controle_fraude: '', manager: '', admin: 'L' },
+  notifications: { conseiller: '', controle_fraude: 'L', manager: '', admin: 'L' },
   'audit-events': { conseiller: '', controle_fraude: 'L', manager: '', admin: 'L' },
   agents: { conseiller: '', controle_fraude: '', manager: '', admin: 'LCU' },
 };

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STATUTS_CANDIDATURE, type Role, type StatutCandidature } from '../../../shared/domain/enums';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
-import { creerDossier, creerOffre, statutDe } from '../../support/fixtures';
+import { STATUTS_CANDIDATURE, type Role, type StatutCandidature } from '@shared/domain/enums';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { creerDossier, creerOffre, statutDe } from '@test/support/fixtures';
 
 const t = useTestApp();
 const tok = {} as Record<Role | 'conseiller75', string>;

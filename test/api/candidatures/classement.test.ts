@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PUBLICS_CIBLES, type StatutCandidature, type StatutJustificatif, type TypeJustificatif } from '../../../shared/domain/enums';
-import { classer } from '../../../shared/rules/classement';
-import type { JustificatifRules } from '../../../shared/domain/types';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
-import { creerDossier, creerOffre } from '../../support/fixtures';
+import { PUBLICS_CIBLES, type StatutCandidature, type StatutJustificatif, type TypeJustificatif } from '@shared/domain/enums';
+import { classer } from '@shared/rules/classement';
+import type { JustificatifRules } from '@shared/domain/types';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { creerDossier, creerOffre } from '@test/support/fixtures';
 
 const t = useTestApp();
 let token: string;

@@ -2,12 +2,11 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { inject } from 'vitest';
-import { createApp } from '../../../server/src/app';
-import { loadConfig } from '../../../server/src/config';
-import { ormConfig } from '../../../server/src/db/mikro-orm.config';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
-import { creerDossier, creerOffre, statutDe } from '../../support/fixtures';
+import { createApp } from '@server/app';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { bearer, login, testContext, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { creerDossier, creerOffre, statutDe } from '@test/support/fixtures';
 
 const t = useTestApp();
 let a1: string;
@@ -75,16 +74,29 @@ describe('R-DESIGNATE', () => {
     expect(quatrieme.body.code).toBe('DESIGNATIONS_COMPLETES');
   });
 
+  it('R-RANK: the rank at designation is stored by the designation itself (the designation export reads it)', async () => {
+    const offreId = await creerOffre(t.orm, { nombreLogements: 2 });
+    const ds = [];
+    for (let i = 0; i < 3; i++) ds.push(await creerDossier(t.orm, { offreId, statut: 'en_instruction', dateCandidature: new Date(Date.UTC(2026, 8, 1 + i, 8)) }));
+    await q(`update candidature set statut = 'annulee', cloture_le = ? where id = ?`, [new Date(Date.UTC(2026, 8, 10)), ds[0].candidatureId]);
+    expect((await designer(ds[2].candidatureId, a1, { motif: 'Le deuxième est injoignable' })).status).toBe(200);
+    expect((await designer(ds[1].candidatureId, a1)).status).toBe(200);
+    const rangs = await q<{ id: number; rang_designation: number | null }>(`select id, rang_designation from candidature where offre_id = ? order by id`, [offreId]);
+    // ds[0] closed before: not counted; ds[2] behind ds[1] (still open): 2nd; ds[1] first.
+    expect(rangs.map((r) => r.rang_designation)).toEqual([null, 1, 2]);
+  });
+
   it('R-DESIGNATE: two agents designate the same candidature at the same moment → one 200, one 409, one audit event', async () => {
     const offreId = await creerOffre(t.orm);
     const d = await creerDossier(t.orm, { offreId, statut: 'en_instruction' });
     // Two app instances with their own pools, as two replicas would be.
     const orm2 = await MikroORM.init(ormConfig(inject('databaseUrl'), { pool: { min: 0, max: 2 } }));
     try {
-      const app2 = createApp({ orm: orm2, clock: t.clock, config: { ...loadConfig({}), demo: false } });
+      const app2 = createApp(testContext(orm2, t.clock, t.storage));
       const results = await Promise.all([designer(d.candidatureId, a1), designer(d.candidatureId, a2, {}, app2)]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      expect(results.find((r) => r.status === 409)!.body.code).toBe('TRANSITION_INTERDITE');
+      // The loser sees the changed row; the winner took the dossier by acting on it (issue #15), so it may be told so.
+      expect(['TRANSITION_INTERDITE', 'DOSSIER_PRIS']).toContain(results.find((r) => r.status === 409)!.body.code);
     } finally {
       await orm2.close(true);
     }

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
-import { creerDossier, creerOffre, statutDe } from '../../support/fixtures';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { creerDossier, creerOffre, statutDe } from '@test/support/fixtures';
 
 const t = useTestApp();
 let a: { id: number; token: string };
@@ -51,10 +51,28 @@ describe('queue tabs and bulk actions', () => {
   it('counts the tabs in one query, scoped to the territory', async () => {
     const r = await request(t.app).get('/api/candidatures/compteurs').set(bearer(a.token));
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body).sort()).toEqual(['a_traiter', 'en_instruction', 'mes_dossiers', 'toutes', 'traitees', 'transmises']);
+    expect(Object.keys(r.body).sort()).toEqual(['a_traiter', 'en_instruction', 'mes_dossiers', 'sans_reponse_bailleur', 'toutes', 'traitees', 'transmises']);
     const liste = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ onglet: 'a_traiter' }) }).set(bearer(a.token));
     expect(Number(liste.headers['content-range'].split('/')[1])).toBe(r.body.a_traiter);
     expect(liste.body.every((c: { statut: string; agentEnChargeId: number | null; departement: string }) => c.statut === 'deposee' && c.agentEnChargeId === null && c.departement === '69')).toBe(true);
+  });
+
+  it('the badges count what each tab shows under the other filters (a search, an offer); a bad filter is a 400 (issue #15)', async () => {
+    const [{ offre_id: offreId }] = await t.orm.em.fork().execute<{ offre_id: number }[]>(
+      `select offre_id from candidature where departement = '69' group by offre_id order by count(*) desc limit 1`);
+    for (const filtre of [{ offreId }, { statut: 'deposee', onglet: 'a_traiter' }]) {
+      const r = await request(t.app).get('/api/candidatures/compteurs').query({ filter: JSON.stringify(filtre) }).set(bearer(a.token));
+      expect(r.status).toBe(200);
+      for (const onglet of ['toutes', 'a_traiter', 'en_instruction'] as const) {
+        const { onglet: _o, ...autres } = filtre as Record<string, unknown>;
+        const liste = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ ...autres, onglet }) }).set(bearer(a.token));
+        expect(r.body[onglet], `${JSON.stringify(filtre)} ${onglet}`).toBe(Number(liste.headers['content-range'].split('/')[1]));
+      }
+    }
+    const tout = await request(t.app).get('/api/candidatures/compteurs').set(bearer(a.token));
+    const uneOffre = await request(t.app).get('/api/candidatures/compteurs').query({ filter: JSON.stringify({ offreId }) }).set(bearer(a.token));
+    expect(uneOffre.body.toutes).toBeLessThan(tout.body.toutes);
+    expect((await request(t.app).get('/api/candidatures/compteurs').query({ filter: JSON.stringify({ inconnu: 1 }) }).set(bearer(a.token))).status).toBe(400);
   });
 
   it('bulk instruire reports each refused row with its reason, and applies the others', async () => {
@@ -105,6 +123,25 @@ describe('justificatifs beside the document', () => {
     expect(ok.body.statut).toBe('valide');
   });
 
+  it('PERF-VALIDER: from a dossier (?candidatureId=), the verification answers the piece with the candidature, its dossier and history, as their GETs would', async () => {
+    const offreId = await creerOffre(t.orm);
+    const d = await creerDossier(t.orm, { offreId, statut: 'en_instruction', pieces: { identite: 'depose', ressources: 'valide', avis_imposition: 'valide', justificatif_domicile: 'valide' } });
+    const [p] = await t.orm.em.fork().getConnection().execute<{ id: number }[]>(`select id from justificatif where demande_id = ? and type = 'identite'`, [d.demandeId]);
+    const [ailleurs] = await t.orm.em.fork().getConnection().execute<{ id: number }[]>(`select id from candidature where departement <> '69' order by id limit 1`);
+    const hors = await request(t.app).post(`/api/justificatifs/${p.id}/valider`).query({ candidatureId: ailleurs.id }).set(bearer(a.token)).send({});
+    expect(hors.status).toBe(404);
+    expect((await request(t.app).get(`/api/justificatifs/${p.id}`).set(bearer(a.token))).body.statut).toBe('depose');
+
+    const r = await request(t.app).post(`/api/justificatifs/${p.id}/valider`).query({ candidatureId: d.candidatureId }).set(bearer(a.token)).send({});
+    expect(r.status).toBe(200);
+    const { candidature, dossier, timeline, ...piece } = r.body;
+    expect(piece).toEqual((await request(t.app).get(`/api/justificatifs/${p.id}`).set(bearer(a.token))).body);
+    expect(candidature).toEqual((await request(t.app).get(`/api/candidatures/${d.candidatureId}`).set(bearer(a.token))).body);
+    expect(dossier).toEqual((await request(t.app).get(`/api/candidatures/${d.candidatureId}/dossier`).set(bearer(a.token))).body);
+    expect(timeline).toEqual((await request(t.app).get(`/api/candidatures/${d.candidatureId}/timeline`).set(bearer(a.token))).body);
+    expect(dossier.checklist.find((l: { type: string }) => l.type === 'identite')).toMatchObject({ statut: 'valide' });
+  });
+
   it('timeline lists audit events and notifications newest first; private notes are added', async () => {
     const offreId = await creerOffre(t.orm);
     const d = await creerDossier(t.orm, { offreId });
@@ -112,7 +149,8 @@ describe('justificatifs beside the document', () => {
     const note = await request(t.app).post(`/api/candidatures/${d.candidatureId}/notes`).set(bearer(a.token)).send({ texte: 'Appeler l’employeur' });
     expect(note.status).toBe(201);
     const tl = await request(t.app).get(`/api/candidatures/${d.candidatureId}/timeline`).set(bearer(a.token));
-    expect(tl.body.map((e: { genre: string }) => e.genre).sort()).toEqual(['audit', 'audit', 'note', 'notification']);
+    // instruire, the prise en charge it implies (issue #15: acting takes the dossier), the note, the mail.
+    expect(tl.body.map((e: { genre: string }) => e.genre).sort()).toEqual(['audit', 'audit', 'audit', 'note', 'notification']);
     const dates = tl.body.map((e: { at: string }) => Date.parse(e.at));
     expect(dates).toEqual([...dates].sort((x, y) => y - x));
     expect((await request(t.app).post(`/api/candidatures/${d.candidatureId}/notes`).set(bearer(a.token)).send({ texte: '' })).status).toBe(400);

@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { executerExport } from '../../../server/src/modules/exports/executer';
-import { expirerExports } from '../../../server/src/modules/exports/maintenance';
-import { createAgent } from '../../support/agents';
-import { bearer, login, useTestApp } from '../../support/app';
-import { creerDossier } from '../../support/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { executerExport } from '@server/modules/exports/executer';
+import { expirerExports } from '@server/modules/exports/maintenance';
+import { createAgent } from '@test/support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { creerDossier } from '@test/support/fixtures';
 import { creerBailleur, creerOffreDe, designer, lignes, lireXlsx } from './fixtures';
 
 const t = useTestApp();
-const dataDir = () => inject('dataDir');
 let manager: { id: number; token: string };
 let autreManager: string;
 let conseiller: string;
@@ -86,15 +83,15 @@ describe('POST /api/exports designations_bailleur', () => {
     expect(row).toMatchObject({ kind: 'designations_bailleur', destinataire: bailleur.nom, statut: 'en_attente', agentId: manager.id });
     expect((await request(t.app).get(`/api/exports/${id}/fichier`).set(bearer(manager.token))).status).toBe(409);
 
-    const res = await executerExport(t.orm.em.fork(), id, t.clock.now(), dataDir(), { lot: 2 });
+    const res = await executerExport(t.orm.em.fork(), id, t.clock.now(), t.storage, { lot: 2 });
     expect(res).toMatchObject({ statut: 'termine', lignes: 3 });
-    expect(await executerExport(t.orm.em.fork(), id, t.clock.now(), dataDir())).toMatchObject({ statut: 'deja_pris' });
+    expect(await executerExport(t.orm.em.fork(), id, t.clock.now(), t.storage)).toMatchObject({ statut: 'deja_pris' });
     const fini = (await request(t.app).get(`/api/exports/${id}`).set(bearer(manager.token))).body;
     expect(fini).toMatchObject({ statut: 'termine', progression: 100, lignes: 3 });
     expect(fini.nomFichier).toMatch(/^designations-habitat-rhone-test-2026-10-01-2026-10-31\.xlsx$/);
-    expect(path.dirname(res.fichier!)).toBe(path.join(dataDir(), 'exports'));
+    expect(res.fichier).toMatch(new RegExp(`^exports/${id}-[0-9a-f]{16}\\.xlsx$`));
 
-    const ws = (await lireXlsx(res.fichier!)).worksheets[0];
+    const ws = (await lireXlsx(t.storage, res.fichier!)).worksheets[0];
     const [entetes, ...data] = lignes(ws);
     expect(entetes).toEqual(ENTETES);
     expect(data.map((l) => l[0])).toEqual(
@@ -137,12 +134,12 @@ describe('POST /api/exports designations_bailleur', () => {
 
   it('files expire after EXPORT_TTL_HOURS: deleted, statut expire, download 410 EXPORT_EXPIRE', async () => {
     const r = await request(t.app).post('/api/exports').set(bearer(manager.token)).send({ kind: 'designations_bailleur', params: params() });
-    const res = await executerExport(t.orm.em.fork(), r.body.id, t.clock.now(), dataDir(), { ttlHeures: 1 });
-    expect(existsSync(res.fichier!)).toBe(true);
-    expect((await expirerExports(t.orm.em.fork(), new Date(t.clock.now().getTime() + 59 * 60_000), dataDir())).expires).toBe(0);
+    const res = await executerExport(t.orm.em.fork(), r.body.id, t.clock.now(), t.storage, { ttlHeures: 1 });
+    expect(await t.storage.readObject(res.fichier!)).not.toBeNull();
+    expect((await expirerExports(t.orm.em.fork(), new Date(t.clock.now().getTime() + 59 * 60_000), t.storage)).expires).toBe(0);
     const plusTard = new Date(t.clock.now().getTime() + 61 * 60_000);
-    expect((await expirerExports(t.orm.em.fork(), plusTard, dataDir())).expires).toBeGreaterThanOrEqual(1);
-    expect(existsSync(res.fichier!)).toBe(false);
+    expect((await expirerExports(t.orm.em.fork(), plusTard, t.storage)).expires).toBeGreaterThanOrEqual(1);
+    expect(await t.storage.readObject(res.fichier!)).toBeNull();
     const dl = await request(t.app).get(`/api/exports/${r.body.id}/fichier`).set(bearer(manager.token));
     expect(dl.status).toBe(410);
     expect(dl.body.code).toBe('EXPORT_EXPIRE');

@@ -4,15 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { executerExport } from '../../../server/src/modules/exports/executer';
-import { createAgent } from '../../support/agents';
-import { bearer, login, useTestApp } from '../../support/app';
-import { creerDossier } from '../../support/fixtures';
-import { ajouterPiece, creerBailleur, creerOffreDe, designer, pdfAvec, pngTest, stocker } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { executerExport } from '@server/modules/exports/executer';
+import { createAgent } from '@test/support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { creerDossier } from '@test/support/fixtures';
+import { ajouterPiece, creerBailleur, creerOffreDe, designer, lireObjet, pdfAvec, pngTest, stocker } from './fixtures';
 
 const t = useTestApp();
-const dataDir = () => inject('dataDir');
 let manager: string;
 let conseiller: string;
 let bailleur: { id: number; nom: string };
@@ -35,12 +34,11 @@ beforeAll(async () => {
   // pls: socles + justificatif_domicile (demandeur) + attestation_employeur (foyer).
   const offre = await creerOffreDe(t.orm, bailleur.id, 'pls');
   const d = await creerDossier(t.orm, { offreId: offre, statut: 'en_instruction', pieces: {}, situations: ['violences_familiales'], dateCandidature: new Date('2026-09-01T08:00:00Z') });
-  const dir = dataDir();
   const piece = async (type: Parameters<typeof ajouterPiece>[2], pages: number, o: Parameters<typeof ajouterPiece>[4] = {}) =>
-    ajouterPiece(t.orm, d.demandeId, type, stocker(dir, await pdfAvec(`PIECE-${type}-${o.statut ?? 'valide'}`, pages)), o);
+    ajouterPiece(t.orm, d.demandeId, type, await stocker(t.storage, await pdfAvec(`PIECE-${type}-${o.statut ?? 'valide'}`, pages)), o);
   await piece('identite', 2);
   await piece('ressources', 1);
-  await ajouterPiece(t.orm, d.demandeId, 'avis_imposition', stocker(dir, pngTest()), { mime: 'image/png' });
+  await ajouterPiece(t.orm, d.demandeId, 'avis_imposition', await stocker(t.storage, pngTest()), { mime: 'image/png' });
   await piece('justificatif_domicile', 3);
   await piece('attestation_employeur', 1);
   // Not required by the reglementation (situation piece), and a refused duplicate: never sent.
@@ -56,14 +54,17 @@ describe('POST /api/exports dossier_designation', () => {
   it('R-BAIL-MIN: cover + summary + only the required pieces, page by page; every page watermarked with the recipient and the date', async () => {
     const r = await request(t.app).post('/api/exports').set(bearer(manager)).send({ kind: 'dossier_designation', params: { candidatureId } });
     expect(r.status).toBe(201);
-    const res = await executerExport(t.orm.em.fork(), r.body.id, t.clock.now(), dataDir());
+    const res = await executerExport(t.orm.em.fork(), r.body.id, t.clock.now(), t.storage);
     expect(res.statut).toBe('termine');
-    const doc = await PDFDocument.load(await import('node:fs').then((fs) => fs.readFileSync(res.fichier!)));
+    const octets = await lireObjet(t.storage, res.fichier!);
+    const produit = path.join(os.tmpdir(), `dossier-produit-${process.pid}.pdf`);
+    writeFileSync(produit, octets);
+    const doc = await PDFDocument.load(octets);
     // identite 2 + ressources 1 + avis (PNG) 1 + domicile 3 + attestation employeur 1.
     expect(doc.getPageCount()).toBe(2 + 2 + 1 + 1 + 3 + 1);
     expect(res.lignes).toBe(doc.getPageCount());
     const filigrane = `Transmis à ${bailleur.nom} le 02/11/2026`;
-    const textes = Array.from({ length: doc.getPageCount() }, (_, i) => textePage(res.fichier!, i + 1));
+    const textes = Array.from({ length: doc.getPageCount() }, (_, i) => textePage(produit, i + 1));
     for (const [i, texte] of textes.entries()) expect(compact(texte), `page ${i + 1}`).toContain(compact(filigrane));
     expect(textes[0]).toContain('Dossier de désignation');
     expect(textes[1]).toContain('Synthèse du dossier');

@@ -1,13 +1,14 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { executerExport } from '../../../server/src/modules/exports/executer';
-import { createAgent } from '../../support/agents';
-import { bearer, login, useTestApp } from '../../support/app';
+import { executerExport } from '@server/modules/exports/executer';
+import { createAgent } from '@test/support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
 import { lignes, lireXlsx } from './fixtures';
 
 const t = useTestApp();
 let token: string;
-const siret = `9${String(process.pid).padStart(7, '0')}123456`.slice(0, 14);
+// Digits that cannot contain the income written in the rows (31234), whatever the process id.
+const siret = `9${String(process.pid).padStart(7, '0').replace(/\d/g, (d) => String('5678956789'[Number(d)]))}555555`.slice(0, 14);
 
 /** §18.5 in its order, written out independently of the code. */
 const ENTETES_18_5 = [
@@ -46,9 +47,9 @@ describe('POST /api/exports rapport_entreprise', () => {
     const r = await request(t.app).post('/api/exports').set(bearer(token)).send({ kind: 'rapport_entreprise', params: { siret, from: '2026-10-01', to: '2026-11-30' } });
     expect(r.status).toBe(201);
     expect((await request(t.app).get(`/api/exports/${r.body.id}`).set(bearer(token))).body.destinataire).toBe(`Boulangeries Réunies (SIRET ${siret})`);
-    const res = await executerExport(t.orm.em.fork(), r.body.id, t.clock.now(), inject('dataDir'));
+    const res = await executerExport(t.orm.em.fork(), r.body.id, t.clock.now(), t.storage);
     expect(res).toMatchObject({ statut: 'termine', lignes: 2 });
-    const wb = await lireXlsx(res.fichier!);
+    const wb = await lireXlsx(t.storage, res.fichier!);
     const [salaries, synthese] = wb.worksheets;
     const [entetes, ...data] = lignes(salaries);
     expect(entetes).toEqual(ENTETES_18_5);

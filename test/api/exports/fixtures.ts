@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { Readable } from 'node:stream';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Reglementation, StatutJustificatif, Titulaire, TypeJustificatif } from '../../../shared/domain/enums';
-import { png } from '../../../seeds/files/png';
+import type { Reglementation, StatutJustificatif, Titulaire, TypeJustificatif } from '@shared/domain/enums';
+import { png } from '@seeds/files/png';
+import { SQL_ENREGISTRER_RANG_DESIGNATION } from '@server/modules/candidatures/rangDesignation';
+import { readAll, type FileStorage } from '@server/storage/storage';
 
 let n = 0;
 const uid = () => `${process.pid}x${++n}`;
@@ -31,23 +31,27 @@ export async function creerOffreDe(orm: MikroORM, bailleurId: number, reglementa
   return id;
 }
 
-/** Marks a candidature designated at `le` by `agentId` (statut + designeeLe + the audit event the designation writes). */
+/** Marks a candidature designated at `le` by `agentId` (statut + designeeLe + its rank then + the audit event the designation writes). */
 export async function designer(orm: MikroORM, candidatureId: number, le: Date, agentId: number, statut: 'transmise_bailleur' | 'attribuee' = 'transmise_bailleur') {
   const c = conn(orm);
   await c.execute(`update candidature set statut = ?, designee_le = ?, cloture_le = ? where id = ?`, [statut, le, statut === 'attribuee' ? le : null, candidatureId]);
+  await c.execute(SQL_ENREGISTRER_RANG_DESIGNATION, [`{${candidatureId}}`]);
   await c.execute(
     `insert into audit_event (at, acteur_type, acteur_id, action, entite, entite_id, de, vers) values (?, 'agent', ?, 'designer', 'candidature', ?, 'en_instruction', 'transmise_bailleur')`,
     [le, agentId, candidatureId],
   );
 }
 
-/** Stores bytes in the content-addressed store of DATA_DIR, as uploads are. */
-export function stocker(dataDir: string, octets: Uint8Array): string {
-  const sha = createHash('sha256').update(octets).digest('hex');
-  const dir = path.join(dataDir, 'files', sha.slice(0, 2));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, sha), octets);
-  return sha;
+/** Stores bytes in the run's file storage (content-addressed, as uploads are); returns the sha256. */
+export async function stocker(storage: FileStorage, octets: Uint8Array): Promise<string> {
+  return (await storage.putStream(Readable.from([Buffer.from(octets)]))).sha256;
+}
+
+/** The bytes of a named object of the storage (an export's file). */
+export async function lireObjet(storage: FileStorage, nom: string): Promise<Buffer> {
+  const o = await storage.readObject(nom);
+  if (!o) throw new Error(`${nom} absent du stockage`);
+  return readAll(o);
 }
 
 /** A PDF of `pages` pages, each carrying `marqueur` (found back with pdftotext). */
@@ -80,8 +84,10 @@ export function lignes(ws: ExcelJS.Worksheet): unknown[][] {
   return out;
 }
 
-export async function lireXlsx(fichier: string) {
+export async function lireXlsx(storage: FileStorage, nom: string) {
+  const o = await storage.readObject(nom);
+  if (!o) throw new Error(`${nom} absent du stockage`);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(fichier);
+  await wb.xlsx.read(o.stream);
   return wb;
 }

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { maintenanceExports } from '../../../server/src/modules/exports/maintenance';
-import { createAgent } from '../../support/agents';
-import { bearer, login, useTestApp } from '../../support/app';
+import { maintenanceExports } from '@server/modules/exports/maintenance';
+import { createAgent } from '@test/support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
 
 const t = useTestApp();
 const tokens: Record<string, string> = {};
@@ -80,7 +80,7 @@ describe('exports sweep (exports-maintenance job)', () => {
     const recent = await ins('en_attente', 10_000);
     const bloque = await ins('en_cours', 3 * 3_600_000);
     const envoyer = vi.fn(async () => undefined);
-    const r = await maintenanceExports(t.orm.em.fork(), now, '/nonexistent', envoyer);
+    const r = await maintenanceExports(t.orm.em.fork(), now, t.storage, envoyer);
     const envoyes = envoyer.mock.calls.map((c) => (c as unknown[])[0]);
     expect(envoyes).toContain(vieux);
     expect(envoyes).not.toContain(recent);

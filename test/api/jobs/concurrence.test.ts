@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { traiterInactivite, type ResumeInactivite } from '../../../server/src/modules/inactivite/traiterInactivite';
+import { traiterInactivite, type ResumeInactivite } from '@server/modules/inactivite/traiterInactivite';
 import { dossier, socle, type Dossier } from './fixtures';
 import { baseDediee, sql, type BaseDediee } from './support';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { terminerPublications } from '../../../server/src/jobs/finPublication';
-import { terminerSuspensions } from '../../../server/src/jobs/finSuspensions';
-import { expirerJustificatifs } from '../../../server/src/jobs/justificatifsExpires';
-import { expirerPropositions } from '../../../server/src/jobs/propositionsExpirees';
-import { libererVerrous } from '../../../server/src/jobs/verrous';
+import { terminerPublications } from '@server/jobs/finPublication';
+import { terminerSuspensions } from '@server/jobs/finSuspensions';
+import { expirerJustificatifs } from '@server/jobs/justificatifsExpires';
+import { expirerPropositions } from '@server/jobs/propositionsExpirees';
+import { libererVerrous } from '@server/jobs/verrous';
 import { dossier, notificationsDe, socle, type Socle } from './fixtures';
 import { baseDediee, sql, type BaseDediee } from './support';
 

@@ -2,10 +2,10 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { loadJobsConfig } from '../../../server/src/jobs/config';
-import { tache } from '../../../server/src/jobs/definitions';
-import { livrerNotifications, reserver, type OptionsLivraison } from '../../../server/src/modules/notifications/livraison';
-import { notifier } from '../../../server/src/modules/notifications/outbox';
+import { loadJobsConfig } from '@server/jobs/config';
+import { tache } from '@server/jobs/definitions';
+import { livrerNotifications, reserver, type OptionsLivraison } from '@server/modules/notifications/livraison';
+import { notifier } from '@server/modules/notifications/outbox';
 import { decoderMots, entetes, partie } from './mime';
 import { baseDediee, sql, type BaseDediee } from './support';
 
@@ -31,6 +31,7 @@ const options = (o: Partial<OptionsLivraison> = {}): OptionsLivraison => ({
   bailMs: 5 * 60_000,
   lot: 10,
   dureeMaxMs: 20_000,
+  secret: 'secret-de-test-assez-long-pour-hmac-32+',
   ...o,
 });
 

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { StatutCandidature } from '../../../shared/domain/enums';
+import type { StatutCandidature } from '@shared/domain/enums';
 import { sql } from './support';
 
 let n = 0;

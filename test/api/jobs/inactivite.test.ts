@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { traiterInactivite } from '../../../server/src/modules/inactivite/traiterInactivite';
-import { FakeClock } from '../../support/app';
+import { traiterInactivite } from '@server/modules/inactivite/traiterInactivite';
+import { FakeClock } from '@test/support/app';
 import { dossier, notificationsDe, socle, type Socle } from './fixtures';
 import { baseDediee, sql, type BaseDediee } from './support';
 

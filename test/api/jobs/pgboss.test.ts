@@ -1,20 +1,19 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../../server/src/app';
-import { loadConfig } from '../../../server/src/config';
-import type { AppContext } from '../../../server/src/context';
-import { startJobs } from '../../../server/src/jobs';
-import { NOMS_TACHES } from '../../../server/src/jobs/definitions';
-import { bearer, FakeClock, login } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { createApp } from '@server/app';
+import type { AppContext } from '@server/context';
+import { startJobs } from '@server/jobs';
+import { NOMS_TACHES } from '@server/jobs/definitions';
+import { bearer, FakeClock, login, testContext } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { baseDediee, sql, type BaseDediee } from './support';
 
 let db: BaseDediee;
 const arrets: (() => Promise<void>)[] = [];
 
 async function contexte(env: NodeJS.ProcessEnv, orm = db.orm): Promise<{ ctx: AppContext; app: Express }> {
-  const ctx: AppContext = { orm, clock: new FakeClock(), config: { ...loadConfig({}), demo: false } };
+  const ctx: AppContext = testContext(orm, new FakeClock());
   arrets.push(await startJobs(ctx, env));
   return { ctx, app: createApp(ctx) };
 }

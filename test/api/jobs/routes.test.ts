@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 
 const t = useTestApp();
 let admin: string;
@@ -69,7 +69,9 @@ describe('GET /api/jobs and POST /api/jobs/:name/run', () => {
     const r = await request(t.app).get('/api/jobs').set(bearer(admin));
     expect(r.status).toBe(200);
     expect(r.body.map((j: { id: string }) => j.id)).toEqual([
-      'inactivite', 'justificatifs-expires', 'fin-publication', 'fin-suspensions', 'verrous-expires', 'propositions-expirees', 'envoi-notifications',
+      'inactivite', 'justificatifs-expires', 'fin-publication', 'fin-suspensions', 'verrous-expires', 'propositions-expirees', 'envoi-notifications', 'purge-limites', 'relances-bailleurs',
+      'audit-chainage', 'conservation', // issue #14
+      'analyse-fraude', // issue #15: the fraud analysis on a schedule
     ]);
     expect(r.body[0]).toMatchObject({ cron: '0 6 * * *', fuseau: 'Europe/Paris', etats: { created: 0, active: 0, completed: 0, failed: 0 } });
     expect((await request(t.app).get('/api/jobs').set(bearer(manager))).status).toBe(200);

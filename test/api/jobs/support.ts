@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../../../server/src/db/mikro-orm.config';
-import { migrate } from '../../../server/src/db/database';
-import { dropDatabase, recreateDatabase } from '../../support/testDatabase';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { migrate } from '@server/db/database';
+import { dropDatabase, recreateDatabase } from '@test/support/testDatabase';
 
 export interface BaseDediee {
   orm: MikroORM;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { texteVersHtml } from '../../../server/src/modules/notifications/html';
-import { TEMPLATES } from '../../../server/src/modules/notifications/templates';
+import { texteVersHtml } from '@server/modules/notifications/html';
+import { TEMPLATES } from '@server/modules/notifications/templates';
 
 /** Every key any template reads, with a plausible French value. */
 const DONNEES = {
@@ -10,7 +10,10 @@ const DONNEES = {
   categorie: 'fraude', dureeMois: 12, debut: '02/11/2026', fin: '02/11/2027', finPrevue: '02/11/2027', expireLe: '16/11/2026',
   message: 'Ce logement correspond à votre recherche.', pieces: '- Pièce d’identité, valable jusqu’au 01/11/2026',
   lien: 'https://logement.example/portail/verifier-email?token=abc', token: 'abc', ferme: 1, sujet: 'Information', texte: 'Texte libre.',
+  nombre: 2, offres: 'OFF-2026-0042 — T3 lumineux à Villeurbanne', jours: 15,
 };
+/** Mails to a bailleur (an organisation, not a person): « Bonjour, ». */
+const AU_BAILLEUR = new Set(['bailleur_envoi', 'bailleur_relance']);
 
 describe('notification templates', () => {
   const promis = [
@@ -28,7 +31,7 @@ describe('notification templates', () => {
       expect(texte).not.toMatch(/undefined|null|\[object|\$\{/);
       expect(texte.trim().length).toBeGreaterThan(10);
     }
-    expect(corps).toMatch(/^Bonjour Mme Élodie Lefèvre,/);
+    expect(corps).toMatch(AU_BAILLEUR.has(nom) ? /^Bonjour,/ : /^Bonjour Mme Élodie Lefèvre,/);
     expect(corps).toContain('Action Logement Services');
     const html = texteVersHtml(sujet, corps);
     expect(html).toContain('<html lang="fr">');

@@ -1,8 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ormConfig } from '../../../server/src/db/mikro-orm.config';
-import { traiterInactivite } from '../../../server/src/modules/inactivite/traiterInactivite';
-import { livrerNotifications } from '../../../server/src/modules/notifications/livraison';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { traiterInactivite } from '@server/modules/inactivite/traiterInactivite';
+import { livrerNotifications } from '@server/modules/notifications/livraison';
 import { socle } from './fixtures';
 import { baseDediee, sql, type BaseDediee } from './support';
 
@@ -78,7 +78,7 @@ describe('jobs at volume', () => {
     requetes = 0;
     const t0 = performance.now();
     const r = await livrerNotifications(compteur.em.fork(), NOW, {
-      expediteur: null, from: 'x@als.example', domaine: 'als.example', parMinute: 60, maxTentatives: 8, bailMs: 300_000, lot: 10, dureeMaxMs: 50_000,
+      expediteur: null, from: 'x@als.example', domaine: 'als.example', parMinute: 60, maxTentatives: 8, bailMs: 300_000, lot: 10, dureeMaxMs: 50_000, secret: 'x'.repeat(32),
     });
     expect(r.boite).toBe(IDLE);
     expect(requetes).toBeLessThan(20);

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
-import { compter, demandeurAvecCandidatures } from '../suspensions/fixtures';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { compter, demandeurAvecCandidatures } from '@test/api/suspensions/fixtures';
 
 const t = useTestApp();
 const tok = { fraude: '', conseiller: '', manager: '' };

@@ -4,7 +4,7 @@
  * four territories) so that the seeded demandeurs never reach them: matching results are exact.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { NatureOffre, Reglementation, StatutCandidature, TypeJustificatif } from '../../../shared/domain/enums';
+import type { NatureOffre, Reglementation, StatutCandidature, TypeJustificatif } from '@shared/domain/enums';
 
 let seq = 0;
 const uid = () => `${process.pid % 100000}${++seq}`;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { creerCandidatureTest, creerCommunes, creerDemandeurTest, creerOffreTest, jours } from './fixtures';
 
 const t = useTestApp();

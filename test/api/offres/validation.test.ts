@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { creerCommunes, creerOffreTest } from './fixtures';
 
 const t = useTestApp();
@@ -42,6 +42,16 @@ describe('offer validation (§11.22)', () => {
     expect((await creer({ surface: 40, loyer: 500, plafonds: { '7': 80000 } })).status).toBe(400);
     expect((await creer({ surface: 40, loyer: 500, plafonds: { '2': -5 } })).status).toBe(400);
     expect((await creer({ surface: 40, loyer: 500, plafonds: {} })).status).toBe(201); // libre: no plafond
+  });
+
+  it('titles derive from the data: an offer created without a title gets « typologie, surface – commune »; a given title is kept', async () => {
+    const sans = await creer({ titre: undefined, typologie: 'T2', surface: 47.5, loyer: 640 });
+    expect(sans.status).toBe(201);
+    expect(sans.body.titre).toBe('T2 de 47,5 m² – Lyon');
+    const type = await creer({ titre: undefined, forme: 'type', typologie: 'studio', nature: 'courte_duree', surfaceMin: 20, surfaceMax: 26, loyerMin: 500, loyerMax: 600 });
+    expect(type.body.titre).toBe('Studios de 20 à 26 m² meublés, courte durée – Lyon');
+    expect((await creer({ titre: null, typologie: 'T1', surface: 30, loyer: 450 })).body.titre).toBe('T1 de 30 m² – Lyon');
+    expect((await creer({ titre: 'T3 traversant avec balcon', surface: 64, loyer: 720 })).body.titre).toBe('T3 traversant avec balcon');
   });
 
   it('R-PUB: a window given at creation ends after it starts', async () => {

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { CGU, connexion, demandeurActif, derniereNotification, q } from './fixtures';
+import { loadConfig } from '@server/config';
+import { jetonDuLien, LIEN_MASQUE } from '@server/modules/comptes/liens';
 
 const t = useTestApp();
 const H = 3600_000;
@@ -11,11 +13,23 @@ const nouveau = (email: string, motDePasse = 'trois mots au hasard ici') => post
 let k = 0;
 const email = () => `Lea.Durand.${process.pid}.${++k}@Exemple.FR`;
 
-async function tokenDe(adresse: string) {
-  const n = await derniereNotification(t.orm, adresse.toLowerCase(), 'compte_verification');
-  expect(n, 'verification mail in the outbox').not.toBeNull();
-  expect(n!.corps).toContain(n!.donnees.token);
-  return n!.donnees.token;
+/**
+ * The token of the latest verification mail, as the demandeur receives it: the outbox holds only
+ * the link's id and « [lien masqué] », the delivery derives the token with the server's secret.
+ * Waits a little for a resend, whose work runs after the answer.
+ */
+async function tokenDe(adresse: string, autreQue?: string) {
+  for (let i = 0; ; i++) {
+    const n = await derniereNotification(t.orm, adresse.toLowerCase(), 'compte_verification');
+    const jeton = n ? jetonDuLien(loadConfig({}).secret, Number(n.donnees.lienId)) : null;
+    if (jeton && jeton !== autreQue) {
+      expect(n!.corps).toContain(LIEN_MASQUE);
+      expect(JSON.stringify(n)).not.toContain(jeton);
+      return jeton;
+    }
+    if (i > 40) throw new Error('verification mail not in the outbox');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 describe('R-ACCOUNT: creation and password policy', () => {
@@ -104,7 +118,7 @@ describe('R-ACCOUNT: the 72 h verification link', () => {
       expect(d.statut_compte).toBe('a_verifier');
       const renvoi = await post('/comptes/renvoyer-lien', { email: e });
       expect(renvoi.status).toBe(202);
-      const nouveauToken = await tokenDe(e);
+      const nouveauToken = await tokenDe(e, token);
       expect(nouveauToken).not.toBe(token);
       expect((await post('/comptes/verifier', { token })).status).toBe(410);
       expect((await post('/comptes/verifier', { token: nouveauToken })).status).toBe(200);
@@ -127,7 +141,7 @@ describe('R-ACCOUNT: the 72 h verification link', () => {
       expect(r.status).toBe(202);
       expect(r.body).toEqual(inconnu.body);
     }
-    expect(await tokenDe(e)).not.toBe(ancien);
+    expect(await tokenDe(e, ancien)).not.toBe(ancien);
     expect((await post('/comptes/verifier', { token: ancien })).status).toBe(410);
     expect((await post('/comptes/verifier', { token: 'inconnu' })).status).toBe(400);
   });
@@ -145,7 +159,7 @@ describe('R-ACCOUNT, R-SESSION: login, CGU, logout, idle expiry', () => {
     const inconnu = await post('/connexion', { email: `x.${process.pid}@exemple.fr`, motDePasse: 'mauvais mot de passe' });
     expect(faux.status).toBe(401);
     expect(inconnu.status).toBe(401);
-    expect(faux.body).toEqual(inconnu.body);
+    expect({ ...faux.body, instance: null }).toEqual({ ...inconnu.body, instance: null }); // instance: each request's own id
   });
 
   it('R-ACCOUNT: after verification the CGU must be accepted before use (403 CGU_A_ACCEPTER), then the space opens', async () => {

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { palierCandidature } from '../../../shared/rules/classement';
-import { bearer, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { palierCandidature } from '@shared/rules/classement';
+import { bearer, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { connexion, demande, demandeurActif, offre, piece, q } from './fixtures';
 
 const t = useTestApp();

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { bearer, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { bearer, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { connexion, demande, demandeurActif, offre, q } from './fixtures';
 
 const t = useTestApp();

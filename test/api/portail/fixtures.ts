@@ -2,8 +2,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
 import request from 'supertest';
-import type { FormeOffre, NatureOffre, PublicCible, Reglementation, TypeJustificatif, Typologie } from '../../../shared/domain/enums';
-import { hashPassword } from '../../../server/src/modules/auth/passwords';
+import type { FormeOffre, NatureOffre, PublicCible, Reglementation, TypeJustificatif, Typologie } from '@shared/domain/enums';
+import { hashPassword } from '@server/modules/auth/passwords';
 
 export const MOT_DE_PASSE = 'une phrase de passe assez longue';
 export const CGU = '2025-09';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import request from 'supertest';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { connexion, demandeurActif, q } from './fixtures';
 
 const t = useTestApp();
@@ -26,8 +26,8 @@ async function empreinte() {
     const [r] = await q<{ n: number; h: string | null }>(t.orm, `select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${tablename}" x`);
     out[tablename] = `${r.n}:${r.h}`;
   }
-  const dir = path.join(inject('dataDir'), 'files');
-  const fichiers = existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0;
+  let fichiers = 0;
+  for await (const _ of t.storage.list()) fichiers++;
   const tmp = path.join(inject('dataDir'), 'tmp');
   return { tables: out, fichiers, tmp: existsSync(tmp) ? readdirSync(tmp).length : 0 };
 }

@@ -6,13 +6,12 @@ import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { bearer, useTestApp } from '../../support/app';
+import { bearer, useTestApp } from '@test/support/app';
 import { connexion, demande, demandeurActif, q } from './fixtures';
 
 const t = useTestApp();
 const MO = 1024 * 1024;
 const dataDir = () => inject('dataDir');
-const chemin = (sha: string) => path.join(dataDir(), 'files', sha.slice(0, 2), sha);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const tmpVide = () => !existsSync(path.join(dataDir(), 'tmp')) || readdirSync(path.join(dataDir(), 'tmp')).length === 0;
 
@@ -39,7 +38,7 @@ const deposer = (token: string, fichier: Buffer, nom: string, type = 'identite',
 const lignes = async (demandeId: number) => q<Record<string, unknown>>(t.orm, `select * from justificatif where demande_id = ? order by id`, [demandeId]);
 
 describe('POST /api/portail/justificatifs', () => {
-  it('stores a PDF by sha256 under DATA_DIR with its metadata (pdf-lib), the name sanitised, and audits it', async () => {
+  it('stores a PDF by sha256 in the file storage with its metadata (pdf-lib), the name sanitised, and audits it', async () => {
     const a = await pret();
     const pdf = await pdfAvec('Microsoft Word');
     const r = await deposer(a.token, pdf, '../../etc/Avis 2025\u0000.PDF');
@@ -49,7 +48,7 @@ describe('POST /api/portail/justificatifs', () => {
     expect(j.sha256).toBe(sha(pdf));
     expect(j.nom_original).toBe('Avis 2025_.pdf');
     expect(j.metadonnees_pdf).toMatchObject({ producer: 'Microsoft Word', creator: 'Test', title: 'Avis d’imposition', creationDate: '2026-01-02T03:04:05.000Z', modificationDate: '2026-02-03T04:05:06.000Z' });
-    expect(existsSync(chemin(sha(pdf)))).toBe(true);
+    expect(await t.storage.exists(sha(pdf))).toBe(true);
     expect(tmpVide()).toBe(true);
     const [ev] = await q<{ action: string; acteur_type: string }>(t.orm, `select action, acteur_type from audit_event where entite = 'justificatif' and entite_id = ?`, [j.id]);
     expect(ev).toEqual({ action: 'depot', acteur_type: 'demandeur' });
@@ -82,7 +81,7 @@ describe('POST /api/portail/justificatifs', () => {
     expect(r.status).toBe(415);
     expect(r.body.code).toBe('TYPE_FICHIER');
     expect(await lignes(a.demandeId)).toHaveLength(0);
-    expect(existsSync(chemin(sha(exe)))).toBe(false);
+    expect(await t.storage.exists(sha(exe))).toBe(false);
     expect(tmpVide()).toBe(true);
   });
 
@@ -92,7 +91,7 @@ describe('POST /api/portail/justificatifs', () => {
     const r = await deposer(a.token, faux, 'x.pdf');
     expect(r.status).toBe(415);
     expect(await lignes(a.demandeId)).toHaveLength(0);
-    expect(existsSync(chemin(sha(faux)))).toBe(false);
+    expect(await t.storage.exists(sha(faux))).toBe(false);
     expect(tmpVide()).toBe(true);
   });
 
@@ -109,7 +108,7 @@ describe('POST /api/portail/justificatifs', () => {
     expect(r.status).toBe(413);
     expect(r.body.code).toBe('TROP_VOLUMINEUX');
     expect(await lignes(a.demandeId)).toHaveLength(1);
-    expect(existsSync(chemin(sha(trop)))).toBe(false);
+    expect(await t.storage.exists(sha(trop))).toBe(false);
     expect(tmpVide()).toBe(true);
   });
 
@@ -182,11 +181,11 @@ describe('POST /api/portail/justificatifs', () => {
     const r4 = await request(t.app).post('/api/portail/justificatifs').set(bearer(a.token)).send({ type: 'identite' });
     expect([r4.status, r4.body.code]).toEqual([400, 'MULTIPART_ATTENDU']);
     expect(await lignes(a.demandeId)).toHaveLength(0);
-    expect(existsSync(chemin(sha(pdf)))).toBe(false);
+    expect(await t.storage.exists(sha(pdf))).toBe(false);
     const b = await demandeurActif(t.orm);
     const r5 = await deposer(await connexion(t.app, b.email), pdf, 'a.pdf');
     expect([r5.status, r5.body.code]).toEqual([409, 'DEMANDE_ABSENTE']);
-    expect(existsSync(chemin(sha(pdf)))).toBe(false);
+    expect(await t.storage.exists(sha(pdf))).toBe(false);
     expect(tmpVide()).toBe(true);
   });
 
@@ -197,7 +196,7 @@ describe('POST /api/portail/justificatifs', () => {
     const sansDemande = await demandeurActif(t.orm);
     const r = await deposer(await connexion(t.app, sansDemande.email), pdf, 'a.pdf');
     expect(r.status).toBe(409);
-    expect(existsSync(chemin(sha(pdf)))).toBe(true);
+    expect(await t.storage.exists(sha(pdf))).toBe(true);
     expect(tmpVide()).toBe(true);
   });
 

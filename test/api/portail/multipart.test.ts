@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundaryDe, MultipartError, MultipartParser } from '../../../server/src/portail/multipart';
+import { boundaryDe, MultipartError, MultipartParser } from '@server/portail/multipart';
 
 const B = 'frontiere-42';
 

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
-import { creerCandidatureTest, creerCommunes, creerDemandeurTest, creerOffreTest, jours } from '../offres/fixtures';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { creerCandidatureTest, creerCommunes, creerDemandeurTest, creerOffreTest, jours } from '@test/api/offres/fixtures';
 
 const t = useTestApp();
 const tokens: Record<string, string> = {};

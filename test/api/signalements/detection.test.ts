@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCENTS_DE, canoniserEmail, cleIdentite, normaliserTelephone } from '../../../shared/rules/identite';
-import { detecterDoublons } from '../../../server/src/modules/signalements/doublons';
-import { signalerApresDepot } from '../../../server/src/modules/signalements/detection';
-import { DOUBLONS } from '../../../seeds/population';
-import { localEmail } from '../../../seeds/util';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { ACCENTS_DE, canoniserEmail, cleIdentite, normaliserTelephone } from '@shared/rules/identite';
+import { detecterDoublons } from '@server/modules/signalements/doublons';
+import { tache } from '@server/jobs/definitions';
+import { executerTache } from '@server/jobs/execution';
+import { loadJobsConfig } from '@server/jobs/config';
+import { signalerApresDepot } from '@server/modules/signalements/detection';
+import { DOUBLONS } from '@seeds/population';
+import { localEmail } from '@seeds/util';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 
 const t = useTestApp();
 const conn = () => t.orm.em.fork().getConnection();
@@ -93,6 +96,20 @@ describe('detecterDoublons (periodic job) and POST /api/signalements/analyser', 
     );
     const bilan = await detecterDoublons(t.orm.em.fork(), t.clock.now());
     expect(bilan.identite_multiple).toBe(1);
+  });
+
+  it('R-ONE-ACCOUNT: the nightly job « analyse-fraude » runs the same analysis (recorded with its summary), without contrôle fraude pressing the button', async () => {
+    const def = tache('analyse-fraude')!;
+    expect(def.cron).toBe('45 2 * * *');
+    await conn().execute(
+      `insert into demandeur (civilite, nom, prenom, email, telephone, statut_compte) values ('M', 'Nocturne', 'Un', 'nocturne.un@exemple.fr', '06 98 76 54 32', 'actif'), ('M', 'Tardif', 'Deux', 'tardif.deux@exemple.fr', '+33698765432', 'actif')`,
+    );
+    const r = await executerTache(t.orm, t.clock, def, loadJobsConfig({}), { declenchement: 'planifie' }, { storage: t.storage });
+    expect(r).toMatchObject({ telephone_partage: 1, total: 1 });
+    const [x] = await conn().execute<{ statut: string; resultat: { total: number } }[]>(
+      `select statut, resultat from tache_execution where nom = 'analyse-fraude' order by id desc limit 1`);
+    expect(x).toMatchObject({ statut: 'termine', resultat: { total: 1 } });
+    expect(await executerTache(t.orm, t.clock, def, loadJobsConfig({}), { declenchement: 'planifie' }, { storage: t.storage })).toMatchObject({ total: 0 });
   });
 
   it('R-ONE-ACCOUNT: e-mail variants (Gmail dots, +tag, case) are one mailbox', async () => {

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RESOURCES } from '../../../shared/domain/enums';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { RESOURCES } from '@shared/domain/enums';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 
 const t = useTestApp();
 let fraude: string;
@@ -54,7 +54,7 @@ describe('paging, sorting, search', () => {
     expect(noms).toEqual([...noms].sort((a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)));
   });
 
-  it('q searches names case-insensitively by prefix', async () => {
+  it('q searches names case-insensitively (a prefix is found, as any part of a word)', async () => {
     const [{ nom }] = await t.orm.em.fork().getConnection().execute<{ nom: string }[]>(`select nom from demandeur order by id limit 1`);
     const r = await request(t.app).get('/api/demandeurs').query({ filter: JSON.stringify({ q: nom.slice(0, 3).toUpperCase() }) }).set(bearer(fraude));
     expect(r.status).toBe(200);

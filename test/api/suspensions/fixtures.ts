@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { StatutCandidature } from '../../../shared/domain/enums';
-import { creerDossier, creerOffre } from '../../support/fixtures';
+import type { StatutCandidature } from '@shared/domain/enums';
+import { creerDossier, creerOffre } from '@test/support/fixtures';
 
 const conn = (orm: MikroORM) => orm.em.fork().getConnection();
 

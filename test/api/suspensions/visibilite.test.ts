@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FRAUD_FIELDS } from '../../../shared/abilities';
-import { bearer, login, useTestApp } from '../../support/app';
-import { createAgent } from '../../support/agents';
+import { FRAUD_FIELDS } from '@shared/abilities';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
 import { compter, demandeurAvecCandidatures } from './fixtures';
 
 const t = useTestApp();

@@ -1,4 +1,4 @@
-import { DEMO, loginAs, type Scenario } from '../scenario';
+import { DEMO, loginAs, type Scenario } from '@test/e2e/scenario';
 
 /** Foundation smoke test: a conseiller logs in, opens the candidatures list and sees rows. */
 export const scenario: Scenario = async ({ page, base, shot }) => {

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from 'playwright-core';
-import { DEMO, loginAs, type Scenario } from '../scenario';
+import { DEMO, loginAs, type Scenario } from '@test/e2e/scenario';
 
 interface Offre { id: number; reference: string; nombreLogements: number }
 interface Rang { rang: number; candidatureId: number; statut: string; agentEnChargeId: number | null; reference: string }
@@ -84,7 +84,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
       await shot('4-piece-visionneuse');
     }
     const [reponse] = await Promise.all([
-      page.waitForResponse((r) => /\/api\/justificatifs\/\d+\/valider$/.test(r.url()) && r.request().method() === 'POST', { timeout: 60_000 }),
+      page.waitForResponse((r) => /\/api\/justificatifs\/\d+\/valider(\?|$)/.test(r.url()) && r.request().method() === 'POST', { timeout: 60_000 }),
       page.getByRole('button', { name: 'Valider', exact: true }).click({ timeout: 30_000 }),
     ]);
     if (!reponse.ok()) throw new Error(`valider → ${reponse.status()} ${await reponse.text()}`);
@@ -106,14 +106,15 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   const designer = page.getByRole('button', { name: 'Désigner au bailleur' });
   await designer.waitFor({ timeout: 20_000 });
   await designer.click();
+  // A confirmation first (the demandeur is mailed); it names the better-ranked candidatures skipped and asks the motif then.
   const fait = page.getByText('Candidature transmise au bailleur.');
-  const motif = page.getByRole('dialog').getByRole('textbox', { name: /Motif/ });
-  await Promise.race([fait.waitFor({ timeout: 20_000 }), motif.waitFor({ timeout: 20_000 })]);
-  if (await motif.isVisible()) {
-    await motif.fill('Premier du classement : les candidatures mieux classées ont été écartées.');
-    await page.getByRole('dialog').getByRole('button', { name: 'Désigner au bailleur' }).click();
-    await fait.waitFor({ timeout: 20_000 });
-  }
+  const dialogue = page.getByRole('dialog');
+  await dialogue.getByText(/prévenu par courriel/).waitFor({ timeout: 20_000 });
+  const motif = dialogue.getByRole('textbox', { name: /Motif/ });
+  if (await motif.isVisible()) await motif.fill('Premier du classement : les candidatures mieux classées ont été écartées.');
+  await shot('6a-confirmation-designation');
+  await dialogue.getByRole('button', { name: 'Désigner au bailleur' }).click();
+  await fait.waitFor({ timeout: 20_000 });
   await page.locator('.MuiChip-label', { hasText: 'Transmise au bailleur' }).first().waitFor({ timeout: 20_000 });
   await page.getByRole('list', { name: 'Historique' }).getByText('Désignation au bailleur · En instruction → Transmise au bailleur').waitFor({ timeout: 20_000 });
   await shot('6-designee');

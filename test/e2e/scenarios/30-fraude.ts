@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO, loginAs, type Scenario } from '../scenario';
+import { DEMO, loginAs, type Scenario } from '@test/e2e/scenario';
 
 interface Signal {
   id: number;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { DEMO, loginAs, type Scenario } from '../scenario';
+import { DEMO, loginAs, type Scenario } from '@test/e2e/scenario';
 
 /** GET on the API with the page's session cookie. */
 async function api<T>(page: Page, base: string, path: string, query: Record<string, unknown> = {}): Promise<T> {
@@ -10,7 +10,8 @@ async function api<T>(page: Page, base: string, path: string, query: Record<stri
   return (await r.json()) as T;
 }
 
-const jour = (d: Date) => d.toISOString().slice(0, 10);
+/** The day as typed in the console's date fields: jj/mm/aaaa whatever the browser's language (A11Y-DATES). */
+const jour = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
 
 /** A file download with the session cookie, on a fresh connection (a kept-alive socket the server just closed answers ECONNRESET). */
 const telecharger = (page: Page, url: string) => page.request.get(url, { headers: { Connection: 'close' } });

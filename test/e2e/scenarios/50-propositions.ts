@@ -1,4 +1,4 @@
-import { DEMO, loginAs, type Scenario } from '../scenario';
+import { DEMO, loginAs, type Scenario } from '@test/e2e/scenario';
 
 /**
  * §11.17: a conseiller of the Rhône opens the never-published offer of the demo seed, sees the

@@ -1,0 +1,203 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { appliquerConservation, CONTENU_EFFACE } from '@server/modules/conservation/appliquer';
+import { createStorage } from '@server/storage/create';
+import type { FileStorage } from '@server/storage/storage';
+import { tache } from '@server/jobs/definitions';
+import { baseDediee, sql, type BaseDediee } from '../jobs/support';
+import { compteFerme } from './fixtures';
+
+const JOUR = 86_400_000;
+const F = new Date('2025-03-15T10:00:00Z'); // closure
+const VEILLE = new Date('2026-03-14T10:00:00Z'); // F + 12 months − 1 day
+const JOUR_J = new Date('2026-03-15T10:00:00Z'); // F + 12 months
+
+let db: BaseDediee;
+let dataDir: string;
+let storage: FileStorage;
+
+beforeAll(async () => {
+  db = await baseDediee(inject('adminDatabaseUrl'), 'conservation');
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'als-conservation-'));
+  storage = createStorage({ dataDir });
+});
+afterAll(async () => {
+  await storage?.close();
+  await db?.fermer();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const run = (now: Date) => appliquerConservation(db.orm.em.fork(), now, { storage, lot: 2 });
+const demandeur = async (id: number) =>
+  (await sql<Record<string, unknown>>(db.orm, `select nom, prenom, email, telephone, date_naissance, password_hash, anonymise_le from demandeur where id = ?`, [id]))[0];
+
+describe('closed accounts (DATA-RETENTION compte_ferme)', () => {
+  it('DATA-RETENTION: the day before the 12 months nothing moves; on the day the account is anonymised, its files deleted, a file another live piece shares kept, audited once', async () => {
+    const partage = Buffer.from('le même avis d’imposition, déposé par deux personnes');
+    const c = await compteFerme(db.orm, storage, F, { partage });
+    const vivant = await compteFerme(db.orm, storage, null, { partage, statut: 'actif' });
+    const recent = await compteFerme(db.orm, storage, new Date(F.getTime() + JOUR));
+
+    expect((await run(VEILLE)).comptesAnonymises).toBe(0);
+    expect(await demandeur(c.id)).toMatchObject({ nom: 'Durand', anonymise_le: null });
+    for (const s of c.fichiers) expect(await storage.exists(s)).toBe(true);
+
+    const r = await run(JOUR_J);
+    expect(r.comptesAnonymises).toBe(1);
+    expect(await demandeur(c.id)).toEqual({
+      nom: 'Anonyme', prenom: 'Anonyme', email: `anonyme-${c.id}@anonyme.invalid`, telephone: null, date_naissance: null, password_hash: null, anonymise_le: expect.anything(),
+    });
+    expect(new Date(String((await demandeur(c.id)).anonymise_le)).toISOString()).toBe(JOUR_J.toISOString());
+    const [dm] = await sql<Record<string, unknown>>(db.orm, `select codemandeur, revenu_fiscal_reference, lieu_travail_commune, commune_logement_actuel, statut from demande where id = ?`, [c.demandeId]);
+    expect(dm).toEqual({ codemandeur: null, revenu_fiscal_reference: 0, lieu_travail_commune: null, commune_logement_actuel: null, statut: 'cloturee' });
+    const pieces = await sql<{ nom_original: string; fichier_supprime_le: Date | null }>(db.orm, `select nom_original, fichier_supprime_le from justificatif where demande_id = ?`, [c.demandeId]);
+    expect(pieces.every((p) => p.nom_original === 'supprime' && p.fichier_supprime_le !== null)).toBe(true);
+    expect(await storage.exists(c.fichiers[0])).toBe(false);
+    // Content-addressed: the same bytes are also a live demandeur's piece.
+    expect(await storage.exists(c.fichiers[1])).toBe(true);
+    expect(vivant.fichiers[1]).toBe(c.fichiers[1]);
+    // The account closed a day later waits its own day.
+    expect(await demandeur(recent.id)).toMatchObject({ nom: 'Durand' });
+    const [{ n }] = await sql<{ n: number }>(db.orm, `select count(*)::int as n from audit_event where action = 'anonymiser' and entite_id = ?`, [c.id]);
+    expect(n).toBe(1);
+    // Nothing left to do on that day, whoever runs it again.
+    expect((await run(JOUR_J)).comptesAnonymises).toBe(0);
+    const suivant = await run(new Date(JOUR_J.getTime() + JOUR));
+    expect(suivant.comptesAnonymises).toBe(1);
+  });
+
+  it('DATA-RETENTION: an account under a running suspension is kept until the suspension ends (§11.13)', async () => {
+    const c = await compteFerme(db.orm, storage, F);
+    const [agent] = await sql<{ id: number }>(db.orm, `insert into agent (email, nom, prenom, role, territoires, password_hash) values (?, 'A', 'B', 'controle_fraude', '{}', 'x') returning id`, [`cf.${c.id}@als.test`]);
+    const finSusp = new Date(JOUR_J.getTime() + 30 * JOUR);
+    await sql(db.orm, `insert into suspension (demandeur_id, type, debut, fin, duree_mois, motif, recidive, cree_par_id) values (?, 'fraude', ?, ?, 12, 'faux avis', false, ?)`, [c.id, F, finSusp, agent.id]);
+    await run(JOUR_J);
+    expect(await demandeur(c.id)).toMatchObject({ nom: 'Durand' });
+    await run(finSusp);
+    expect(await demandeur(c.id)).toMatchObject({ nom: 'Anonyme' });
+  });
+});
+
+describe('traces (DATA-RETENTION session, lien_verification, courriel_envoye, suspension_motif)', () => {
+  it('DATA-RETENTION: each is kept the day before its limit and purged on the day', async () => {
+    const c = await compteFerme(db.orm, storage, null, { statut: 'actif' });
+    const FIN = new Date('2026-01-10T12:00:00Z');
+    await sql(db.orm, `insert into session (id, kind, principal_id, created_at, last_seen_at, expires_at, ip, user_agent) values (?, 'demandeur', ?, ?, ?, ?, '203.0.113.9', 'Firefox')`, [`s-${c.id}`, c.id, FIN, FIN, FIN]);
+    await sql(db.orm, `insert into lien_verification (demandeur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?)`, [c.id, `h${c.id}`.padEnd(64, '0'), FIN, FIN]);
+    await sql(
+      db.orm,
+      `insert into notification (demandeur_id, destinataire, template, sujet, corps, donnees, statut, tentatives, envoyee_le, created_at)
+       values (?, 'x@exemple.fr', 'generique', 'Sujet', 'Bonjour Claire Durand', '{"nom":"Durand"}', 'envoyee', 1, ?, ?),
+              (?, 'x@exemple.fr', 'generique', 'Sujet', 'Pas encore parti', null, 'a_envoyer', 0, null, ?)`,
+      [c.id, FIN, FIN, c.id, FIN],
+    );
+    const [agent] = await sql<{ id: number }>(db.orm, `insert into agent (email, nom, prenom, role, territoires, password_hash) values (?, 'A', 'B', 'controle_fraude', '{}', 'x') returning id`, [`cf2.${c.id}@als.test`]);
+    await sql(db.orm, `insert into suspension (demandeur_id, type, debut, fin, duree_mois, motif, recidive, cree_par_id) values (?, 'incivilite', ?, ?, 6, 'propos injurieux au téléphone', false, ?)`, [c.id, new Date('2025-07-10T12:00:00Z'), FIN, agent.id]);
+
+    const compter = async () =>
+      (
+        await sql<{ sessions: number; liens: number; corps: string; attente: string; motif: string }>(
+          db.orm,
+          `select (select count(*)::int from session where principal_id = ?) as sessions,
+                  (select count(*)::int from lien_verification where demandeur_id = ?) as liens,
+                  (select corps from notification where demandeur_id = ? and statut = 'envoyee') as corps,
+                  (select corps from notification where demandeur_id = ? and statut = 'a_envoyer') as attente,
+                  (select motif from suspension where demandeur_id = ?) as motif`,
+          [c.id, c.id, c.id, c.id, c.id],
+        )
+      )[0];
+    const plus = (d: { mois?: number; jours?: number }) => {
+      const x = new Date(FIN);
+      x.setUTCMonth(x.getUTCMonth() + (d.mois ?? 0));
+      x.setUTCDate(x.getUTCDate() + (d.jours ?? 0));
+      return x;
+    };
+    await run(plus({ jours: 6 }));
+    expect(await compter()).toMatchObject({ sessions: 1, liens: 1 });
+    await run(plus({ jours: 7 }));
+    expect(await compter()).toMatchObject({ sessions: 1, liens: 0 });
+    await run(plus({ mois: 6, jours: -1 }));
+    expect(await compter()).toMatchObject({ sessions: 1, corps: 'Bonjour Claire Durand' });
+    await run(plus({ mois: 6 }));
+    expect(await compter()).toMatchObject({ sessions: 0, corps: CONTENU_EFFACE, attente: 'Pas encore parti', motif: 'propos injurieux au téléphone' });
+    await run(plus({ mois: 12, jours: -1 }));
+    expect((await compter()).motif).toBe('propos injurieux au téléphone');
+    await run(plus({ mois: 12 }));
+    expect((await compter()).motif).toBe(CONTENU_EFFACE);
+    const [{ donnees }] = await sql<{ donnees: unknown }>(db.orm, `select donnees from notification where demandeur_id = ? and statut = 'envoyee'`, [c.id]);
+    expect(donnees).toBeNull();
+  });
+
+  it('DATA-RETENTION: the job is scheduled daily and runs through the job definitions with the storage', async () => {
+    const t = tache('conservation')!;
+    expect(t.cron).toBe('30 3 * * *');
+    await expect(t.executer(db.orm.em.fork(), JOUR_J, {} as never)).rejects.toThrow(/stockage/);
+    expect(await t.executer(db.orm.em.fork(), JOUR_J, {} as never, { storage })).toMatchObject({ comptesAnonymises: 0 });
+  });
+});
+
+describe('two processes at once', () => {
+  const N = 30;
+  let base: BaseDediee;
+  beforeAll(async () => {
+    base = await baseDediee(inject('adminDatabaseUrl'), 'conservation_deux');
+  });
+  afterAll(async () => base?.fermer());
+
+  it('DATA-RETENTION: this process and a child process running the job together anonymise each account once and delete every file', async () => {
+    const comptes = [];
+    for (let i = 0; i < N; i++) comptes.push(await compteFerme(base.orm, storage, F));
+    const enfant = spawn('npx', ['tsx', 'test/api/conservation/child-conservation.ts', base.url, dataDir, JOUR_J.toISOString(), '2', '40'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    enfant.stdout.on('data', (b) => (out += String(b)));
+    enfant.stderr.on('data', (b) => (err += String(b)));
+    const fin = new Promise<number | null>((resolve) => enfant.on('exit', resolve));
+    // Start ours when the child is about to start its own.
+    const t0 = Date.now();
+    while (!out.includes('started')) {
+      if (Date.now() - t0 > 60_000) throw new Error(`child did not start: ${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const ici = await appliquerConservation(base.orm.em.fork(), JOUR_J, { storage, lot: 2, pauseMs: 40 });
+    expect(await fin).toBe(0);
+    const la = JSON.parse(out.trim().split('\n').pop()!);
+    expect(ici.comptesAnonymises + la.comptesAnonymises).toBe(N);
+    // Both did a share of the work (the pauses make them overlap).
+    expect(ici.comptesAnonymises).toBeGreaterThan(0);
+    expect(la.comptesAnonymises).toBeGreaterThan(0);
+    const [x] = await sql<{ anonymes: number; doubles: number }>(
+      base.orm,
+      `select (select count(*)::int from demandeur where anonymise_le is not null) as anonymes,
+              (select count(*)::int from (select entite_id from audit_event where action = 'anonymiser' group by entite_id having count(*) > 1) d) as doubles`,
+    );
+    expect(x).toEqual({ anonymes: N, doubles: 0 });
+    for (const c of comptes) for (const s of c.fichiers) expect(await storage.exists(s)).toBe(false);
+    expect(await sql(base.orm, `select * from fichier_a_supprimer`)).toHaveLength(0);
+  });
+});
+
+describe('closure date (DATA-RETENTION compte_ferme)', () => {
+  it('DATA-RETENTION: an account closed by any path gets its closure date, so its period can start', async () => {
+    const c = await compteFerme(db.orm, storage, null, { statut: 'actif' });
+    await sql(db.orm, `update demandeur set statut_compte = 'ferme' where id = ?`, [c.id]);
+    const [{ ferme }] = await sql<{ ferme: boolean }>(db.orm, `select ferme_le is not null as ferme from demandeur where id = ?`, [c.id]);
+    expect(ferme).toBe(true);
+  });
+});
+
+describe('accounts inserted already closed (DATA-RETENTION compte_ferme)', () => {
+  it('DATA-RETENTION: without a closure date, the closure of its demande (fermeture_compte) starts the period: the day before kept, the day of anonymised', async () => {
+    const c = await compteFerme(db.orm, storage, null);
+    await sql(db.orm, `update demande set cloture_le = ? where id = ?`, [F, c.demandeId]);
+    const [x] = await sql<{ ferme_le: unknown }>(db.orm, `select ferme_le from demandeur where id = ?`, [c.id]);
+    expect(x.ferme_le).toBeNull();
+    await run(VEILLE);
+    expect(await demandeur(c.id)).toMatchObject({ nom: 'Durand' });
+    await run(JOUR_J);
+    expect(await demandeur(c.id)).toMatchObject({ nom: 'Anonyme' });
+  });
+});

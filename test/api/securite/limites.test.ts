@@ -1,0 +1,131 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import request from 'supertest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Express } from 'express';
+import { createApp } from '@server/app';
+import { loadConfig } from '@server/config';
+import { ormConfig } from '@server/db/mikro-orm.config';
+import { Limiteur, REGLES } from '@server/http/rateLimit';
+import { purgerLimites } from '@server/jobs/purgeLimites';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { connexion, demandeurActif, q } from '@test/api/portail/fixtures';
+
+/** The app with its rate limits on, as runServer builds it (useTestApp's app has none). */
+const t = useTestApp();
+let app: Express;
+let ip = 0;
+/** A fresh client address per test (TRUST_PROXY=loopback: supertest's X-Forwarded-For is believed). */
+const nouvelleIp = () => `198.51.100.${++ip}`;
+beforeAll(() => {
+  app = createApp({ orm: t.orm, clock: t.clock, storage: t.storage, config: { ...loadConfig({}), dataDir: inject('dataDir'), demo: false }, limites: new Limiteur(t.orm, t.clock) });
+});
+const probleme429 = (r: request.Response) => {
+  expect(r.status).toBe(429);
+  expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(r.body.code).toBe('TROP_DE_REQUETES');
+  expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+};
+
+describe('SEC-LIMITE-CONNEXION: password spraying from one address', () => {
+  it('40 e-mails × 4 guesses from one address meet a 429 after 30 failures, agents and portal together; shared by another replica; free again after the window', async () => {
+    const from = nouvelleIp();
+    const statuts: number[] = [];
+    for (let e = 0; e < 40 && !statuts.includes(429); e++) {
+      for (let g = 0; g < 4; g++) {
+        const url = e % 2 ? '/api/auth/login' : '/api/portail/connexion';
+        const body = e % 2 ? { email: `spray${e}@als.test`, password: `Devine-${g}-xxxxxx` } : { email: `spray${e}@exemple.fr`, motDePasse: `Devine-${g}-xxxxxx` };
+        statuts.push((await request(app).post(url).set('X-Forwarded-For', from).send(body)).status);
+      }
+    }
+    expect(statuts.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuts[30]).toBe(429);
+    // The right password of a real agent is refused from that address too (then the window passes).
+    const agent = await createAgent(t.orm, 'conseiller', ['69']);
+    const orm2 = await MikroORM.init(ormConfig(inject('databaseUrl'), { pool: { min: 0, max: 2 } }));
+    try {
+      const replica = createApp({ orm: orm2, clock: t.clock, storage: t.storage, config: { ...loadConfig({}), demo: false }, limites: new Limiteur(orm2, t.clock) });
+      probleme429(await request(replica).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: agent.email, password: agent.password }));
+    } finally {
+      await orm2.close(true);
+    }
+    expect((await request(app).post('/api/auth/login').set('X-Forwarded-For', nouvelleIp()).send({ email: agent.email, password: agent.password })).status).toBe(200);
+    t.clock.advance(REGLES.connexionIp.dureeSec * 1000);
+    expect((await request(app).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: agent.email, password: agent.password })).status).toBe(200);
+  });
+});
+
+describe('SEC-LIMITE-INSCRIPTION: account creation and resend floods', () => {
+  it('the 11th account from one address in an hour is refused (429) and creates nothing', async () => {
+    const from = nouvelleIp();
+    const tag = `flood${process.pid}${Date.now()}`;
+    const inscrire = (i: number) =>
+      request(app).post('/api/portail/comptes').set('X-Forwarded-For', from).send({ civilite: 'Mme', nom: 'Flot', prenom: 'Ana', email: `${tag}.${i}@exemple.fr`, motDePasse: 'une phrase de passe assez longue' });
+    for (let i = 0; i < 10; i++) expect((await inscrire(i)).status).toBe(201);
+    probleme429(await inscrire(10));
+    expect(await q(t.orm, `select id from demandeur where email like ?`, [`${tag}%`])).toHaveLength(10);
+    expect(await q(t.orm, `select id from notification where destinataire = ?`, [`${tag}.10@exemple.fr`])).toHaveLength(0);
+  });
+
+  it('resend: 3 per e-mail and 10 per address in an hour, whether the account exists or not', async () => {
+    const from = nouvelleIp();
+    const renvoyer = (email: string, adresse = from) => request(app).post('/api/portail/comptes/renvoyer-lien').set('X-Forwarded-For', adresse).send({ email });
+    for (let i = 0; i < 3; i++) expect((await renvoyer('personne@exemple.fr')).status).toBe(202);
+    probleme429(await renvoyer('personne@exemple.fr', nouvelleIp()));
+    for (let i = 0; i < 7; i++) expect((await renvoyer(`autre${i}@exemple.fr`)).status).toBe(202);
+    probleme429(await renvoyer('encore@exemple.fr'));
+  });
+});
+
+describe('SEC-LIMITE-DEPOT: uploads', () => {
+  it('a demandeur deposits at most 20 pieces an hour (429 after), another demandeur is not affected', async () => {
+    const a = await demandeurActif(t.orm);
+    const b = await demandeurActif(t.orm);
+    const [ta, tb] = [await connexion(app, a.email), await connexion(app, b.email)];
+    const deposer = (token: string) =>
+      request(app).post('/api/portail/justificatifs').set(bearer(token)).set('X-Forwarded-For', nouvelleIp()).field('type', 'identite').attach('fichier', Buffer.from('pas un fichier accepté'), 'x.txt');
+    for (let i = 0; i < 20; i++) expect((await deposer(ta)).status).not.toBe(429);
+    probleme429(await deposer(ta));
+    expect((await deposer(tb)).status).not.toBe(429);
+  });
+});
+
+describe('SEC-LIMITE-EXPORT-MATCHING: exports and matching per agent', () => {
+  let manager: string;
+  let fraude: string;
+  beforeAll(async () => {
+    const m = await createAgent(t.orm, 'manager');
+    const f = await createAgent(t.orm, 'controle_fraude');
+    manager = await login(app, m.email, m.password);
+    fraude = await login(app, f.email, f.password);
+  });
+
+  it('the 21st export request of an agent in an hour is 429', async () => {
+    for (let i = 0; i < 20; i++) expect((await request(app).post('/api/exports').set(bearer(manager)).set('X-Forwarded-For', nouvelleIp()).send({})).status).toBe(400);
+    probleme429(await request(app).post('/api/exports').set(bearer(manager)).set('X-Forwarded-For', nouvelleIp()).send({}));
+  });
+
+  it('matching (correspondances and propositions together): 30 a minute per agent', async () => {
+    for (let i = 0; i < 15; i++) expect((await request(app).get('/api/offres/999999/correspondances').set(bearer(fraude))).status).toBe(404);
+    for (let i = 0; i < 15; i++) expect((await request(app).post('/api/propositions').set(bearer(fraude)).send({})).status).toBe(400);
+    probleme429(await request(app).get('/api/offres/999999/correspondances').set(bearer(fraude)));
+    t.clock.advance(60_000);
+    expect((await request(app).get('/api/offres/999999/correspondances').set(bearer(fraude))).status).toBe(404);
+  });
+});
+
+describe('SEC-LIMITE-PURGE: counters that no longer matter are purged', () => {
+  it('ended rate windows and login_throttle rows idle for 24 h without a running lock', async () => {
+    const now = t.clock.now();
+    const vieux = new Date(now.getTime() - 25 * 3600_000);
+    await q(t.orm, `insert into login_throttle (kind, email, consecutive_failures, window_start, window_failures, updated_at) values ('agent', 'purge-vieux@als.test', 3, ?, 3, ?)`, [vieux, vieux]);
+    await q(t.orm, `insert into login_throttle (kind, email, consecutive_failures, locked_until, window_start, window_failures, updated_at) values ('agent', 'purge-verrou@als.test', 12, ?, ?, 12, ?)`, [new Date(now.getTime() + 3600_000), vieux, vieux]);
+    await q(t.orm, `insert into login_throttle (kind, email, consecutive_failures, window_start, window_failures, updated_at) values ('agent', 'purge-recent@als.test', 1, ?, 1, ?)`, [now, now]);
+    await q(t.orm, `insert into limite_debit (cle, points, fin) values ('purge:fini', 3, ?), ('purge:encours', 3, ?)`, [now, new Date(now.getTime() + 1000)]);
+    const r = await purgerLimites(t.orm.em.fork(), now);
+    expect(r.connexions).toBeGreaterThanOrEqual(1);
+    const restants = (await q<{ email: string }>(t.orm, `select email from login_throttle where email like 'purge-%'`)).map((x) => x.email).sort();
+    expect(restants).toEqual(['purge-recent@als.test', 'purge-verrou@als.test']);
+    expect((await q<{ cle: string }>(t.orm, `select cle from limite_debit where cle like 'purge:%'`)).map((x) => x.cle)).toEqual(['purge:encours']);
+  });
+});

@@ -1,0 +1,62 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, login, useTestApp } from '@test/support/app';
+import { createAgent } from '@test/support/agents';
+import { creerDossier, creerOffre } from '@test/support/fixtures';
+
+/**
+ * Issue #19, search (`filter.q`): case- and accent-insensitive, anywhere in the words, on the
+ * reference, nom, prénom, e-mail and phone (pg_trgm + als_unaccent, migration recherche_trigrammes).
+ */
+const t = useTestApp();
+let fraude: string;
+const ids = { noel: 0, NOEL: 0, autre: 0 };
+const cand = { noel: 0, autre: 0, reference: '' };
+
+beforeAll(async () => {
+  const a = await createAgent(t.orm, 'controle_fraude');
+  fraude = await login(t.app, a.email, a.password);
+  const offreId = await creerOffre(t.orm);
+  const c = t.orm.em.fork().getConnection();
+  const d1 = await creerDossier(t.orm, { offreId });
+  const d2 = await creerDossier(t.orm, { offreId });
+  const d3 = await creerDossier(t.orm, { offreId });
+  await c.execute(`update demandeur set nom = 'Noël', prenom = 'Éloïse', email = 'eloise.noel@exemple.fr', telephone = '06 12 34 56 78' where id = ?`, [d1.demandeurId]);
+  await c.execute(`update demandeur set nom = 'NOËL', prenom = 'Gaëtan' where id = ?`, [d2.demandeurId]);
+  await c.execute(`update demandeur set nom = 'Durand', prenom = 'Léon' where id = ?`, [d3.demandeurId]);
+  Object.assign(ids, { noel: d1.demandeurId, NOEL: d2.demandeurId, autre: d3.demandeurId });
+  const [r] = await c.execute<{ reference: string }[]>(`select reference from candidature where id = ?`, [d3.candidatureId]);
+  Object.assign(cand, { noel: d1.candidatureId, autre: d3.candidatureId, reference: r.reference });
+});
+
+async function chercher(resource: string, q: string, parmi: number[]) {
+  const r = await request(t.app).get(`/api/${resource}`).query({ filter: JSON.stringify({ q, id: parmi }), range: '[0,99]' }).set(bearer(fraude));
+  expect(r.status).toBe(200);
+  return (r.body as { id: number }[]).map((x) => x.id).sort((a, b) => a - b);
+}
+
+describe('GET list ?filter={"q":…} (issue #19 search)', () => {
+  it('« noel » finds Noël and NOËL, not Durand; « NOËL » and « oël » too (case, accents, anywhere in the word)', async () => {
+    const tous = [ids.noel, ids.NOEL, ids.autre];
+    const attendu = [ids.noel, ids.NOEL].sort((a, b) => a - b);
+    expect(await chercher('demandeurs', 'noel', tous)).toEqual(attendu);
+    expect(await chercher('demandeurs', 'NOËL', tous)).toEqual(attendu);
+    expect(await chercher('demandeurs', 'oël', tous)).toEqual(attendu);
+    expect(await chercher('demandeurs', 'noël éloise', tous)).toEqual([ids.noel]);
+  });
+
+  it('searches the e-mail and the phone (as typed or digits only)', async () => {
+    const tous = [ids.noel, ids.NOEL, ids.autre];
+    expect(await chercher('demandeurs', 'eloise.noel@', tous)).toEqual([ids.noel]);
+    expect(await chercher('demandeurs', '0612345678', tous)).toEqual([ids.noel]);
+    expect(await chercher('demandeurs', '56 78', tous)).toEqual([ids.noel]);
+  });
+
+  it('candidatures: by the demandeur (noel) and by any part of the reference; % and _ are literal', async () => {
+    const tous = [cand.noel, cand.autre];
+    expect(await chercher('candidatures', 'NOEL', tous)).toEqual([cand.noel]);
+    expect(await chercher('candidatures', cand.reference.slice(3).toLowerCase(), tous)).toEqual([cand.autre]);
+    expect(await chercher('candidatures', '%', tous)).toEqual([]);
+    expect(await chercher('candidatures', '_', tous)).toEqual([]);
+  });
+});
