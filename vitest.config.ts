@@ -7,10 +7,13 @@ import { defineConfig } from 'vitest/config';
  * - console: react-admin components in jsdom with msw.
  */
 export default defineConfig({
+  // Path aliases (@shared/…, @server/…) come from tsconfig.json, the one place they are set.
+  resolve: { tsconfigPaths: true },
   test: {
     projects: [
-      { test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] } },
+      { extends: true, test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts', 'test/architecture/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'api',
           environment: 'node',
@@ -22,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'console',
           environment: 'jsdom',
