@@ -1,9 +1,10 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { MotifDialog as DialogueMotif } from '@console/candidatures/actions/MotifDialog';
 
 export interface MotifDialogProps {
   open: boolean;
+  /** Catalogue keys (translated here). */
   title: string;
   help: string;
   /** Label of the text field (app.fraude.dialogues.motif by default). */
@@ -18,51 +19,38 @@ export interface MotifDialogProps {
   onConfirm: (motif: string) => Promise<void>;
 }
 
-/** A confirmation that needs a written reason (lever, confirmer, infirmer, désactiver…): the reason is required. */
+/**
+ * The fraud screens' confirmation that needs a written reason (lever, confirmer, infirmer,
+ * désactiver…): the project's one motif dialog, driven by catalogue keys and an async confirm
+ * whose pending state it keeps (a double click never sends twice).
+ */
 export function MotifDialog({ open, title, help, label = 'app.fraude.dialogues.motif', confirmLabel, children, invalid, onClose, onConfirm }: MotifDialogProps) {
   const translate = useTranslate();
-  const [motif, setMotif] = useState('');
   const [busy, setBusy] = useState(false);
-  const fermer = () => {
-    if (busy) return;
-    setMotif('');
-    onClose();
-  };
-  const confirmer = async () => {
+  const confirmer = async (motif: string) => {
     setBusy(true);
     try {
-      await onConfirm(motif.trim());
-      setMotif('');
+      await onConfirm(motif);
+    } catch {
+      // The caller has notified; the dialog stays open with what was typed.
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Dialog open={open} onClose={fermer} fullWidth maxWidth="sm" aria-labelledby="motif-dialog-title">
-      <DialogTitle id="motif-dialog-title">{translate(title)}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{translate(help)}</DialogContentText>
-        {children}
-        <TextField
-          autoFocus
-          required
-          fullWidth
-          multiline
-          minRows={3}
-          label={translate(label)}
-          value={motif}
-          onChange={(e) => setMotif(e.target.value)}
-          slotProps={{ htmlInput: { maxLength: 1000, name: 'motif' } }}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={fermer} disabled={busy}>
-          {translate('app.fraude.actions.annuler')}
-        </Button>
-        <Button variant="contained" onClick={confirmer} disabled={busy || invalid || motif.trim() === ''}>
-          {translate(confirmLabel)}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <DialogueMotif
+      open={open}
+      title={translate(title)}
+      help={translate(help)}
+      motif
+      motifLabel={translate(label)}
+      pending={busy}
+      incomplete={invalid}
+      confirmLabel={translate(confirmLabel)}
+      onConfirm={({ motif }) => void confirmer(motif ?? '')}
+      onClose={onClose}
+    >
+      {children}
+    </DialogueMotif>
   );
 }
