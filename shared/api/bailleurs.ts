@@ -9,6 +9,8 @@ export type Horodatage = Date | string;
 /** POST /api/{candidatures,offres,exports}/:id/envoyer-bailleur → 201. */
 export interface ResultatEnvoi {
   envoiId: number;
+  /** The link the mail carries (its token is not in the answer, nor stored: R-BAIL-LIEN). */
+  lienId: number;
   destinataire: string;
   expireLe: Horodatage;
   candidatures: number;

@@ -83,7 +83,7 @@ export const TACHES: readonly DefinitionTache[] = [
   { nom: 'propositions-expirees', libelle: 'Propositions de logement expirées', cron: '*/15 * * * *', expireInMinutes: 15, executer: (em, now) => expirerPropositions(em, now) },
   { nom: 'envoi-notifications', libelle: 'Envoi des notifications (boîte d’envoi)', cron: '* * * * *', expireInMinutes: 10, executer: envoyerNotifications },
   { nom: 'purge-limites', libelle: 'Purge des compteurs de limitation et de connexions échouées périmés', cron: '20 * * * *', expireInMinutes: 15, executer: (em, now) => purgerLimites(em, now) },
-  { nom: 'relances-bailleurs', libelle: 'Relance des bailleurs sans réponse (une fois par candidature)', cron: '30 8 * * *', expireInMinutes: 30, executer: (em, now) => relancerBailleurs(em, now) },
+  { nom: 'relances-bailleurs', libelle: 'Relance des bailleurs sans réponse (une fois par candidature)', cron: '30 8 * * *', expireInMinutes: 30, executer: (em, now, cfg) => relancerBailleurs(em, now, { secret: cfg.secret }) },
   // DATA-AUDIT-CHAIN: appends the new audit events to the hash chain and seals finished days (one chainer at a time).
   { nom: 'audit-chainage', libelle: 'Journal d’audit : chaînage des empreintes et scellement des journées', cron: '* * * * *', expireInMinutes: 10, executer: (em, now) => chainerJournal(em, now) },
   // DATA-RETENTION: shared/rules/conservation.ts, in batches, exactly once on any number of replicas.

@@ -14,6 +14,6 @@ await orm.em.fork().execute('select 1');
 console.log('pret');
 for await (const ligne of createInterface({ input: process.stdin })) {
   if (!ligne.trim()) break;
-  console.log(JSON.stringify(await relancerBailleurs(orm.em.fork(), new Date(ligne.trim()), { jours: 10 })));
+  console.log(JSON.stringify(await relancerBailleurs(orm.em.fork(), new Date(ligne.trim()), { jours: 10, secret: 'secret-de-test-des-relances-bailleurs-32+' })));
 }
 await orm.close(true);

@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@server/config';
 import { hashToken } from '@server/modules/auth/sessions';
+import { lienBailleur, mailBailleurALivrer } from '@server/modules/bailleurs/envoyer';
+import { LIEN_MASQUE } from '@server/modules/comptes/liens';
 import { bearer, login, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerDossier } from '@test/support/fixtures';
@@ -32,6 +35,14 @@ describe('POST /api/candidatures/:id/envoyer-bailleur', () => {
     const [lien] = await q<{ token_hash: string }>(t.orm, `select token_hash from bailleur_lien where envoi_id = ?`, [r.body.envoiId]);
     expect(lien.token_hash).toBe(hashToken(mail.jeton));
     expect(JSON.stringify(await q(t.orm, `select * from bailleur_lien where envoi_id = ?`, [r.body.envoiId]))).not.toContain(mail.jeton);
+    // The secret is stored nowhere: the outbox row shows « [lien masqué] »; the delivery rebuilds the link.
+    const [n] = await q<{ template: string; donnees: Record<string, unknown>; corps: string }>(
+      t.orm, `select template, donnees, corps from notification where entite = 'bailleur_envoi' and entite_id = ?`, [r.body.envoiId]);
+    expect(n.corps).toContain(LIEN_MASQUE);
+    expect(JSON.stringify(n)).not.toContain(mail.jeton);
+    const livre = mailBailleurALivrer(n, loadConfig({}).secret)!;
+    expect(livre.corps).toContain(lienBailleur(mail.jeton));
+    expect(livre.corps).not.toContain(LIEN_MASQUE);
     const [ev] = await q<{ acteur_type: string; action: string }>(t.orm, `select acteur_type, action from audit_event where entite = 'candidature' and entite_id = ? and action = 'envoi_bailleur'`, [c.candidatureId]);
     expect(ev).toEqual({ acteur_type: 'agent', action: 'envoi_bailleur' });
   });

@@ -4,6 +4,8 @@ import request from 'supertest';
 import { creerBailleur, creerOffreDe } from '@test/api/exports/fixtures';
 import { creerDossier } from '@test/support/fixtures';
 import { bearer } from '@test/support/app';
+import { loadConfig } from '@server/config';
+import { jetonLienBailleur } from '@server/modules/bailleurs/envoyer';
 
 let n = 0;
 const q = <T>(orm: MikroORM, sql: string, p: unknown[] = []) => orm.em.fork().execute<T[]>(sql, p);
@@ -28,12 +30,15 @@ export async function transmise(orm: MikroORM, offreId: number, designeeLe: Date
   return { ...d, reference, email };
 }
 
-/** The token of an envoi, read from its mail in the outbox (the only place it exists in clear). */
+/**
+ * The token of an envoi as the bailleur receives it: the outbox holds only the link's id and
+ * « [lien masqué] », the delivery derives the token with the server's secret (R-BAIL-LIEN).
+ */
 export async function jetonDe(orm: MikroORM, envoiId: number): Promise<{ jeton: string; corps: string; destinataire: string; template: string }> {
-  const [m] = await q<{ corps: string; destinataire: string; template: string }>(
-    orm, `select corps, destinataire, template from notification where entite = 'bailleur_envoi' and entite_id = ?`, [envoiId]);
-  const jeton = /\/bailleur\/#([A-Za-z0-9_-]+)/.exec(m.corps)![1];
-  return { jeton, ...m };
+  const [m] = await q<{ corps: string; destinataire: string; template: string; donnees: { lienBailleurId: number } }>(
+    orm, `select corps, destinataire, template, donnees from notification where entite = 'bailleur_envoi' and entite_id = ?`, [envoiId]);
+  const jeton = jetonLienBailleur(loadConfig({}).secret, m.donnees.lienBailleurId);
+  return { jeton, corps: m.corps, destinataire: m.destinataire, template: m.template };
 }
 
 export const envoyer = (app: Express, token: string, chemin: string) => request(app).post(`/api/${chemin}/envoyer-bailleur`).set(bearer(token)).send({});

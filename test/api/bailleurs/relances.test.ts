@@ -11,6 +11,8 @@ import { bearer, login, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { bailleurEtOffre, envoyer as envoyerHttp, q, transmise } from './fixtures';
 
+const SECRET = 'secret-de-test-des-relances-bailleurs-32+';
+
 const JOUR = 86_400_000;
 
 describe('reminders on two processes at once', () => {
@@ -25,7 +27,7 @@ describe('reminders on two processes at once', () => {
     const ids: number[] = [];
     for (let i = 0; i < n; i++) ids.push(...(await dossier(db.orm, s, le, ['transmise_bailleur'])).candidatureIds);
     await sql(db.orm, `update candidature set designee_le = ? where id = any(?::int[])`, [le, `{${ids.join(',')}}`]);
-    await db.orm.em.fork().transactional((tx) => envoyer(tx, { origine: 'offre', bailleurId: s.bailleurId, candidatureIds: ids, agentId: s.agentId, strict: true }, le));
+    await db.orm.em.fork().transactional((tx) => envoyer(tx, { origine: 'offre', bailleurId: s.bailleurId, candidatureIds: ids, agentId: s.agentId, strict: true, secret: SECRET }, le));
     return ids;
   }
 
@@ -56,7 +58,7 @@ describe('reminders on two processes at once', () => {
   async function troisEnsemble(now: Date): Promise<ResumeRelances[]> {
     const lignes = sortie.split('\n').length;
     child.stdin.write(`${now.toISOString()}\n`);
-    const ici = await Promise.all([relancerBailleurs(db.orm.em.fork(), now, { jours: 10 }), relancerBailleurs(autre.em.fork(), now, { jours: 10 })]);
+    const ici = await Promise.all([relancerBailleurs(db.orm.em.fork(), now, { jours: 10, secret: SECRET }), relancerBailleurs(autre.em.fork(), now, { jours: 10, secret: SECRET })]);
     await attendre(() => sortie.split('\n').length > lignes, () => `no answer from the child: ${erreurs}`);
     return [...ici, JSON.parse(sortie.trim().split('\n').pop()!) as ResumeRelances];
   }
@@ -74,7 +76,7 @@ describe('reminders on two processes at once', () => {
         recents.push(...(await envoyees(s, 1, ajouterJours(t0, 5))));
       }
       // Ten Paris calendar days (one round crosses the spring DST change): a minute before, nothing is due.
-      const avant = await relancerBailleurs(db.orm.em.fork(), new Date(ajouterJours(t0, 10).getTime() - 60_000), { jours: 10 });
+      const avant = await relancerBailleurs(db.orm.em.fork(), new Date(ajouterJours(t0, 10).getTime() - 60_000), { jours: 10, secret: SECRET });
       expect(avant).toEqual({ bailleursRelances: 0, candidaturesRelancees: 0 });
 
       const now = ajouterJours(t0, 10);
@@ -93,7 +95,7 @@ describe('reminders on two processes at once', () => {
       const [e] = await sql<{ origine: string; agent_id: number | null; liens: number }>(db.orm,
         `select e.origine, e.agent_id, (select count(*)::int from bailleur_lien l where l.envoi_id = e.id) as liens from bailleur_envoi e where e.origine = 'relance' and e.envoye_le = ? limit 1`, [now]);
       expect(e).toEqual({ origine: 'relance', agent_id: null, liens: 1 });
-      expect(await relancerBailleurs(db.orm.em.fork(), ajouterJours(now, 20), { jours: 10 })).toEqual({ bailleursRelances: socles.length, candidaturesRelancees: recents.length });
+      expect(await relancerBailleurs(db.orm.em.fork(), ajouterJours(now, 20), { jours: 10, secret: SECRET })).toEqual({ bailleursRelances: socles.length, candidaturesRelancees: recents.length });
     }
     const [{ doubles }] = await sql<{ doubles: number }>(db.orm,
       `select count(*)::int as doubles from (select candidature_id from bailleur_envoi_candidature ec join bailleur_envoi e on e.id = ec.envoi_id where e.origine = 'relance' group by 1 having count(*) > 1) x`);

@@ -16,7 +16,7 @@ import { suiviCandidature, suiviOffre } from './suivi';
 import { decrireRoute } from '@server/openapi/registry';
 import { objet } from '@server/openapi/schemas';
 
-const resultatEnvoi = z.object({ envoiId: z.number().int(), destinataire: z.string(), expireLe: z.iso.datetime(), candidatures: z.number().int() });
+const resultatEnvoi = z.object({ envoiId: z.number().int(), lienId: z.number().int(), destinataire: z.string(), expireLe: z.iso.datetime(), candidatures: z.number().int() });
 const REFUS_ENVOI = ['ENVOI_TROP_VOLUMINEUX', 'CANDIDATURE_NON_TRANSMISE', 'AUCUNE_CANDIDATURE_A_ENVOYER', 'BAILLEUR_SANS_CONTACT'];
 for (const [ressource, quoi] of [['candidatures', 'cette candidature transmise'], ['offres', 'les candidatures transmises de l’offre'], ['exports', 'les candidatures d’un export des désignations']] as const) {
   decrireRoute({
@@ -43,9 +43,9 @@ async function transmisesEnvoyables(req: Request, ctx: AppContext, filter: Recor
   return rows.map((r) => r.id);
 }
 
-async function envoyerEtRepondre(req: Request, ctx: AppContext, d: Omit<DemandeEnvoi, 'agentId' | 'ip'>): Promise<ResultatEnvoi> {
-  const r = await req.em!.transactional((tx) => envoyer(tx, { ...d, agentId: req.agent!.id, ip: req.ip }, ctx.clock.now()));
-  return { envoiId: r.envoiId, destinataire: r.destinataire, expireLe: r.expireLe, candidatures: r.candidatures };
+async function envoyerEtRepondre(req: Request, ctx: AppContext, d: Omit<DemandeEnvoi, 'agentId' | 'ip' | 'secret'>): Promise<ResultatEnvoi> {
+  const r = await req.em!.transactional((tx) => envoyer(tx, { ...d, agentId: req.agent!.id, ip: req.ip, secret: ctx.config.secret }, ctx.clock.now()));
+  return { envoiId: r.envoiId, lienId: r.lienId, destinataire: r.destinataire, expireLe: r.expireLe, candidatures: r.candidatures };
 }
 
 /** /api/candidatures/:id/envoyer-bailleur and its tracking. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrigineEnvoiBailleur } from '@shared/domain/enums';
 import { formatDateHeureParis } from '@shared/rules/calendrier';
@@ -7,7 +7,9 @@ import type { BailleurTable, CandidatureTable, OffreTable } from '@server/db/sch
 import { conflict } from '@server/http/problem';
 import { audit } from '@server/modules/audit-events/audit';
 import { hashToken } from '@server/modules/auth/sessions';
+import { LIEN_MASQUE } from '@server/modules/comptes/liens';
 import { notifier } from '@server/modules/notifications/outbox';
+import { TEMPLATES } from '@server/modules/notifications/templates';
 
 /** At most this many candidatures in one envoi (the bailleur's page and spreadsheet stay usable). */
 export const ENVOI_MAX = 2000;
@@ -17,6 +19,23 @@ export const urlPublique = (env: NodeJS.ProcessEnv = process.env) => (env.PUBLIC
 
 /** The link of the mail: the token sits in the fragment, which browsers never send (no server log, no Referer). */
 export const lienBailleur = (token: string, base = urlPublique()) => `${base}/bailleur/#${token}`;
+
+/**
+ * R-BAIL-LIEN: a link's token is the HMAC of its id under the server's secret (secret.ts), as for
+ * the demandeurs' verification links: only its sha256 is stored (bailleur_lien), the outbox row holds
+ * the link's id and « [lien masqué] », and the delivery rebuilds the link (`mailBailleurALivrer`).
+ * A dump of the database cannot open a bailleur's page.
+ */
+export const jetonLienBailleur = (secret: string, lienId: number) => createHmac('sha256', secret).update(`lien-bailleur:${lienId}`).digest('base64url');
+
+const TEMPLATES_BAILLEUR = new Set(['bailleur_envoi', 'bailleur_relance']);
+
+/** At delivery only: a bailleur's mail with its real link; null for any other mail. */
+export function mailBailleurALivrer(n: { template: string; donnees: Record<string, unknown> | null }, secret: string): { sujet: string; corps: string } | null {
+  const lienId = n.donnees?.lienBailleurId;
+  if (!TEMPLATES_BAILLEUR.has(n.template) || typeof lienId !== 'number') return null;
+  return TEMPLATES[n.template]({ ...(n.donnees as Record<string, string>), lien: lienBailleur(jetonLienBailleur(secret, lienId)) });
+}
 
 export interface DemandeEnvoi {
   origine: OrigineEnvoiBailleur;
@@ -31,6 +50,8 @@ export interface DemandeEnvoi {
   strict: boolean;
   /** Days after which a reminder goes (reminder mails say it). */
   joursRelance?: number;
+  /** The server's secret (config.secret): the link's token is derived from it, never stored. */
+  secret: string;
 }
 
 export interface ResultatEnvoi {
@@ -47,7 +68,7 @@ type Ligne = Pick<CandidatureTable, 'id' | 'reference' | 'statut'> & Pick<OffreT
  * One envoi (issue #18, R-BAIL-LIEN, R-BAIL-MIN): in the caller's transaction, locks the
  * candidatures (id order, like every writer), keeps those still transmise_bailleur of this
  * bailleur's offers, writes the envoi, its candidatures, a 14-day link (random token, only its
- * sha256 stored), an audit event per candidature, and the mail to the bailleur's contact address:
+ * sha256 stored, the token derived from the secret), an audit event per candidature, and the mail to the bailleur's contact address:
  * the link and offer references, never personal data.
  */
 export async function envoyer(tx: EntityManager, d: DemandeEnvoi, now: Date): Promise<ResultatEnvoi> {
@@ -78,11 +99,11 @@ export async function envoyer(tx: EntityManager, d: DemandeEnvoi, now: Date): Pr
     `insert into bailleur_envoi_candidature (envoi_id, candidature_id, envoye_le) select ?, unnest(?::int[]), ?`,
     [envoiId, `{${retenues.map((l) => l.id).join(',')}}`, now],
   );
-  const token = randomBytes(32).toString('base64url');
   const expireLe = expirationLien(now);
-  const [{ id: lienId }] = await tx.execute<{ id: number }[]>(
-    `insert into bailleur_lien (envoi_id, bailleur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?, ?) returning id`,
-    [envoiId, d.bailleurId, hashToken(token), now, expireLe],
+  const [{ id: lienId }] = await tx.execute<{ id: number }[]>(`select nextval(pg_get_serial_sequence('bailleur_lien', 'id'))::int as id`);
+  await tx.execute(
+    `insert into bailleur_lien (id, envoi_id, bailleur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?, ?, ?)`,
+    [lienId, envoiId, d.bailleurId, hashToken(jetonLienBailleur(d.secret, lienId)), now, expireLe],
   );
   const acteur = d.agentId ? ({ type: 'agent', id: d.agentId } as const) : ({ type: 'systeme' } as const);
   for (const l of retenues) {
@@ -98,7 +119,7 @@ export async function envoyer(tx: EntityManager, d: DemandeEnvoi, now: Date): Pr
     donnees: {
       bailleur: bailleur.nom, nombre: retenues.length, jours: d.joursRelance ?? null,
       offres: offres.length === 1 ? `l’offre ${offres[0]}` : `${offres.length} offres (${offres.slice(0, 5).join(' ; ')}${offres.length > 5 ? '…' : ''})`,
-      lien: lienBailleur(token), expireLe: formatDateHeureParis(expireLe),
+      lienBailleurId: lienId, lien: LIEN_MASQUE, expireLe: formatDateHeureParis(expireLe),
     },
   });
   await tx.flush();

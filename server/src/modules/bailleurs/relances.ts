@@ -38,7 +38,7 @@ const VERROU_RELANCE = 18_001;
  * already exists rolls the whole transaction back, mail included. Only candidatures sent through
  * the platform are reminded; the agents see the others in the « Sans réponse du bailleur » tab.
  */
-export async function relancerBailleurs(em: EntityManager, now: Date, opts: { jours?: number } = {}): Promise<ResumeRelances> {
+export async function relancerBailleurs(em: EntityManager, now: Date, opts: { jours?: number; secret: string }): Promise<ResumeRelances> {
   const jours = opts.jours ?? joursRelance();
   const seuil = seuilRelance(now, jours);
   const bailleurs = await em.fork().execute<{ bailleur_id: number }[]>(`select distinct o.bailleur_id ${DUES(false)} order by 1`, [seuil]);
@@ -49,7 +49,7 @@ export async function relancerBailleurs(em: EntityManager, now: Date, opts: { jo
       if (!pris) return 0;
       const dues = await tx.execute<{ id: number }[]>(`select c.id ${DUES(true)} order by c.id limit ?`, [bailleurId, seuil, ENVOI_MAX]);
       if (dues.length === 0) return 0;
-      const r = await envoyer(tx, { origine: 'relance', bailleurId, candidatureIds: dues.map((d) => d.id), agentId: null, strict: false, joursRelance: jours }, now);
+      const r = await envoyer(tx, { origine: 'relance', bailleurId, candidatureIds: dues.map((d) => d.id), agentId: null, strict: false, joursRelance: jours, secret: opts.secret }, now);
       const faites = await tx.execute<{ candidature_id: number }[]>(
         `insert into bailleur_relance (candidature_id, envoi_id, relance_le)
          select ec.candidature_id, ec.envoi_id, ? from bailleur_envoi_candidature ec where ec.envoi_id = ?

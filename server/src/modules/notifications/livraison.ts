@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { mailBailleurALivrer } from '@server/modules/bailleurs/envoyer';
 import { messageALivrer } from '@server/modules/comptes/liens';
 import { texteVersHtml } from './html';
 
@@ -31,7 +32,7 @@ export interface OptionsLivraison {
   lot: number;
   /** Stop taking new rows after this long (the next scheduled run goes on). */
   dureeMaxMs: number;
-  /** The server's secret: the verification link is put into its mail here, never stored (comptes/liens.ts). */
+  /** The server's secret: the verification and bailleur links are put into their mails here, never stored (comptes/liens.ts, bailleurs/envoyer.ts). */
   secret: string;
 }
 
@@ -120,7 +121,7 @@ export async function reserver(em: EntityManager, now: Date, o: OptionsLivraison
 
 async function envoyer(em: EntityManager, expediteur: Expediteur, l: Ligne, now: Date, o: OptionsLivraison, resume: ResumeLivraison) {
   try {
-    const m = messageALivrer(l, o.secret);
+    const m = mailBailleurALivrer(l, o.secret) ?? messageALivrer(l, o.secret);
     await expediteur.sendMail({
       from: o.from,
       to: l.destinataire,
