@@ -90,6 +90,17 @@ export const traitementEn = {
     candidature: 'Applied on %{date}',
     motif: 'Reason: %{motif}',
   },
+  suivi: {
+    suivre: 'Follow',
+    nePlusSuivre: 'Unfollow',
+    suivreAide: 'Follow this file: the queue flags its changes since your last visit.',
+    suivis: 'Followed',
+    suivisAide: 'Show only the files you follow',
+    modifie: 'changed since your last visit',
+    modifieAide: 'Event, note or document added by someone else since your visit of %{date}.',
+    ajoute: 'You follow this file.',
+    retire: 'You no longer follow this file.',
+  },
   verrou: {
     libre: 'Nobody is handling this file.',
     moi: 'You have been handling this file since %{heure}.',

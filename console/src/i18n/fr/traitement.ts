@@ -91,6 +91,17 @@ export const traitementFr = {
     candidature: 'Candidature du %{date}',
     motif: 'Motif : %{motif}',
   },
+  suivi: {
+    suivre: 'Suivre',
+    nePlusSuivre: 'Ne plus suivre',
+    suivreAide: 'Suivre ce dossier : la file signale ses changements depuis votre dernière visite.',
+    suivis: 'Suivis',
+    suivisAide: 'Afficher seulement les dossiers que vous suivez',
+    modifie: 'modifié depuis votre dernière visite',
+    modifieAide: 'Événement, note ou pièce déposée par quelqu’un d’autre depuis votre visite du %{date}.',
+    ajoute: 'Vous suivez ce dossier.',
+    retire: 'Vous ne suivez plus ce dossier.',
+  },
   verrou: {
     libre: 'Personne ne traite ce dossier.',
     moi: 'Vous traitez ce dossier depuis %{heure}.',
