@@ -38,14 +38,20 @@ const ROWS = [
   candidature(2, { demandeurNom: 'Nguyen', demandeurPrenom: 'Bao', statut: 'transmise_bailleur', agentEnChargeNom: 'Claire Martin' }),
 ];
 
-const OFFRE = { id: 31, reference: 'OFF-69-0031', titre: 'T3 lumineux' };
+const OFFRE = { id: 31, reference: 'OFF-69-0031', titre: 'T3 lumineux', programmeId: 4, commune: 'Villeurbanne' };
+const PROGRAMME = { id: 4, nom: 'Les Terrasses du Parc', commune: 'Villeurbanne' };
 
-function renderAt(path: string, rapport?: RapportGroupe) {
+function renderAt(path: string, rapport?: RapportGroupe, store = memoryStore()) {
   // The offer filter loads its choices (and the selected one); tab counts, saved filters, bulk actions.
-  server.use(...instructionHandlers({ rapport }), listHandler('offres', [OFFRE]), http.get('/api/offres/31', () => HttpResponse.json(OFFRE)));
+  server.use(
+    ...instructionHandlers({ rapport }),
+    listHandler('offres', [OFFRE]),
+    http.get('/api/offres/31', () => HttpResponse.json(OFFRE)),
+    http.get('/api/programmes/4', () => HttpResponse.json(PROGRAMME)),
+  );
   return render(
     <TestMemoryRouter initialEntries={[path]}>
-      <App store={memoryStore()} />
+      <App store={store} />
     </TestMemoryRouter>,
   );
 }
@@ -98,6 +104,40 @@ describe('CandidatureList', () => {
     expect(within(table).getAllByText('Palier 1')).toHaveLength(2);
     await waitFor(() => expect(calls.at(-1)?.sort).toEqual(['rang', 'ASC']));
     expect(calls.at(-1)?.filter).toEqual({ offreId: 31 });
+  });
+
+  it('UI-FILTRE-OFFRE: a list filtered on an offer says so above the table; « Retirer le filtre » removes the offer filter only, the tab stays', async () => {
+    const calls: ListCall[] = [];
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS, calls));
+    renderAt(`/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: 'mes_dossiers', offreId: 31 }))}`);
+
+    const bandeau = await screen.findByRole('status');
+    await within(bandeau).findByText('Filtré sur l’offre OFF-69-0031 — Les Terrasses du Parc, Villeurbanne');
+    await waitFor(() => expect(calls.at(-1)?.filter).toEqual({ onglet: 'mes_dossiers', offreId: 31 }));
+    fireEvent.click(within(bandeau).getByRole('button', { name: 'Retirer le filtre' }));
+
+    await waitFor(() => expect(calls.at(-1)?.filter).toEqual({ onglet: 'mes_dossiers' }));
+    await waitFor(() => expect(screen.queryByText(/Filtré sur l’offre/)).toBeNull());
+    expect(screen.getByRole('tab', { name: 'Mes dossiers 12' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('UI-FILTRE-OFFRE: an offer filter remembered by react-admin shows too, on « Toutes » as well; the app-bar search does not keep it', async () => {
+    const calls: ListCall[] = [];
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS, calls));
+    const store = memoryStore({ 'candidatures.listParams': { filter: { onglet: 'a_traiter', offreId: 31 }, sort: 'rang', order: 'ASC', page: 1, perPage: 25 } });
+    renderAt('/candidatures', undefined, store);
+
+    await screen.findByText('Filtré sur l’offre OFF-69-0031 — Les Terrasses du Parc, Villeurbanne');
+    fireEvent.click(screen.getByRole('tab', { name: /^Toutes/ }));
+    await waitFor(() => expect(calls.at(-1)?.filter).toEqual({ onglet: 'toutes', offreId: 31 }));
+    // Still said plainly on « Toutes »: the offer filter is never kept silently.
+    expect(screen.getByText('Filtré sur l’offre OFF-69-0031 — Les Terrasses du Parc, Villeurbanne')).toBeTruthy();
+
+    const champ = screen.getByRole('textbox', { name: 'Rechercher une candidature' });
+    fireEvent.change(champ, { target: { value: 'noel' } });
+    fireEvent.submit(champ.closest('form')!);
+    await waitFor(() => expect(calls.at(-1)?.filter).toEqual({ onglet: 'toutes', q: 'noel' }));
+    await waitFor(() => expect(screen.queryByText(/Filtré sur l’offre/)).toBeNull());
   });
 
   it('shows the tabs with their counts, « À traiter » first, and filters by the tab chosen', async () => {

@@ -20,13 +20,6 @@ export const FormRow = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, width: '100%', '& > *': { flex: '1 1 180px' } }}>{children}</Box>
 );
 
-/** A datetime-local value (browser time, Paris for our users) → ISO 8601 UTC, as the API wants. */
-export const parseInstant = (value: string | null | undefined): string | null => {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-};
-
 /** A number input left empty → null (not 0, not ''). */
 export const parseNullableNumber = (value: string | number | null | undefined): number | null =>
   value === '' || value == null ? null : Number(value);

@@ -20,6 +20,8 @@ export interface Dossier {
   peutPrendre: boolean;
   /** What « Désigner » needs, before the click (null when it is not a possible action). */
   designation?: PreconditionsDesignation | null;
+  /** UI-SUIVI: null when the agent does not follow it; else his previous visit and whether it changed since (this visit then counts as seen). */
+  suivi?: { vuLe: Iso; modifieDepuisVisite: boolean } | null;
 }
 
 export interface PreconditionsDesignation {
@@ -97,6 +99,8 @@ export interface InstructionMethods {
   filtresSauvegardes(ressource: ResourceName): Promise<{ data: FiltreSauvegarde[] }>;
   enregistrerFiltre(body: Omit<FiltreSauvegarde, 'id'>): Promise<{ data: FiltreSauvegarde }>;
   supprimerFiltre(id: Identifier): Promise<{ data: { id: Identifier } }>;
+  /** UI-SUIVI: PUT (follow) or DELETE (stop) /api/candidatures/:id/suivi. */
+  suivreCandidature(id: Identifier, suivre: boolean): Promise<{ data: { id: Identifier } }>;
 }
 
 export const instructionMethods: InstructionMethods = {
@@ -131,6 +135,10 @@ export const instructionMethods: InstructionMethods = {
   },
   async supprimerFiltre(id) {
     await httpClient(`${API_URL}/filtres-sauvegardes/${id}`, { method: 'DELETE' });
+    return { data: { id } };
+  },
+  async suivreCandidature(id, suivre) {
+    await httpClient(`${API_URL}/candidatures/${id}/suivi`, { method: suivre ? 'PUT' : 'DELETE' });
     return { data: { id } };
   },
 };

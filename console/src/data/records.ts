@@ -54,6 +54,8 @@ export interface Candidature extends WithDemandeurNom {
   dateCandidature: Iso; origine: E.OrigineCandidature; agentEnChargeId: Ref | null; priseEnChargeLe: Iso | null;
   motif: string | null; canal: E.CanalDemande | null; designeeLe: Iso | null; clotureLe: Iso | null;
   offreReference: string; agentEnChargeNom: string | null;
+  /** UI-SUIVI: the caller follows it; changed since his last visit (null when he does not follow it). */
+  suivi?: boolean; modifieDepuisVisite?: boolean | null;
   /** Present when the list is filtered by one offer (R-RANK-EXPLAIN). */
   rang?: number; palier?: number | string; motifRang?: string;
 }

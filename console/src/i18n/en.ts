@@ -74,6 +74,9 @@ export const en = {
     },
     validation: {
       dateFr: 'Invalid date: write it dd/mm/yyyy (e.g. 05/03/2026).',
+      dateHeureFr: 'Invalid date and time: write them dd/mm/yyyy hh:mm (e.g. 05/03/2026 09:30).',
+      heureInexistante: 'This time does not exist in Paris on that day (clocks go forward): choose 03:00 or later.',
+      dateHeureAide: 'dd/mm/yyyy hh:mm, Paris time',
       siren: 'A SIREN has 9 digits.',
       siret: 'A SIRET has 14 digits.',
       codePostal: 'A postcode has 5 digits.',

@@ -84,6 +84,9 @@ export const fr = {
     },
     validation: {
       dateFr: 'Date invalide : écrivez-la jj/mm/aaaa (par exemple 05/03/2026).',
+      dateHeureFr: 'Date et heure invalides : écrivez-les jj/mm/aaaa hh:mm (par exemple 05/03/2026 09:30).',
+      heureInexistante: 'Cette heure n’existe pas à Paris ce jour-là (passage à l’heure d’été) : choisissez 03:00 ou plus tard.',
+      dateHeureAide: 'jj/mm/aaaa hh:mm, heure de Paris',
       siren: 'Le SIREN compte 9 chiffres.',
       siret: 'Le SIRET compte 14 chiffres.',
       codePostal: 'Le code postal compte 5 chiffres.',

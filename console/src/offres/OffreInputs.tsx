@@ -1,10 +1,11 @@
 import {
-  AutocompleteInput, BooleanInput, DateTimeInput, FormDataConsumer, NumberInput, ReferenceInput,
+  AutocompleteInput, BooleanInput, FormDataConsumer, NumberInput, ReferenceInput,
   required, SelectInput, TextInput, useTranslate,
 } from 'react-admin';
 import { Typography } from '@mui/material';
 import { choicesFor } from '@console/common/enums';
-import { FormRow, FormSection, parseInstant, parseNullableNumber } from '@console/common/form';
+import { DateHeureFrInput } from '@console/common/DateHeureFrInput';
+import { FormRow, FormSection, parseNullableNumber } from '@console/common/form';
 import { validateCodeInsee, validateCodePostal, validateDepartement } from '@console/common/validators';
 import { titreOffre, type DonneesTitreOffre } from '@shared/rules/titreOffre';
 import { PlafondsInput } from './PlafondsInput';
@@ -110,8 +111,8 @@ export const OffreInputs = ({ creation = false }: { creation?: boolean }) => (
       <FormSection title="app.sections.publication">
         <FormRow>
           <BooleanInput source="publiee" />
-          <DateTimeInput source="debutPublication" parse={parseInstant} />
-          <DateTimeInput source="finPublication" parse={parseInstant} />
+          <DateHeureFrInput source="debutPublication" />
+          <DateHeureFrInput source="finPublication" />
         </FormRow>
       </FormSection>
     ) : (

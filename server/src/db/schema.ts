@@ -413,6 +413,12 @@ export interface SignalementTable {
   updated_at: Date;
 }
 
+export interface SuiviDossierTable {
+  agent_id: number;
+  candidature_id: number;
+  vu_le: Date;
+}
+
 export interface SuspensionTable {
   id: number;
   demandeur_id: number;
@@ -486,6 +492,7 @@ export interface Tables {
   proposition: PropositionTable;
   session: SessionTable;
   signalement: SignalementTable;
+  suivi_dossier: SuiviDossierTable;
   suspension: SuspensionTable;
   tache_execution: TacheExecutionTable;
   trace_acces: TraceAccesTable;

@@ -24,7 +24,8 @@ export type ScopeField = string | ((op: string, value: unknown) => { sql: string
  * The description of one resource for the generic simple-rest layer: where its rows come
  * from, how each API field is computed, which filters and sorts exist, and how the ability's
  * virtual fields become SQL. SQL fragments here are code, never user input; user values are
- * always bound parameters. `{{now}}` in an expression is bound to the request's clock.
+ * always bound parameters. `{{now}}` in an expression is bound to the request's clock, `{{agent}}`
+ * to the caller's id (fields that differ per agent, e.g. a dossier he follows).
  */
 export interface ResourceDef {
   name: ResourceName;

@@ -20,14 +20,26 @@ export function readableFields(req: Request, def: ResourceDef): string[] {
   return all.filter((f) => allowed.includes(f));
 }
 
-function selectList(def: ResourceDef, fields: string[], now: Date) {
+/**
+ * A field's SQL with its placeholders bound, in the order they appear: `{{now}}` to the request's
+ * clock, `{{agent}}` to the caller's id (per-agent fields: a followed dossier…).
+ */
+export function lierChamp(expr: string, who: { now: Date; agentId: number }): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sql = expr.replace(/\{\{(now|agent)\}\}/g, (_, p: string) => {
+    params.push(p === 'now' ? who.now : who.agentId);
+    return p === 'now' ? '?::timestamptz' : '?::int';
+  });
+  return { sql, params };
+}
+
+function selectList(def: ResourceDef, fields: string[], who: { now: Date; agentId: number }) {
   const params: unknown[] = [];
   const sql = fields
     .map((f) => {
-      const expr = def.fields[f];
-      const n = expr.split('{{now}}').length - 1;
-      for (let i = 0; i < n; i++) params.push(now);
-      return `${expr.replaceAll('{{now}}', '?::timestamptz')} as "${f}"`;
+      const lie = lierChamp(def.fields[f], who);
+      params.push(...lie.params);
+      return `${lie.sql} as "${f}"`;
     })
     .join(', ');
   return { sql, params };
@@ -85,7 +97,7 @@ export async function listRows(req: Request, ctx: AppContext, def: ResourceDef, 
   const fields = readableFields(req, def);
   const custom = def.sorts ? propre(def.sorts, sort[0]) : undefined;
   if (!custom && !fields.includes(sort[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort[0]} ».`);
-  const sel = selectList(def, fields, now);
+  const sel = selectList(def, fields, { now, agentId: req.agent!.id });
   const conn = lecture(req.em!);
   const [start, end] = range;
   const a = def.alias;
@@ -93,11 +105,11 @@ export async function listRows(req: Request, ctx: AppContext, def: ResourceDef, 
   const orderParams: unknown[] = [];
   if (custom) order = custom(sort[1]);
   else {
-    const expr = def.fields[sort[0]];
-    for (let i = 0; i < expr.split('{{now}}').length - 1; i++) orderParams.push(now);
+    const expr = lierChamp(def.fields[sort[0]], { now, agentId: req.agent!.id });
+    orderParams.push(...expr.params);
     // A field never null sorts without `nulls last`, so that a plain btree index serves both directions.
     const nulls = def.triNonNul?.includes(sort[0]) ? '' : ' nulls last';
-    order = `(${expr.replaceAll('{{now}}', '?::timestamptz')}) ${sort[1]}${nulls}, ${a}.id ${sort[1]}`;
+    order = `(${expr.sql}) ${sort[1]}${nulls}, ${a}.id ${sort[1]}`;
   }
   const from = fromMinimal(def, `${where.sql} ${order}`);
   const page = `select id, row_number() over () as n from (select ${a}.id from ${from} where ${where.sql} order by ${order} limit ? offset ?) x`;
@@ -129,7 +141,7 @@ async function compter(conn: Lecteur, from: string, where: { sql: string; params
 
 export async function getRow(req: Request, ctx: AppContext, def: ResourceDef, id: number, action: Action = 'read') {
   const where = whereClause(req, def, action, {}, ctx.clock.now());
-  const sel = selectList(def, readableFields(req, def), ctx.clock.now());
+  const sel = selectList(def, readableFields(req, def), { now: ctx.clock.now(), agentId: req.agent!.id });
   const rows = await req.em!
     .execute<Record<string, unknown>[]>(`select ${sel.sql} from ${def.from} where ${def.alias}.id = ? and ${where.sql}`, [...sel.params, id, ...where.params]);
   if (!rows[0]) throw notFound();

@@ -27,7 +27,7 @@ const PAR_OID: Record<number, () => Champ> = {
 
 /** The type of each field of `def`, read from PostgreSQL (no row is read). */
 async function typesDesChamps(orm: MikroORM, def: ResourceDef): Promise<Record<string, number>> {
-  const champs = Object.entries(def.fields).map(([f, expr]) => `${expr.replaceAll('{{now}}', 'now()')} as "${f}"`).join(', ');
+  const champs = Object.entries(def.fields).map(([f, expr]) => `${expr.replaceAll('{{now}}', 'now()').replaceAll('{{agent}}', '0')} as "${f}"`).join(', ');
   const knex = orm.em.getKnex();
   const r = (await knex.raw(`select ${champs} from ${def.from} where false`)) as { fields: { name: string; dataTypeID: number }[] };
   return Object.fromEntries(r.fields.map((f) => [f.name, f.dataTypeID]));

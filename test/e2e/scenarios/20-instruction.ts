@@ -57,7 +57,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   // The offer, then its ranking.
   await page.goto(`${base}/#/offres/${offre.id}/show`);
   await page.getByRole('link', { name: 'Ouvrir le classement' }).click();
-  await page.getByText(`Classement de l’offre ${offre.reference}`).waitFor({ timeout: 20_000 });
+  await page.getByText(`Filtré sur l’offre ${offre.reference}`, { exact: false }).waitFor({ timeout: 20_000 });
   const premiere = page.locator('table tbody tr').first();
   await premiere.getByText(candidature.reference).waitFor({ timeout: 20_000 });
   if ((await premiere.locator('td').nth(1).innerText()).trim() !== '1') throw new Error('the first row of the ranking is not rang 1');

@@ -13,14 +13,17 @@ import type { CandidatureFile } from '@console/candidatures/types';
 import { SignalerFraudeButton } from '@console/signalements/SignalerFraudeButton';
 import { PiecesZipButton } from '@console/justificatifs/PiecesZipButton';
 import { TraiterSuivantButton } from '@console/candidatures/file/TraiterSuivantButton';
+import { ModifieDepuisVisiteChip, SuivreButton, useVisite } from '@console/candidatures/suivi/Suivi';
 import { NavigationDossiers } from './NavigationDossiers';
 
 /**
  * The head of the candidature page: reference, status, rank with its explanation in words
- * (R-RANK-EXPLAIN), the way to the previous / next dossier, and the actions allowed now.
+ * (R-RANK-EXPLAIN), « Suivre » and « modifié depuis votre dernière visite » (UI-SUIVI), the way to
+ * the previous / next dossier, and the actions allowed now.
  */
 export function DossierEntete({ record, dossier }: { record: CandidatureFile; dossier: Dossier | undefined }) {
   const translate = useTranslate();
+  const visite = useVisite(record.id, dossier);
   return (
     <Card variant="outlined">
       <CardContent sx={{ '&:last-child': { pb: 2 } }}>
@@ -41,6 +44,7 @@ export function DossierEntete({ record, dossier }: { record: CandidatureFile; do
                 )}
                 <PalierField />
               </RecordContextProvider>
+              {visite.modifie && <ModifieDepuisVisiteChip vuLe={visite.vuLe} />}
             </Stack>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
               {record.motifRang ? `${record.motifRang.charAt(0).toUpperCase()}${record.motifRang.slice(1)}` : translate('app.traitement.dossier.candidature', { date: formatDateTime(record.dateCandidature) })}
@@ -49,6 +53,7 @@ export function DossierEntete({ record, dossier }: { record: CandidatureFile; do
           </Box>
           <Stack sx={{ gap: 1, alignItems: { md: 'flex-end' } }}>
             <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+              <SuivreButton id={record.id} suivi={visite.suivi} disabled={!dossier} />
               <NavigationDossiers record={record} />
               <TraiterSuivantButton />
             </Stack>

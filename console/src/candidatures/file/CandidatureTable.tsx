@@ -10,6 +10,7 @@ import { useCan } from '@console/common/useAbility';
 import { PalierField } from '@console/candidatures/PalierField';
 import type { CandidatureFile } from '@console/candidatures/types';
 import { ActionsGroupees } from '@console/candidatures/groupees/ActionsGroupees';
+import { ModifieDepuisVisiteChip } from '@console/candidatures/suivi/Suivi';
 
 /** Where the column choice is stored (ColumnsButton and the saved filters use it). */
 export const COLONNES_STORE_KEY = 'candidatures.datatable';
@@ -103,7 +104,16 @@ export function CandidatureTable() {
         }}
       >
         {byOffre && <DataTable.NumberCol source="rang" options={{ maximumFractionDigits: 0 }} />}
-        <DataTable.Col source="reference" sx={{ whiteSpace: 'nowrap' }} />
+        <DataTable.Col
+          source="reference"
+          sx={{ whiteSpace: 'nowrap' }}
+          render={(record) => (
+            <>
+              {record.reference}
+              {record.modifieDepuisVisite === true && <ModifieDepuisVisiteChip />}
+            </>
+          )}
+        />
         <DataTable.Col source="demandeurNom" field={DemandeurNomField} sx={{ whiteSpace: 'nowrap' }} />
         {!byOffre && (
           <DataTable.Col

@@ -1,4 +1,5 @@
-import { Box, Chip, Tab, Tabs } from '@mui/material';
+import FollowedIcon from '@mui/icons-material/BookmarkAdded';
+import { Box, Chip, Tab, Tabs, Tooltip } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useListContext, useTranslate } from 'react-admin';
 import { useAppDataProvider } from '@console/data/dataProvider';
@@ -37,9 +38,16 @@ export function OngletsFile() {
     onUnselectItems();
     setFilters({ ...filterValues, onglet }, displayedFilters);
   };
+  // UI-SUIVI: « Suivis » narrows any tab to the dossiers the agent follows; turned on, it shows them all (« Toutes »).
+  const suivis = filterValues.suivies === true || filterValues.suivies === 'true';
+  const basculerSuivis = () => {
+    onUnselectItems();
+    const { suivies: _, ...autres } = filterValues;
+    setFilters(suivis ? autres : { ...autres, suivies: true, onglet: 'toutes' }, displayedFilters);
+  };
   return (
-    <Box sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-      <Tabs value={courant} onChange={(_, value: Onglet) => choisir(value)} variant="scrollable" scrollButtons="auto" aria-label={translate('resources.candidatures.name', { smart_count: 2 })}>
+    <Box sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', alignItems: 'center' }}>
+      <Tabs sx={{ flexGrow: 1, minWidth: 0 }} value={courant} onChange={(_, value: Onglet) => choisir(value)} variant="scrollable" scrollButtons="auto" aria-label={translate('resources.candidatures.name', { smart_count: 2 })}>
         {ONGLETS.map((onglet) => (
           <Tab
             key={onglet}
@@ -62,6 +70,19 @@ export function OngletsFile() {
           />
         ))}
       </Tabs>
+      <Tooltip describeChild title={translate('app.traitement.suivi.suivisAide')}>
+        <Chip
+          component="button"
+          clickable
+          aria-pressed={suivis}
+          icon={<FollowedIcon />}
+          label={translate('app.traitement.suivi.suivis')}
+          color={suivis ? 'primary' : 'default'}
+          variant={suivis ? 'filled' : 'outlined'}
+          onClick={basculerSuivis}
+          sx={{ mx: 1.5, flexShrink: 0 }}
+        />
+      </Tooltip>
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import { motifClassement } from '@shared/rules/classement';
 import type { NatureOffre } from '@shared/domain/enums';
 import { seuilRelance } from '@shared/rules/lienBailleur';
 import { ATTENTE_BAILLEUR_DEPUIS, joursRelance } from '@server/modules/bailleurs/relances';
+import { CHAMPS_SUIVI, FILTRE_SUIVIES } from './suivi';
 
 const OUVERTS = "('deposee', 'en_instruction', 'transmise_bailleur')";
 const FINAUX = "('attribuee', 'non_retenue', 'annulee', 'cloturee')";
@@ -57,6 +58,8 @@ export const candidatures: ResourceDef = {
     offreNombreLogements: 'o.nombre_logements',
     /** When it was first sent to the bailleur through the platform (« Envoyer au bailleur »). */
     envoyeeBailleurLe: '(select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id)',
+    /** UI-SUIVI: the caller follows it; changed since his last visit (null when he does not follow it). */
+    ...CHAMPS_SUIVI,
   },
   filters: {
     statut: { expr: 'c.statut', type: 'enum', values: STATUTS_CANDIDATURE },
@@ -72,6 +75,7 @@ export const candidatures: ResourceDef = {
     publicCible: { expr: 'cd.public_cible', type: 'enum', values: PUBLICS_CIBLES },
     controleRenforce: { expr: 'cd.controle_renforce', type: 'bool' },
     palier: { expr: 'c.palier', type: 'int' },
+    suivies: FILTRE_SUIVIES,
     onglet: { expr: '', type: 'custom', values: ONGLETS, build: (v, who) => ongletSql(v as (typeof ONGLETS)[number], who.agentId, who.now) },
   },
   // The demandeur's and the offer's matches as id arrays: a bitmap OR of index scans, no join before the page.

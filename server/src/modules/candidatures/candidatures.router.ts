@@ -8,13 +8,14 @@ import { fromMinimal, getRow, parseId, TOTAL_EXACT_MAX, whereClause } from '@ser
 import { parseBody } from '@server/http/validate';
 import { parseListParams } from '@server/http/listQuery';
 import { candidatures, ONGLETS, ongletSql } from './candidatures.resource';
-import { ABILITY_ACTION, dossier } from './dossier';
+import { ABILITY_ACTION, dossierOuvert } from './dossier';
 import { actionsGroupees, agentsAssignables, corpsGroupes, idsAssignables } from './groupees';
 import { liberer, prendre } from './prendre';
 import { REGLES_ACTIONS } from './regles';
 import { prendreSuivant } from './suivant';
 import { acteurDe, appliquerAction } from './transition';
 import { notesRouter } from './notes';
+import { nePlusSuivre, suivre } from './suivi';
 import { offresSimilaires } from '@server/modules/propositions/similaires';
 import { decrireRoute, ligne } from '@server/openapi/registry';
 import { objet } from '@server/openapi/schemas';
@@ -90,9 +91,27 @@ decrireRoute({
         }),
         z.null(),
       ]).meta({ description: 'Conditions de « Désigner » avant le clic ; null quand la désignation n’est pas une action possible' }),
+      suivi: z.union([
+        z.object({
+          vuLe: z.iso.datetime().meta({ description: 'La visite précédente (avant celle-ci)' }),
+          modifieDepuisVisite: z.boolean().meta({ description: 'Changé depuis la visite précédente (événement du journal, note, pièce déposée par un autre)' }),
+        }),
+        z.null(),
+      ]).meta({ description: 'UI-SUIVI : null quand l’agent ne suit pas ce dossier ; sinon ouvrir le dossier met sa visite à maintenant' }),
     }).meta({ description: 'Dossier complet de la candidature (candidature, demande, demandeur, offre, pièces, eligibilite, rang, verrou, actions, designation)' }),
   },
 });
+for (const [method, summary] of [['put', 'Suivre la candidature (idempotent)'], ['delete', 'Ne plus suivre la candidature (idempotent)']] as const) {
+  decrireRoute({
+    method, path: '/api/candidatures/{id}/suivi', auth: 'agent', summary,
+    description:
+      'Préférence de l’agent (UI-SUIVI), sans effet sur le dossier : pas d’événement d’audit. Ouvrir le dossier (GET …/dossier) met à jour sa dernière visite ; ' +
+      'la liste (filtre `suivies`) dit pour chaque dossier suivi s’il a changé depuis (`modifieDepuisVisite` : événement du journal, note ou pièce déposée par un autre). ' +
+      'Une candidature hors du périmètre de l’agent répond 404.',
+    reponse: { json: ligne('candidatures') },
+    problemes: { 404: ['INTROUVABLE'] },
+  });
+}
 decrireRoute({
   method: 'post', path: '/api/candidatures/{id}/prendre', auth: 'agent', summary: 'Prendre le dossier en charge (motif requis pour reprendre celui d’un collègue actif)',
   body: corpsPrendre, reponse: { json: ligne('candidatures') }, problemes: { 409: ['DOSSIER_PRIS', 'DEJA_EN_CHARGE', 'DOSSIER_MODIFIE', 'TRANSITION_INTERDITE'] },
@@ -153,9 +172,24 @@ export function candidaturesRouter(ctx: AppContext) {
   r.get('/:id/dossier', async (req, res) => {
     const id = parseId(req.params.id);
     await getRow(req, ctx, candidatures, id);
-    const vue = await dossier(req, id, ctx.clock.now());
+    // UI-SUIVI: a follower's visit (what changed since the previous one, then vu_le = now).
+    const vue = await dossierOuvert(req, id, ctx.clock.now());
     await tracerLecture(req, ctx, 'dossier', { entiteId: id }); // DATA-TRACES
     res.json(vue);
+  });
+
+  // UI-SUIVI: follow / stop following a dossier of the caller's scope (404 outside), idempotent.
+  r.put('/:id/suivi', async (req, res) => {
+    const id = parseId(req.params.id);
+    await getRow(req, ctx, candidatures, id);
+    await req.em!.transactional((tx) => suivre(tx, req.agent!.id, id, ctx.clock.now()));
+    res.json(await getRow(req, ctx, candidatures, id));
+  });
+  r.delete('/:id/suivi', async (req, res) => {
+    const id = parseId(req.params.id);
+    await getRow(req, ctx, candidatures, id);
+    await req.em!.transactional((tx) => nePlusSuivre(tx, req.agent!.id, id));
+    res.json(await getRow(req, ctx, candidatures, id));
   });
 
   r.post('/:id/prendre', async (req, res) => {

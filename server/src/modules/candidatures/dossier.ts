@@ -9,6 +9,7 @@ import { suspenduJusquAu } from '@shared/rules/suspension';
 import { notFound } from '@server/http/problem';
 import { chargerCandidature, foyer, verrouActif, type CandidatureCtx } from './contexte';
 import { DESIGNATIONS_PAR_LOGEMENT, designationsCompletes } from './regles';
+import { marquerVu } from './suivi';
 
 /** How many skipped candidatures the designation dialog names (the count says the rest). */
 const DEVANCEES_MAX = 10;
@@ -96,4 +97,14 @@ export async function dossier(req: Request, id: number, now: Date) {
     peutPrendre: req.ability!.can('prendre', 'candidatures'),
     designation: possibles.includes('designer') ? await preconditionsDesignation(req, ctx, now) : null,
   };
+}
+
+/**
+ * The dossier as its page opens it (GET …/dossier, and the verification made from it): with
+ * UI-SUIVI's visit of a follower — what changed since his previous visit, then seen now.
+ */
+export async function dossierOuvert(req: Request, id: number, now: Date) {
+  const vue = await dossier(req, id, now);
+  const suivi = await req.em!.transactional((tx) => marquerVu(tx, req.agent!.id, id, now));
+  return { ...vue, suivi };
 }

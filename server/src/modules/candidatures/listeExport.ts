@@ -51,7 +51,7 @@ export function listeExportRouter(ctx: AppContext) {
     const lisibles = readableFields(req, candidatures);
     const colonnes = COLONNES.filter((c) => lisibles.includes(c.champ));
     const expr = candidatures.fields[sort[0]];
-    const order = expr && !expr.includes('{{now}}') && !candidatures.sorts?.[sort[0]]
+    const order = expr && !/\{\{(now|agent)\}\}/.test(expr) && !candidatures.sorts?.[sort[0]]
       ? `(${expr}) ${sort[1]} nulls last, c.id ${sort[1]}`
       : 'c.date_candidature desc, c.id desc';
     const from = fromMinimal(candidatures, `${where.sql} ${order}`);

@@ -12,7 +12,7 @@ import { audit } from '@server/modules/audit-events/audit';
 import { candidatures } from '@server/modules/candidatures/candidatures.resource';
 import { prendreEnAgissant } from '@server/modules/candidatures/prendre';
 import { acteurDe } from '@server/modules/candidatures/transition';
-import { dossier } from '@server/modules/candidatures/dossier';
+import { dossierOuvert } from '@server/modules/candidatures/dossier';
 import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
 import { timeline } from '@server/modules/candidatures/timeline';
 import { notifier } from '@server/modules/notifications/outbox';
@@ -79,7 +79,7 @@ export function justificatifsRouter(ctx: AppContext) {
     if (candidatureId === undefined) return piece;
     const [candidature, d, t] = await Promise.all([
       getRow(req, ctx, candidatures, candidatureId),
-      dossier(req, candidatureId, ctx.clock.now()),
+      dossierOuvert(req, candidatureId, ctx.clock.now()),
       timeline(req.em!, 'candidature', candidatureId, req.agent!.role === 'controle_fraude'),
     ]);
     return { ...piece, candidature, dossier: d, timeline: t };
