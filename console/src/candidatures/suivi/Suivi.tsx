@@ -53,6 +53,7 @@ export function SuivreButton({ id, suivi, disabled }: { id: Identifier; suivi: b
           startIcon={suivi ? <FollowedIcon /> : <FollowIcon />}
           disabled={disabled || isPending}
           onClick={() => mutate()}
+          sx={{ whiteSpace: 'nowrap' }}
         >
           {translate(suivi ? 'app.traitement.suivi.nePlusSuivre' : 'app.traitement.suivi.suivre')}
         </Button>
