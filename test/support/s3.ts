@@ -15,7 +15,7 @@ const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 's3rver-p
  */
 export async function startS3rver(bucket = 'als-test', prefix = '') {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'als-s3rver-'));
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', SCRIPT, directory, bucket], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', SCRIPT, directory, bucket, prefix], { stdio: ['pipe', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
