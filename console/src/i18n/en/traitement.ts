@@ -128,7 +128,7 @@ export const traitementEn = {
       titre: 'Request the document: %{piece}',
       aide: 'The applicant receives an e-mail with this reason and the link to upload the document from their space. Their upload closes the request. If nobody handles this file, you take it.',
       motif: 'Reason (sent to the applicant)',
-      motifAide: 'Pick a template or write the reason (at least %{min} characters).',
+      motifAide: 'The applicant reads this reason as written (at least %{min} characters).',
       confirmer: 'Send the request',
       fait: 'Document requested: the applicant is told by e-mail.',
       demandee: 'Requested on %{date}',

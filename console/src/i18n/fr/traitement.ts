@@ -133,7 +133,7 @@ export const traitementFr = {
       titre: 'Demander la pièce : %{piece}',
       aide: 'Le demandeur reçoit un courriel avec ce motif et le lien pour déposer la pièce depuis son espace. Son dépôt clôt la demande. Si personne ne traite ce dossier, vous le prenez en charge.',
       motif: 'Motif (transmis au demandeur)',
-      motifAide: 'Choisissez un modèle ou écrivez le motif (%{min} caractères au moins).',
+      motifAide: 'Le demandeur lit ce motif tel quel (%{min} caractères au moins).',
       confirmer: 'Envoyer la demande',
       fait: 'Pièce demandée : le demandeur est prévenu par courriel.',
       demandee: 'Demandée le %{date}',
