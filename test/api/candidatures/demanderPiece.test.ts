@@ -4,11 +4,12 @@
  * real PostgreSQL: the request row, its audit event and French mail in one transaction, the dossier
  * and the portal showing it, the deposit satisfying it, and every refusal changing nothing.
  */
+import pg from 'pg';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@server/modules/auth/passwords';
 import { createAgent } from '@test/support/agents';
-import { bearer, login, useTestApp } from '@test/support/app';
+import { bearer, login, urlDeBase, useTestApp } from '@test/support/app';
 import { creerDossier, creerOffre } from '@test/support/fixtures';
 import { CGU, connexion, MOT_DE_PASSE } from '../portail/fixtures';
 
@@ -185,5 +186,29 @@ describe('POST /api/candidatures/:id/pieces/demander', () => {
     // The dossier line has no pending request any more, and a new one may be made if the new piece is refused later.
     const dossierVue = await request(t.app).get(`/api/candidatures/${d.candidatureId}/dossier`).set(bearer(conseiller.token));
     expect(dossierVue.body.checklist.find((l: { type: string }) => l.type === 'justificatif_domicile')).toMatchObject({ statut: 'depose', ok: true, demandePiece: null, demandable: false });
+  });
+
+  it('UI-DEMANDER-PIECE: a request made while the demandeur’s deposit of that piece is in progress waits for it, then sees the piece (409 PIECE_DEJA_FOURNIE), never a request left pending', async () => {
+    const d = await dossier();
+    // Another session does what the portal's deposit does: the demande locked FOR UPDATE, the piece inserted, then the commit.
+    const depot = new pg.Client({ connectionString: urlDeBase() });
+    await depot.connect();
+    try {
+      await depot.query('begin');
+      await depot.query('select id from demande where id = $1 for update', [d.demandeId]);
+      await depot.query(
+        `insert into justificatif (demande_id, titulaire, type, statut, sha256, taille, mime, nom_original, depose_le, date_validite_fin)
+         values ($1, 'demandeur', 'justificatif_domicile', 'depose', $2, 10, 'application/pdf', 'facture.pdf', now(), '2099-12-31')`,
+        [d.demandeId, 'b'.repeat(64)],
+      );
+      const enCours = demander(conseiller.token, d.candidatureId, { type: 'justificatif_domicile', motif: MOTIF }).then((r) => r);
+      await new Promise((ok) => setTimeout(ok, 400)); // the request is now waiting on the demande's lock
+      await depot.query('commit');
+      const r = await enCours;
+      expect([r.status, r.body.code]).toEqual([409, 'PIECE_DEJA_FOURNIE']);
+    } finally {
+      await depot.end();
+    }
+    expect((await etat(d.candidatureId)).demandes).toEqual([]);
   });
 });

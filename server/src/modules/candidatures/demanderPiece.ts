@@ -54,13 +54,13 @@ const TITULAIRE_MAIL: Record<Titulaire, string | null> = { demandeur: null, code
 
 /**
  * Issue #15, « Demander la pièce », in the caller's transaction: the candidature locked (offre →
- * demandeur → candidature, the one lock order), open, the piece one its dossier requires and that
+ * demandeur → demande → candidature, the one lock order; a deposit in progress goes first), open, the piece one its dossier requires and that
  * does not count yet (shared checklist); then the request (a conditional insert: a pending one for the
  * same piece wins, 409 DEJA_DEMANDEE), its audit event, the mail to the demandeur, and the dossier
  * taken by the agent when nobody holds it.
  */
 export async function demanderPiece(tx: EntityManager, id: number, corps: CorpsDemanderPiece, acteur: Acteur, now: Date): Promise<DemandePieceVue> {
-  const ctx = await chargerCandidature(tx, id, true);
+  const ctx = await chargerCandidature(tx, id, true, { demande: true }); // a deposit in progress first: then its piece is seen
   if (!ctx) throw notFound();
   if (!estOuvert(ctx.c.statut)) {
     throw conflict('CANDIDATURE_CLOSE', 'Cette candidature est close : il n’y a plus de pièce à demander pour elle.');
