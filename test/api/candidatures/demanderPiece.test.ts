@@ -186,6 +186,9 @@ describe('POST /api/candidatures/:id/pieces/demander', () => {
     // The dossier line has no pending request any more, and a new one may be made if the new piece is refused later.
     const dossierVue = await request(t.app).get(`/api/candidatures/${d.candidatureId}/dossier`).set(bearer(conseiller.token));
     expect(dossierVue.body.checklist.find((l: { type: string }) => l.type === 'justificatif_domicile')).toMatchObject({ statut: 'depose', ok: true, demandePiece: null, demandable: false });
+    // A request of a candidature closed since then is no longer asked of the demandeur.
+    await sql(`update candidature set statut = 'annulee' where id = ?`, [d.candidatureId]);
+    expect((await request(t.app).get('/api/portail/demande').set(bearer(portail))).body.piecesDemandees).toEqual([]);
   });
 
   it('UI-DEMANDER-PIECE: a request made while the demandeur’s deposit of that piece is in progress waits for it, then sees the piece (409 PIECE_DEJA_FOURNIE), never a request left pending', async () => {

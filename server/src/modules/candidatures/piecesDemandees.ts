@@ -39,13 +39,14 @@ export async function satisfaireDemandes(tx: EntityManager, demandeId: number, t
 
 /**
  * What the portal shows of the pending requests of a demande (« Pièce demandée le … : motif »):
- * the piece, the motif, the date and the candidature; never the agent (no agent is named to a demandeur).
+ * the piece, the motif, the date and the candidature (still open); never the agent (no agent is named to a demandeur).
  */
 export async function demandesPortail(em: EntityManager, demandeId: number) {
   return em.execute<{ type: TypeJustificatif; titulaire: Titulaire; motif: string; demandeeLe: Date; candidatureReference: string }[]>(
     `select dp.type, dp.titulaire, dp.motif, dp.demandee_le as "demandeeLe", c.reference as "candidatureReference"
        from demande_piece dp join candidature c on c.id = dp.candidature_id
-      where dp.demande_id = ? and dp.satisfaite_le is null order by dp.demandee_le, dp.id`,
+      where dp.demande_id = ? and dp.satisfaite_le is null and c.statut in ('deposee', 'en_instruction', 'transmise_bailleur')
+      order by dp.demandee_le, dp.id`,
     [demandeId],
   );
 }
