@@ -214,4 +214,15 @@ describe('POST /api/candidatures/:id/pieces/demander', () => {
     }
     expect((await etat(d.candidatureId)).demandes).toEqual([]);
   });
+
+  it('UI-DEMANDER-PIECE: 8 identical requests at once: one 201, the others 409 DEJA_DEMANDEE; one row, one audit event, one mail', async () => {
+    const d = await dossier();
+    const reponses = await Promise.all(Array.from({ length: 8 }, () => demander(conseiller.token, d.candidatureId, { type: 'justificatif_domicile', motif: MOTIF })));
+    expect(reponses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    expect(reponses.filter((r) => r.status === 409).every((r) => r.body.code === 'DEJA_DEMANDEE')).toBe(true);
+    const e = await etat(d.candidatureId);
+    expect(e.demandes).toHaveLength(1);
+    expect(e.audits.filter((a) => a.action === 'demander_piece')).toHaveLength(1);
+    expect(e.mails).toEqual([{ template: 'piece_demandee' }]);
+  });
 });
