@@ -90,7 +90,7 @@ decrireRoute({
         }),
         z.null(),
       ]).meta({ description: 'Conditions de « Désigner » avant le clic ; null quand la désignation n’est pas une action possible' }),
-    }).meta({ description: 'Dossier complet de la candidature (candidature, demande, demandeur, offre, pièces, eligibilite, rang, verrou, actions, designation)' }),
+    }).meta({ description: 'Dossier complet de la candidature (candidature, demande, demandeur, offre, pièces, eligibilite, rang, verrou, actions, designation). Chaque ligne de `checklist` porte `demandePiece` (la demande de pièce en attente : demandeeLe, motif, agentNom ; ou null) et `demandable` ; `peutDemanderPiece` dit si l’agent peut demander des pièces pour ce dossier.' }),
   },
 });
 decrireRoute({
