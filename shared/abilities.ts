@@ -22,6 +22,8 @@ export const ACTIONS = [
   'envoyer_bailleur',
   // Personal data (issue #14): verify the audit chain (admin); produce a demandeur's data package (art. 15/20).
   'verifier', 'exporter_donnees',
+  // Issue #15: ask the demandeur for a missing or refused piece of a dossier (those who instruct it).
+  'demander_piece',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 /** A resource name, or a record tagged with it (`subject('candidatures', row)`) to check its conditions. */
@@ -86,7 +88,7 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
     case 'conseiller':
       can('read', referentiel);
       can('read', 'offres', inTerritory);
-      can(['read', 'instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre', 'envoyer_bailleur'], 'candidatures', inTerritory);
+      can(['read', 'instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre', 'envoyer_bailleur', 'demander_piece'], 'candidatures', inTerritory);
       can('read', ['demandeurs', 'demandes'], tiedToTerritory);
       can(['lever_controle_renforce', 'modifier_accompagnement'], 'demandes', tiedToTerritory);
       can(['read', 'valider', 'refuser', 'telecharger'], 'justificatifs', allBut('justificatifs', JUSTIFICATIF_FIELDS), tiedToTerritory);
@@ -98,7 +100,7 @@ export function defineAbilityFor(agent: AbilityAgent): AppAbility {
     case 'controle_fraude':
       can('read', [...referentiel, 'offres', 'candidatures', 'demandeurs', 'demandes', 'propositions']);
       can('create', 'propositions'); // §11.17, §11.25: pushes an offer, in every territory
-      can(['instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre'], 'candidatures');
+      can(['instruire', 'designer', 'ne_pas_retenir', 'attribuer', 'annuler', 'prendre', 'demander_piece'], 'candidatures');
       can(['read', 'valider', 'refuser', 'telecharger', 'marquer_falsifie'], 'justificatifs');
       can(['read', 'create', 'update', 'lever'], 'suspensions');
       can(['read', 'update'], 'signalements');

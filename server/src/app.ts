@@ -41,6 +41,7 @@ import { demandesRouter } from './modules/demandes/demandes.router';
 import { suspensionsRouter } from './modules/suspensions/suspensions.router';
 import { cacheConsole, consolePrecompressee } from './http/statiques';
 import { signalerDossierRouter } from './modules/signalements/signalerDossier';
+import { demanderPieceRouter } from './modules/candidatures/demanderPiece';
 import { piecesZipRouter } from './modules/justificatifs/piecesZip';
 import { listeExportRouter } from './modules/candidatures/listeExport';
 
@@ -92,6 +93,7 @@ export function createApp(ctx: AppContext): Express {
   const agent = requireAgent(ctx);
   api.use('/candidatures', agent, candidaturesRouter(ctx));
   api.use('/candidatures', agent, signalerDossierRouter(ctx)); // « Signaler au contrôle fraude » (issue #15)
+  api.use('/candidatures', agent, demanderPieceRouter(ctx)); // « Demander la pièce » (issue #15)
   api.use('/candidatures', agent, piecesZipRouter(ctx)); // the dossier's pieces as one ZIP (issue #15)
   api.use('/candidatures', agent, listeExportRouter(ctx)); // the filtered list as XLSX (issue #15)
   // « Envoyer au bailleur » (a link by mail) and what the bailleur did with it.

@@ -163,3 +163,12 @@ export function soclesDeposes(foyer: Pick<DemandeRules, 'codemandeur'>, justific
     PIECES_SOCLES.every((type) => justificatifs.some((j) => j.type === type && j.titulaire === titulaire && estDeposee(j, maintenant))),
   );
 }
+
+/**
+ * « Demander la pièce » (issue #15): an agent may ask the demandeur for a required piece only while
+ * it does not count (never deposited, refused, expired or falsified); a piece deposited and waiting
+ * for its check, or validated, is there already.
+ */
+export function pieceADemander(ligne: Pick<LigneChecklist, 'ok'>): boolean {
+  return !ligne.ok;
+}

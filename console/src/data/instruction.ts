@@ -14,10 +14,17 @@ export interface Dossier {
   controleRenforce: boolean;
   /** R-REAPPLY: an attribution less than 12 months ago. */
   signaleReattribution: boolean;
-  checklist: LigneChecklist[];
+  checklist: (LigneChecklist & {
+    /** « Demander la pièce » (issue #15): the request waiting for the demandeur's deposit, if any. */
+    demandePiece?: DemandePieceLigne | null;
+    /** The agent may ask for this piece now (missing or refused, none pending, open dossier, his role). */
+    demandable?: boolean;
+  })[];
   verrou: { agentId: Identifier; agentNom: string | null; depuis: Iso | null; actif: boolean; estMoi: boolean } | null;
   actionsPossibles: Exclude<ActionCandidature, 'cloturer'>[];
   peutPrendre: boolean;
+  /** The agent may ask the demandeur for pieces of this dossier (role, territory, open candidature). */
+  peutDemanderPiece?: boolean;
   /** What « Désigner » needs, before the click (null when it is not a possible action). */
   designation?: PreconditionsDesignation | null;
   /** UI-SUIVI: null when the agent does not follow it; else his previous visit and whether it changed since (this visit then counts as seen). */
@@ -35,6 +42,15 @@ export interface PreconditionsDesignation {
 }
 
 export type LigneDossier = Dossier['checklist'][number];
+
+/** A pending request for a piece (POST /api/candidatures/:id/pieces/demander). */
+export interface DemandePieceLigne {
+  id: Identifier;
+  demandeeLe: Iso;
+  motif: string;
+  agentId: Identifier;
+  agentNom: string;
+}
 
 /** POST /api/candidatures/actions-groupees (≤ 500 ids). */
 export type ActionGroupee =

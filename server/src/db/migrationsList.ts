@@ -20,6 +20,7 @@ import { Migration20261207100000_role_application } from './migrations/Migration
 import { Migration20261207100000_territoires_stockes } from './migrations/Migration20261207100000_territoires_stockes';
 import { Migration20261207103000_signalement_agent } from './migrations/Migration20261207103000_signalement_agent';
 import { Migration20261207111000_suivi_dossier } from './migrations/Migration20261207111000_suivi_dossier';
+import { Migration20261207110000_demande_piece } from './migrations/Migration20261207110000_demande_piece';
 import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
 /**
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261207100000_territoires_stockes', class: Migration20261207100000_territoires_stockes },
   { name: 'Migration20261207101000_rang_designation', class: Migration20261207101000_rang_designation },
   { name: 'Migration20261207103000_signalement_agent', class: Migration20261207103000_signalement_agent },
+  { name: 'Migration20261207110000_demande_piece', class: Migration20261207110000_demande_piece },
   { name: 'Migration20261207111000_suivi_dossier', class: Migration20261207111000_suivi_dossier },
 ];

@@ -179,6 +179,18 @@ export interface DemandeTable {
   departements: string[];
 }
 
+export interface DemandePieceTable {
+  id: number;
+  candidature_id: number;
+  demande_id: number;
+  type: 'identite' | 'ressources' | 'avis_imposition' | 'attestation_employeur' | 'bulletin_salaire' | 'justificatif_domicile' | 'attestation_hebergement' | 'justificatif_situation' | 'reconnaissance_dalo_daho';
+  titulaire: 'demandeur' | 'codemandeur';
+  motif: string;
+  demandee_le: Date;
+  agent_id: number;
+  satisfaite_le: Date | null;
+}
+
 export interface DemandeurTable {
   id: number;
   civilite: 'M' | 'Mme';
@@ -475,6 +487,7 @@ export interface Tables {
   cgu_version: CguVersionTable;
   commune: CommuneTable;
   demande: DemandeTable;
+  demande_piece: DemandePieceTable;
   demandeur: DemandeurTable;
   entreprise: EntrepriseTable;
   export: ExportTable;

@@ -31,6 +31,7 @@ const TITLES: Record<number, string> = {
   410: 'Lien expiré',
   413: 'Contenu trop volumineux',
   415: 'Type de fichier non accepté',
+  422: 'Demande impossible à traiter',
   429: 'Trop de tentatives',
   500: 'Erreur interne',
   503: 'Service momentanément indisponible',

@@ -41,6 +41,9 @@ export const demandeVue = z.object({
   accompagneServiceSalariesEnDifficulte: z.boolean(), derniereMiseAJour: instant, createdAt: instant,
   piecesSocles: z.array(z.object({ type: z.enum(TYPES_JUSTIFICATIF), titulaire: z.enum(TITULAIRES), ok: z.boolean() })),
   justificatifs: z.array(pieceVue).meta({ description: 'Une pièce falsifiée apparaît « refuse » (R-FRAUD-VIS)' }),
+  piecesDemandees: z.array(z.object({
+    type: z.enum(TYPES_JUSTIFICATIF), titulaire: z.enum(TITULAIRES), motif: z.string(), demandeeLe: instant, candidatureReference: z.string(),
+  })).meta({ description: 'Pièces qu’un conseiller a demandées et qui ne sont pas encore déposées (« Pièce demandée le … : motif ») ; le dépôt de la pièce les satisfait' }),
 });
 export const pieceDeposee = z.object({
   id: z.number().int(), type: z.enum(TYPES_JUSTIFICATIF), titulaire: z.enum(TITULAIRES), statut: z.literal('depose'), nomOriginal: z.string(),

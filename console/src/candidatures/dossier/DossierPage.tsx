@@ -81,7 +81,7 @@ export function DossierPage() {
             <Stack sx={{ gap: 2, minWidth: 0 }}>
               <DemandeurResume record={record} dossier={dossier} />
               <EnvoisCandidature record={record} />
-              <PiecesChecklist lignes={lignes} selection={selection} onSelect={setSelection} listeRef={liste} />
+              <PiecesChecklist lignes={lignes} selection={selection} onSelect={setSelection} listeRef={liste} candidatureId={record.id} />
               <OffreResume record={record} />
             </Stack>
             <Box sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, height: { xs: 560, lg: 'calc(100vh - 88px)' }, minWidth: 0 }}>

@@ -1,10 +1,12 @@
 import { Chip, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import type { Ref } from 'react';
-import { useTranslate } from 'react-admin';
+import { useTranslate, type Identifier } from 'react-admin';
+import { formatDay } from '@console/common/format';
 import { enumLabelKey } from '@console/common/enums';
 import { colorFor } from '@console/common/statusColors';
 import type { LigneDossier } from '@console/data/instruction';
 import { Carte } from './Carte';
+import { DemanderPieceButton } from './DemanderPieceButton';
 import { cleLigne, idLigne } from './pieces';
 
 /** The status of a checklist line: the piece's status, « Expirée », or « Non déposée ». */
@@ -25,15 +27,19 @@ export function useLibelleLigne() {
 
 /**
  * The pieces required for this offer and this household (shared/rules completude), each with its
- * status; clicking one shows it in the viewer.
+ * status; clicking one shows it in the viewer. A missing or refused line offers « Demander la pièce »
+ * to an agent who may act on the dossier (issue #15), and a line asked for says since when.
  */
 export function PiecesChecklist({
   lignes,
   selection,
   onSelect,
   listeRef,
+  candidatureId,
 }: {
   lignes: LigneDossier[];
+  /** The dossier's candidature, for « Demander la pièce » (without it, no button). */
+  candidatureId?: Identifier;
   selection: string | null;
   onSelect: (cle: string) => void;
   /** The list, so that the page keeps the focus on its selected line after V / R / N. */
@@ -54,17 +60,34 @@ export function PiecesChecklist({
       <List ref={listeRef} dense disablePadding aria-label={translate('app.traitement.pieces.titre')}>
         {lignes.map((l) => {
           const cle = cleLigne(l);
+          const demande = l.demandePiece;
           return (
-            // A list holds list items (WCAG 1.3.1): each line's button sits in its <li>.
-            <ListItem key={cle} disablePadding>
+            // A list holds list items (WCAG 1.3.1): each line's button sits in its <li>, « Demander la pièce » beside it.
+            <ListItem key={cle} disablePadding sx={{ gap: 1 }}>
               <ListItemButton id={idLigne(l)} selected={cle === selection} onClick={() => onSelect(cle)} sx={{ borderRadius: 1, gap: 1 }}>
                 <ListItemText
                   primary={libelle(l)}
-                  secondary={translate(`app.traitement.pieces.source.${l.source}`)}
+                  secondary={
+                    <>
+                      {translate(`app.traitement.pieces.source.${l.source}`)}
+                      {demande && (
+                        <Typography
+                          component="span"
+                          variant="caption"
+                          color="warning.dark"
+                          title={translate('app.traitement.pieces.demander.demandeePar', { date: formatDay(demande.demandeeLe), agent: demande.agentNom, motif: demande.motif })}
+                          sx={{ display: 'block', fontWeight: 500 }}
+                        >
+                          {translate('app.traitement.pieces.demander.demandee', { date: formatDay(demande.demandeeLe) })}
+                        </Typography>
+                      )}
+                    </>
+                  }
                   slotProps={{ primary: { variant: 'body2', sx: { fontWeight: cle === selection ? 600 : 400 } }, secondary: { variant: 'caption' } }}
                 />
                 <StatutLigne ligne={l} />
               </ListItemButton>
+              {candidatureId != null && l.demandable && <DemanderPieceButton candidatureId={candidatureId} ligne={l} libelle={libelle(l)} />}
             </ListItem>
           );
         })}

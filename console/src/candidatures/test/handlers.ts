@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { defineAbilityFor } from '@shared/abilities';
-import { actionsPossibles } from '@shared/rules/candidature';
+import { actionsPossibles, estOuvert } from '@shared/rules/candidature';
+import { pieceADemander } from '@shared/rules/completude';
 import type { SuiviCandidature } from '@shared/api/bailleurs';
 import type { AgentProfile } from '@console/auth/session';
 import type { Dossier, EvenementTimeline, RapportGroupe } from '@console/data/instruction';
@@ -17,6 +18,16 @@ export const COMPTEURS = { a_traiter: 60, mes_dossiers: 12, en_instruction: 31, 
 export function dossierPour(record: Pick<Candidature, 'id' | 'statut'>, agent: AgentProfile, patch: Partial<Dossier> = {}): Dossier {
   const ability = defineAbilityFor(agent);
   const actions = actionsPossibles(record.statut, 'agent').filter((a): a is ActionAgent => a !== 'cloturer' && ability.can(a, 'candidatures'));
+  // « Demander la pièce » (issue #15), as dossier.ts decides it: the role, an open candidature, a line that does not count, none pending.
+  const peutDemanderPiece = estOuvert(record.statut) && ability.can('demander_piece', 'candidatures');
+  const lignes: Dossier['checklist'] = [
+    { type: 'identite', titulaire: 'demandeur', source: 'socle', justificatifId: 41, statut: 'depose', expire: false, validee: false, ok: true },
+    { type: 'avis_imposition', titulaire: 'demandeur', source: 'socle', justificatifId: 42, statut: 'valide', expire: false, validee: true, ok: true },
+    { type: 'justificatif_domicile', titulaire: 'demandeur', source: 'reglementation', justificatifId: null, statut: null, expire: false, validee: false, ok: false },
+  ];
+  const checklist = (patch.checklist ?? lignes).map((l) => ({
+    demandePiece: null, ...l, demandable: l.demandable ?? (peutDemanderPiece && !l.demandePiece && pieceADemander(l)),
+  }));
   return {
     id: record.id,
     statut: record.statut,
@@ -24,15 +35,12 @@ export function dossierPour(record: Pick<Candidature, 'id' | 'statut'>, agent: A
     suspenduJusquAu: null,
     controleRenforce: false,
     signaleReattribution: false,
-    checklist: [
-      { type: 'identite', titulaire: 'demandeur', source: 'socle', justificatifId: 41, statut: 'depose', expire: false, validee: false, ok: true },
-      { type: 'avis_imposition', titulaire: 'demandeur', source: 'socle', justificatifId: 42, statut: 'valide', expire: false, validee: true, ok: true },
-      { type: 'justificatif_domicile', titulaire: 'demandeur', source: 'reglementation', justificatifId: null, statut: null, expire: false, validee: false, ok: false },
-    ],
     verrou: null,
     actionsPossibles: actions,
     peutPrendre: ability.can('prendre', 'candidatures'),
+    peutDemanderPiece,
     ...patch,
+    checklist,
   };
 }
 

@@ -10,6 +10,7 @@ export const boiteEnvoiEn: Messages<typeof boiteEnvoiFr> = {
     inactivite_cloture: 'Inactivity: request closed',
     justificatif_expire: 'Expired documents',
     justificatif_refuse: 'Document refused',
+    piece_demandee: 'Document requested from the applicant',
     offre_reprise: 'Offer taken back by the landlord',
     suspension_appliquee: 'Suspension (told afterwards)',
     suspension_levee: 'Suspension lifted',

@@ -8,6 +8,7 @@ export const boiteEnvoiFr = {
     inactivite_cloture: 'Inactivité : clôture de la demande',
     justificatif_expire: 'Pièces expirées',
     justificatif_refuse: 'Pièce refusée',
+    piece_demandee: 'Pièce demandée au demandeur',
     offre_reprise: 'Offre reprise par le bailleur',
     suspension_appliquee: 'Suspension (information a posteriori)',
     suspension_levee: 'Levée de suspension',

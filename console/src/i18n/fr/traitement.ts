@@ -137,6 +137,19 @@ export const traitementFr = {
     validee: 'Pièce validée.',
     refusee: 'Pièce refusée : le demandeur est prévenu.',
     refusTitre: 'Refuser : %{piece}',
+    /** « Demander la pièce » (issue #15): ask the demandeur for a missing or refused piece. */
+    demander: {
+      bouton: 'Demander la pièce',
+      boutonPour: 'Demander la pièce : %{piece}',
+      titre: 'Demander la pièce : %{piece}',
+      aide: 'Le demandeur reçoit un courriel avec ce motif et le lien pour déposer la pièce depuis son espace. Son dépôt clôt la demande. Si personne ne traite ce dossier, vous le prenez en charge.',
+      motif: 'Motif (transmis au demandeur)',
+      motifAide: 'Le demandeur lit ce motif tel quel (%{min} caractères au moins).',
+      confirmer: 'Envoyer la demande',
+      fait: 'Pièce demandée : le demandeur est prévenu par courriel.',
+      demandee: 'Demandée le %{date}',
+      demandeePar: 'Demandée le %{date} par %{agent} : %{motif}',
+    },
     motifCode: 'Motif du refus',
     precision: 'Précision (transmise au demandeur)',
     motifs: {
@@ -220,6 +233,8 @@ export const traitementFr = {
       cloturer: 'Clôture',
       cloture: 'Clôture de la demande',
       prise_dossier: 'Prise en charge',
+      demander_piece: 'Pièce demandée au demandeur',
+      piece_fournie: 'Pièce demandée fournie',
       reprise_dossier: 'Reprise du dossier',
       liberation_dossier: 'Dossier rendu à la file',
       assignation: 'Assignation',

@@ -98,7 +98,7 @@ decrireRoute({
         }),
         z.null(),
       ]).meta({ description: 'UI-SUIVI : null quand l’agent ne suit pas ce dossier ; sinon ouvrir le dossier met sa visite à maintenant' }),
-    }).meta({ description: 'Dossier complet de la candidature (candidature, demande, demandeur, offre, pièces, eligibilite, rang, verrou, actions, designation)' }),
+    }).meta({ description: 'Dossier complet de la candidature (candidature, demande, demandeur, offre, pièces, eligibilite, rang, verrou, actions, designation). Chaque ligne de `checklist` porte `demandePiece` (la demande de pièce en attente : demandeeLe, motif, agentNom ; ou null) et `demandable` ; `peutDemanderPiece` dit si l’agent peut demander des pièces pour ce dossier.' }),
   },
 });
 for (const [method, summary] of [['put', 'Suivre la candidature (idempotent)'], ['delete', 'Ne plus suivre la candidature (idempotent)']] as const) {

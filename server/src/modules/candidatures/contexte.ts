@@ -26,14 +26,19 @@ export interface CandidatureCtx {
  * designation and a suspension of the same person run one after the other and the second sees
  * what the first committed), then the candidature itself.
  */
-export async function chargerCandidature(em: EntityManager, id: number, lock: boolean): Promise<CandidatureCtx | null> {
+export async function chargerCandidature(em: EntityManager, id: number, lock: boolean, opts: { demande?: boolean } = {}): Promise<CandidatureCtx | null> {
   const conn = em;
   if (lock) {
-    const [cle] = await conn.execute<{ demandeur_id: number; offre_id: number }[]>(`select demandeur_id, offre_id from candidature where id = ?`, [id]);
+    const [cle] = await conn.execute<{ demandeur_id: number; offre_id: number; demande_id: number }[]>(`select demandeur_id, offre_id, demande_id from candidature where id = ?`, [id]);
     if (!cle) return null;
     // FOR NO KEY UPDATE: serializes the writers of these rows without blocking inserts that only reference them.
     await conn.execute(`select id from offre where id = ? for no key update`, [cle.offre_id]);
     await conn.execute(`select id from demandeur where id = ? for no key update`, [cle.demandeur_id]);
+    // `demande`: a use case that decides on the demande's pieces waits for a deposit in progress (which
+    // holds the demande FOR UPDATE, then the candidatures), in the order offre → demandeur → demande →
+    // candidature. FOR KEY SHARE, what a row referencing the demande takes anyway: taken here, before the
+    // candidature, rather than at the insert, after it (which could deadlock with the deposit).
+    if (opts.demande) await conn.execute(`select id from demande where id = ? for key share`, [cle.demande_id]);
   }
   const [c] = await conn.execute<CandidatureCtx['c'][]>(`select * from candidature where id = ?${lock ? ' for update' : ''}`, [id]);
   if (!c) return null;

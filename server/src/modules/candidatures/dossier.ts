@@ -1,14 +1,15 @@
 import type { Request } from 'express';
 import type { ActionCandidature } from '@shared/domain/enums';
 import type { Action } from '@shared/abilities';
-import { actionsPossibles } from '@shared/rules/candidature';
-import { checklist } from '@shared/rules/completude';
+import { actionsPossibles, estOuvert } from '@shared/rules/candidature';
+import { checklist, pieceADemander } from '@shared/rules/completude';
 import { piecesNonValidees, verifierDesignation } from '@shared/rules/designation';
 import { plafondApplicable, verifierEligibilite } from '@shared/rules/eligibilite';
 import { suspenduJusquAu } from '@shared/rules/suspension';
 import { notFound } from '@server/http/problem';
 import { chargerCandidature, foyer, verrouActif, type CandidatureCtx } from './contexte';
 import { DESIGNATIONS_PAR_LOGEMENT, designationsCompletes } from './regles';
+import { demandesEnAttente } from './piecesDemandees';
 import { marquerVu } from './suivi';
 
 /** How many skipped candidatures the designation dialog names (the count says the rest). */
@@ -76,6 +77,9 @@ export async function dossier(req: Request, id: number, now: Date) {
     (a) => a in ABILITY_ACTION && req.ability!.can(ABILITY_ACTION[a], 'candidatures'),
   );
   const verrou = verrouActif(ctx, now);
+  // « Demander la pièce » (issue #15): the pending request of each line, and whether this agent may ask for it now.
+  const enAttente = await demandesEnAttente(req.em!, ctx.c.id);
+  const peutDemanderPiece = estOuvert(ctx.c.statut) && req.ability!.can('demander_piece', 'candidatures');
   return {
     id: ctx.c.id,
     statut: ctx.c.statut,
@@ -89,12 +93,17 @@ export async function dossier(req: Request, id: number, now: Date) {
     suspenduJusquAu: suspenduJusquAu(ctx.suspensions, now),
     controleRenforce: ctx.demande.controle_renforce,
     signaleReattribution: ctx.demande.signale_reattribution,
-    checklist: liste,
+    checklist: liste.map((l) => {
+      const d = enAttente.find((x) => x.type === l.type && x.titulaire === l.titulaire);
+      const demandePiece = d ? { id: d.id, demandeeLe: d.demandeeLe, motif: d.motif, agentId: d.agentId, agentNom: d.agentNom } : null;
+      return { ...l, demandePiece, demandable: peutDemanderPiece && !demandePiece && pieceADemander(l) };
+    }),
     verrou: ctx.c.agent_en_charge_id
       ? { agentId: ctx.c.agent_en_charge_id, agentNom: ctx.holder?.nom ?? null, depuis: ctx.c.prise_en_charge_le, actif: verrou, estMoi: ctx.c.agent_en_charge_id === req.agent!.id }
       : null,
     actionsPossibles: possibles,
     peutPrendre: req.ability!.can('prendre', 'candidatures'),
+    peutDemanderPiece,
     designation: possibles.includes('designer') ? await preconditionsDesignation(req, ctx, now) : null,
   };
 }

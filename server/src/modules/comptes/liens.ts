@@ -14,6 +14,8 @@ export const DELAI_RENVOI_MS = 60_000;
 
 /** Where the portal's verification page lives (the link in the mail); the token is also given alone. */
 const PORTAIL_URL = process.env.PORTAIL_URL ?? 'http://localhost:3000';
+/** A page of the portal, for the links of the mails (« déposer la pièce », issue #15). */
+export const lienPortail = (chemin: string) => `${PORTAIL_URL.replace(/\/+$/, '')}${chemin}`;
 
 export interface CompteDestinataire {
   id: number;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PIECES_SOCLES } from '@shared/domain/enums';
 import { estDeposee } from '@shared/rules/completude';
+import { demandesPortail } from '@server/modules/candidatures/piecesDemandees';
 import { demandeOuverte, justificatifsActifs } from './donneesDemandeur';
 
 /**
@@ -45,5 +46,7 @@ export async function vueDemandePortail(em: EntityManager, demandeurId: number, 
     createdAt: d.createdAt,
     piecesSocles,
     justificatifs: pieces,
+    // Issue #15: the pieces a conseiller asked for and not yet deposited (« Pièce demandée le … : motif »).
+    piecesDemandees: await demandesPortail(em, d.id),
   };
 }

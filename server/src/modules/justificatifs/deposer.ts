@@ -4,6 +4,7 @@ import { estSuspendu } from '@shared/rules/suspension';
 import { conflict } from '@server/http/problem';
 import { audit } from '@server/modules/audit-events/audit';
 import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
+import { satisfaireDemandes } from '@server/modules/candidatures/piecesDemandees';
 import { demandeOuverte, recalculerStatutDemande, suspensionsDe } from '@server/modules/demandes/donneesDemandeur';
 import { signalerApresDepot } from '@server/modules/signalements/detection';
 import type { MetadonneesPdf, MimeAccepte } from './typeFichier';
@@ -54,6 +55,8 @@ export async function deposerJustificatif(tx: EntityManager, demandeurId: number
     details: { type: p.type, titulaire: p.titulaire, demandeId: demande.id, remplace, taille: p.taille, mime: p.mime },
     ip,
   });
+  // « Demander la pièce » (issue #15): the piece asked for is here, the request is satisfied with the deposit.
+  await satisfaireDemandes(tx, demande.id, p.type, p.titulaire, id, demandeurId, now, ip);
   await signalerApresDepot(tx, id, now);
   const statut = await recalculerStatutDemande(tx, demande, now);
   await rafraichirPaliers(tx, [demande.id], now);

@@ -41,6 +41,11 @@ export const TEMPLATES: Record<string, (d: Donnees) => Message> = {
     sujet: 'Une pièce de votre dossier a été refusée',
     corps: `${bonjour(d)}La pièce « ${d.piece} » de votre dossier a été refusée par votre conseiller.\nMotif : ${d.motif}\nMerci de déposer un nouveau document depuis votre espace demandeur.${signature}`,
   }),
+  // Issue #15: an agent asks for a missing or refused piece of a dossier (which piece, why, where to deposit it).
+  piece_demandee: (d) => ({
+    sujet: `Pièce à fournir pour votre candidature ${d.reference}`,
+    corps: `${bonjour(d)}Pour instruire votre candidature ${d.reference}${d.offre ? ` (offre ${d.offre})` : ''}, votre conseiller vous demande de fournir la pièce suivante : ${d.piece}${d.titulaire ? ` (${d.titulaire})` : ''}.\nMotif : ${d.motif}\n\nDéposez-la depuis votre espace demandeur, rubrique « Mes pièces » :\n${d.lien}\n\nTant que cette pièce manque, votre dossier ne peut pas être transmis au bailleur.${signature}`,
+  }),
   compte_verification: (d) => ({
     sujet: 'Vérifiez votre adresse électronique pour activer votre espace demandeur',
     corps: `${bonjour(d)}Pour activer votre espace demandeur, confirmez votre adresse électronique avec ce lien, valable 72 heures (jusqu’au ${d.expireLe}) :\n${d.lien}\n\nCode de vérification : ${d.token}\n\nPassé ce délai, le lien sera inactif : demandez-en un nouveau avec « Renvoyer le lien de vérification ». Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message.${signature}`,
