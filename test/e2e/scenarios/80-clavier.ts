@@ -131,7 +131,9 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   await touche('Enter');
 
   // A dialog may come (a motif when better-ranked ones wait, a confirmation): answered by keyboard.
-  const fait = page.getByText('Candidature transmise au bailleur.');
+  // Done when the status chip says it: the toast may queue behind the pieces' and instruire's ones
+  // (seven pieces validated make a queue longer than the wait).
+  const fait = page.locator('.MuiChip-label', { hasText: 'Transmise au bailleur' }).first();
   const dialogue = page.getByRole('dialog');
   await Promise.race([fait.waitFor({ timeout: 20_000 }), dialogue.waitFor({ timeout: 20_000 })]);
   for (let d = 0; d < 3 && !(await fait.isVisible()) && (await dialogue.isVisible()); d++) {
