@@ -61,6 +61,21 @@ describe('GET /api/portail/mes-donnees', () => {
     expect(a).toMatchObject({ acteur_type: 'demandeur', acteur_id: d.id, details: { format: 'json' } });
   });
 
+  it('DATA-ACCES: the pieces an agent asked them for (« Demander la pièce »), without the agent', async () => {
+    const [{ id: agentId }] = await sql<{ id: number }>(`select id from agent order by id limit 1`);
+    await sql(
+      `insert into demande_piece (candidature_id, demande_id, type, titulaire, motif, demandee_le, agent_id) values (?, ?, 'avis_imposition', 'demandeur', ?, ?, ?)`,
+      [d.candidatureId, d.demandeId, 'Avis de l’année dernière illisible.', SEED_NOW, agentId],
+    );
+    const r = await request(t.app).get('/api/portail/mes-donnees').set(bearer(jeton));
+    expect(r.status).toBe(200);
+    expect(r.body.piecesDemandees).toEqual([{
+      id: expect.any(Number), candidature: expect.stringMatching(/^CAN-/), type: 'avis_imposition', titulaire: 'demandeur',
+      motif: 'Avis de l’année dernière illisible.', demandeeLe: SEED_NOW.toISOString(), satisfaiteLe: null,
+    }]);
+    await sql(`delete from demande_piece where demande_id = ?`, [d.demandeId]);
+  });
+
   it('DATA-ACCES: without a portal session → 401; an agent session does not open it', async () => {
     expect((await request(t.app).get('/api/portail/mes-donnees')).status).toBe(401);
     expect((await request(t.app).get('/api/portail/mes-donnees.zip')).status).toBe(401);

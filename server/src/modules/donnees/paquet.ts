@@ -22,7 +22,9 @@ import { isoTimestamps } from '@server/http/json';
  *   `agent`, `systeme`, `bailleur`), never an agent's identity; an address only for their own acts;
  *   a note's event without its text (the note itself is under `notes`);
  * - notes: the agents' notes on their demandes and candidatures, except those written by contrôle
- *   fraude (suspicion notes are fraud data, R-FRAUD-VIS), without the author.
+ *   fraude (suspicion notes are fraud data, R-FRAUD-VIS), without the author;
+ * - piecesDemandees: the pieces an agent asked them for (« Demander la pièce »: which piece, why,
+ *   when, for which candidature, when provided), without the agent.
  */
 
 export interface PaquetDonnees {
@@ -39,6 +41,7 @@ export interface PaquetDonnees {
   connexions: Record<string, unknown>[];
   historique: Record<string, unknown>[];
   notes: Record<string, unknown>[];
+  piecesDemandees: Record<string, unknown>[];
 }
 
 const q = <T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[]) => em.execute<T[]>(sql, params);
@@ -137,6 +140,13 @@ export async function rassemblerDonnees(em: EntityManager, demandeurId: number, 
       order by a.created_at, a.id`,
     Array(5).fill(demandeurId),
   );
+  const piecesDemandees = await q(
+    em,
+    `select dp.id, c.reference as candidature, dp.type, dp.titulaire, dp.motif, dp.demandee_le as "demandeeLe", dp.satisfaite_le as "satisfaiteLe"
+       from demande_piece dp join candidature c on c.id = dp.candidature_id join demande d on d.id = dp.demande_id
+      where d.demandeur_id = ? order by dp.id`,
+    [demandeurId],
+  );
   return {
     format: 'als-donnees-personnelles/1',
     genereLe: now.toISOString(),
@@ -151,6 +161,7 @@ export async function rassemblerDonnees(em: EntityManager, demandeurId: number, 
     connexions,
     historique,
     notes,
+    piecesDemandees,
   };
 }
 
