@@ -19,6 +19,7 @@ import { Migration20261207091000_recherche_trigrammes } from './migrations/Migra
 import { Migration20261207100000_role_application } from './migrations/Migration20261207100000_role_application';
 import { Migration20261207100000_territoires_stockes } from './migrations/Migration20261207100000_territoires_stockes';
 import { Migration20261207103000_signalement_agent } from './migrations/Migration20261207103000_signalement_agent';
+import { Migration20261207113000_territoires_justificatifs } from './migrations/Migration20261207113000_territoires_justificatifs';
 import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
 /**
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207100000_territoires_stockes', class: Migration20261207100000_territoires_stockes },
   { name: 'Migration20261207101000_rang_designation', class: Migration20261207101000_rang_designation },
   { name: 'Migration20261207103000_signalement_agent', class: Migration20261207103000_signalement_agent },
+  { name: 'Migration20261207113000_territoires_justificatifs', class: Migration20261207113000_territoires_justificatifs },
 ];
