@@ -20,6 +20,7 @@ import { Migration20261207100000_role_application } from './migrations/Migration
 import { Migration20261207100000_territoires_stockes } from './migrations/Migration20261207100000_territoires_stockes';
 import { Migration20261207103000_signalement_agent } from './migrations/Migration20261207103000_signalement_agent';
 import { Migration20261207113000_territoires_justificatifs } from './migrations/Migration20261207113000_territoires_justificatifs';
+import { Migration20261207113100_index_comptes } from './migrations/Migration20261207113100_index_comptes';
 import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
 /**
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207101000_rang_designation', class: Migration20261207101000_rang_designation },
   { name: 'Migration20261207103000_signalement_agent', class: Migration20261207103000_signalement_agent },
   { name: 'Migration20261207113000_territoires_justificatifs', class: Migration20261207113000_territoires_justificatifs },
+  { name: 'Migration20261207113100_index_comptes', class: Migration20261207113100_index_comptes },
 ];
