@@ -81,8 +81,13 @@ export async function candidatures(v: Volume) {
      order by cv.g`, [now, now, now]);
   const [{ ouvertes }] = await x<{ ouvertes: number }>(`select count(*)::int ouvertes from cv where statut in ${OUVERTS}`);
   v.log(`candidatures : ${n} dont ${ouvertes} ouvertes`);
-  // The rank at designation, as the designation stores it (read by the designation export).
+  // The rank at designation, as the designation stores it (read by the designation export). Its
+  // subquery needs an index on the offer's candidatures in R-RANK's order: the load has dropped
+  // them (index.ts), and without one it scanned all 1 000 000 rows per designated candidature.
+  await x(`create index seed_volume_rang_tmp on candidature (offre_id, palier, date_candidature, id) include (cloture_le)`);
+  await x(`analyze candidature`);
   await x(`update candidature c set rang_designation = ${RANG_A_LA_DESIGNATION} where c.reference like 'CAN-V-%' and c.designee_le is not null`);
+  await x(`drop index seed_volume_rang_tmp`);
   // The designation events the export reads (agent of the `designer` event).
   await x(`insert into audit_event (at, acteur_type, acteur_id, action, entite, entite_id, de, vers)
     select c.designee_le, 'agent', c.agent_en_charge_id, 'designer', 'candidature', c.id, 'en_instruction', 'transmise_bailleur'

@@ -55,10 +55,16 @@ export async function seedVolume(client: pg.Client, o: OptionsVolume): Promise<R
     await demandeurs(v);
     await demandes(v);
     etape('demandeurs et demandes');
+    // The stored territories' triggers (demande, demandeur and justificatif departements) are off during
+    // the bulk load (one trigger call per demande, 3 000 000 pieces updated twice), then filled once, set-based.
+    for (const [table, trigger] of TRIGGERS_TERRITOIRES) await x(`alter table ${table} disable trigger ${trigger}`);
     await justificatifs(v);
     etape('justificatifs');
     await candidatures(v);
     etape('candidatures');
+    await territoiresStockes(v);
+    for (const [table, trigger] of TRIGGERS_TERRITOIRES) await x(`alter table ${table} enable trigger ${trigger}`);
+    etape('territoires stockés (demandes, demandeurs, justificatifs)');
     for (const i of index) await x(i.indexdef);
     etape(`${index.length} index reconstruits`);
     await verifierPaliers(v);
@@ -74,6 +80,28 @@ export async function seedVolume(client: pg.Client, o: OptionsVolume): Promise<R
     comptes[t] = Number((await x<{ n: number }>(`select count(*)::int n from ${t}`))[0].n);
   }
   return comptes;
+}
+
+/**
+ * The triggers that keep the stored territories (migrations …_territoires_stockes and
+ * …_territoires_justificatifs); the seed turns them off in its transaction and fills the columns
+ * with `territoiresStockes`, which gives what they give (seeds/volume/volume.test.ts compares).
+ */
+export const TRIGGERS_TERRITOIRES: readonly [table: string, trigger: string][] = [
+  ['candidature', 'candidature_departements_insert'],
+  ['demande', 'demande_departements_pieces'],
+  ['justificatif', 'justificatif_departements'],
+];
+
+/** `departements` of every demande and demandeur (those of their candidatures), then of every piece (its demande's), set-based. */
+export async function territoiresStockes(v: Pick<Volume, 'x'>) {
+  const deps = (col: string) => `select ${col} as id, array_agg(distinct departement::text order by departement::text) as deps from candidature group by ${col}`;
+  await v.x(`update demande d set departements = coalesce(x.deps, '{}') from demande d0 left join (${deps('demande_id')}) x on x.id = d0.id
+    where d.id = d0.id and d.departements is distinct from coalesce(x.deps, '{}')`);
+  await v.x(`update demandeur dr set departements = coalesce(x.deps, '{}') from demandeur d0 left join (${deps('demandeur_id')}) x on x.id = d0.id
+    where dr.id = d0.id and dr.departements is distinct from coalesce(x.deps, '{}')`);
+  await v.x(`update justificatif j set departements = d.departements from demande d
+    where d.id = j.demande_id and j.departements is distinct from d.departements`);
 }
 
 /** The stored palier of 500 sampled open candidatures equals the shared rule's (palierCandidature). */

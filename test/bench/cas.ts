@@ -81,6 +81,7 @@ function scopeDemandeur(ctx: Contexte) {
     : `exists (select 1 from candidature sc where sc.demandeur_id = dr.id and sc.departement = any($1))`;
 }
 function scopeJustificatif(ctx: Contexte) {
+  if (ctx.aColonne.has('justificatif.departements')) return `j.departements && $1::text[]`;
   return ctx.aColonne.has('demande.departements')
     ? `exists (select 1 from demande jd where jd.id = j.demande_id and jd.departements && $1::text[])`
     : `exists (select 1 from candidature sc where sc.demande_id = j.demande_id and sc.departement = any($1))`;

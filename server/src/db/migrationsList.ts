@@ -21,6 +21,9 @@ import { Migration20261207100000_territoires_stockes } from './migrations/Migrat
 import { Migration20261207103000_signalement_agent } from './migrations/Migration20261207103000_signalement_agent';
 import { Migration20261207111000_suivi_dossier } from './migrations/Migration20261207111000_suivi_dossier';
 import { Migration20261207110000_demande_piece } from './migrations/Migration20261207110000_demande_piece';
+import { Migration20261207113000_territoires_justificatifs } from './migrations/Migration20261207113000_territoires_justificatifs';
+import { Migration20261207113100_index_comptes } from './migrations/Migration20261207113100_index_comptes';
+import { Migration20261207113200_demandeurs_nom_territoire } from './migrations/Migration20261207113200_demandeurs_nom_territoire';
 import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
 /**
@@ -53,4 +56,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261207103000_signalement_agent', class: Migration20261207103000_signalement_agent },
   { name: 'Migration20261207110000_demande_piece', class: Migration20261207110000_demande_piece },
   { name: 'Migration20261207111000_suivi_dossier', class: Migration20261207111000_suivi_dossier },
+  { name: 'Migration20261207113000_territoires_justificatifs', class: Migration20261207113000_territoires_justificatifs },
+  { name: 'Migration20261207113100_index_comptes', class: Migration20261207113100_index_comptes },
+  { name: 'Migration20261207113200_demandeurs_nom_territoire', class: Migration20261207113200_demandeurs_nom_territoire },
 ];

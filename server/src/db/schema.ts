@@ -281,6 +281,7 @@ export interface JustificatifTable {
   motif_falsification: string | null;
   depose_le: Date;
   fichier_supprime_le: Date | null;
+  departements: string[];
 }
 
 export interface LienVerificationTable {

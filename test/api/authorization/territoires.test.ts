@@ -47,4 +47,30 @@ describe('territory scope stored on the demande and the demandeur', () => {
     expect(await stockes()).toEqual({ a: ['69'], b: ['69'] });
     expect(await voit()).toEqual([404, 404, 404, 0]);
   });
+
+  it('VOLUME-TERRITOIRE-PIECES: the pieces carry their demande\'s départements (list scope without the demande): existing ones follow a candidature, a new one takes them, and they leave with it', async () => {
+    const d = await demandeurActif(t.orm);
+    const demandeId = await demande(t.orm, d.id);
+    const avant = await piece(t.orm, demandeId, 'justificatif_domicile');
+    const token = await connexion(t.app, d.email);
+    const liste = async () => (await request(t.app).get('/api/justificatifs')
+      .query({ filter: JSON.stringify({ demandeId }), sort: JSON.stringify(['id', 'ASC']) }).set(bearer(paris))).body.map((j: { id: number }) => j.id);
+    const stockes = async () => (await q<{ id: number; departements: string[] }>(t.orm,
+      `select id, departements from justificatif where demande_id = ? order by id`, [demandeId])).map((j) => [j.id, j.departements]);
+    expect(await liste()).toEqual([]);
+
+    const r = await request(t.app).post(`/api/portail/offres/${await offre(t.orm, t.clock.now(), { codeInsee: '75056' })}/candidater`).set(bearer(token)).send();
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const apres = await piece(t.orm, demandeId, 'attestation_employeur');
+    const toutes = (await stockes()).map(([id]) => id);
+    expect(toutes).toContain(avant);
+    expect(toutes).toContain(apres);
+    expect(await liste()).toEqual(toutes);
+    expect(await stockes()).toEqual(toutes.map((id) => [id, ['75']]));
+
+    await q(t.orm, `delete from candidature where id = ?`, [r.body.id]);
+    expect(await stockes()).toEqual(toutes.map((id) => [id, []]));
+    expect(await liste()).toEqual([]);
+    expect((await request(t.app).get(`/api/justificatifs/${apres}`).set(bearer(paris))).status).toBe(404);
+  });
 });

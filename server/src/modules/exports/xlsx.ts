@@ -79,9 +79,24 @@ const PARIS = new Intl.DateTimeFormat('en-CA', {
  */
 export function heureParis(d: Date | string | null): Date | null {
   if (d === null) return null;
-  const p = Object.fromEntries(PARIS.formatToParts(new Date(d)).map((x) => [x.type, x.value]));
-  return new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
+  const t = new Date(d).getTime();
+  const heure = Math.floor(t / HEURE);
+  let decalage = DECALAGES.get(heure);
+  if (decalage === undefined) {
+    const p = Object.fromEntries(PARIS.formatToParts(new Date(heure * HEURE)).map((x) => [x.type, x.value]));
+    decalage = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - heure * HEURE;
+    if (DECALAGES.size >= 50_000) DECALAGES.clear();
+    DECALAGES.set(heure, decalage);
+  }
+  return new Date(Math.floor((t + decalage) / 1000) * 1000);
 }
+
+/**
+ * Paris's offset from UTC per UTC hour: it only changes on the hour (01:00 UTC, summer time), so one
+ * formatToParts per hour seen instead of one per cell (≈ 4 µs each: 0.4 s for a 100 000-row export).
+ */
+const HEURE = 3_600_000;
+const DECALAGES = new Map<number, number>();
 
 /** A date-only value ('YYYY-MM-DD') as an Excel date. */
 export function jour(d: string | null): Date | null {

@@ -30,7 +30,7 @@ export const justificatifs: ResourceDef = {
     'j.demande_id = any(array(select rdd.id from demande rdd join demandeur rd on rd.id = rdd.demandeur_id where als_recherche_demandeur(rd.nom, rd.prenom, rd.email, rd.telephone) like {{q}}))',
     'j.nom_original',
   ],
-  scope: { departementsCandidatures: departementsStockes('jd.departements') },
+  scope: { departementsCandidatures: departementsStockes('j.departements') },
   defaultSort: ['deposeLe', 'DESC'],
   unsortable: ['metadonneesPdf'],
 };
