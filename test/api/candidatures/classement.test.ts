@@ -81,6 +81,15 @@ describe('R-RANK: the SQL ranking equals the shared ranking function', () => {
     const avant = await request(t.app).get(`/api/offres/${offreId}/classement`).set(bearer(token));
     expect(avant.body.map((r: { candidatureId: number }) => r.candidatureId)).toEqual([second.candidatureId, premier.candidatureId]);
     expect(avant.body[0].motif).toMatch(/^dossier complet, candidature du 02\/10\/2026 à 10:00$/);
+    // The whole row, as PostgreSQL writes it (json_agg): the same fields and formats as the JS objects it replaced.
+    const [ref] = await t.orm.em.fork().execute<{ reference: string; nom: string; prenom: string }[]>(
+      `select c.reference, dr.nom, dr.prenom from candidature c join demandeur dr on dr.id = c.demandeur_id where c.id = ?`, [second.candidatureId]);
+    expect(avant.headers['content-type']).toMatch(/^application\/json/);
+    expect(avant.body[0]).toStrictEqual({
+      rang: 1, palier: 1, candidatureId: second.candidatureId, demandeurId: second.demandeurId, statut: 'deposee',
+      dateCandidature: '2026-10-02T08:00:00.000Z', reference: ref.reference, agentEnChargeId: null, demandeurNom: ref.nom, demandeurPrenom: ref.prenom,
+      libellePalier: 'dossier complet', motif: 'dossier complet, candidature du 02/10/2026 à 10:00',
+    });
     const [piece] = await t.orm.em.fork().getConnection().execute<{ id: number }[]>(`select id from justificatif where demande_id = ? and type = 'ressources'`, [premier.demandeId]);
     const v = await request(t.app).post(`/api/justificatifs/${piece.id}/valider`).set(bearer(token)).send({});
     expect(v.status).toBe(200);
