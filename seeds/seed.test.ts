@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { adminSql } from '@test/support/testDatabase';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatSurface, titreOffre, type DonneesTitreOffre } from '@shared/rules/titreOffre';
 import { ormConfig } from '@server/db/mikro-orm.config';
@@ -22,15 +22,7 @@ const NOW = new Date('2026-11-02T09:00:00.000Z');
 const adminUrl = process.env.DATABASE_URL ?? inject('adminDatabaseUrl') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const OUVERTS = `('deposee', 'en_instruction', 'transmise_bailleur')`;
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => adminSql(adminUrl, sql);
 
 interface Base {
   name: string;

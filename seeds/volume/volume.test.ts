@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { adminSql } from '@test/support/testDatabase';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ormConfig } from '@server/db/mikro-orm.config';
 import { LocalStorage } from '@server/storage/local';
@@ -25,15 +26,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'als-seed-volume-'));
 let orm: MikroORM;
 let client: pg.Client;
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => adminSql(adminUrl, sql);
 const q = async <R,>(sql: string) => (await client.query(sql)).rows as R[];
 
 /** Digest of the stored territories of every demande, demandeur and piece. */

@@ -4,12 +4,11 @@
  * and the recomputation of every open candidature's palier in one statement.
  */
 import { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import { ormConfig } from '@server/db/mikro-orm.config';
 import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
 import { traiterInactivite } from '@server/modules/inactivite/traiterInactivite';
 import { expirerJustificatifs } from '@server/jobs/justificatifsExpires';
-import { withDatabase } from '@test/support/testDatabase';
+import { adminSql, withDatabase } from '@test/support/testDatabase';
 
 export interface MesureJob {
   nom: string;
@@ -17,15 +16,7 @@ export interface MesureJob {
   resume: string;
 }
 
-async function admin(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (url: string, sql: string) => adminSql(withDatabase(url, 'postgres'), sql);
 
 /** `url`'s database must have no other session (the copy needs it). */
 export async function benchJobs(url: string): Promise<MesureJob[]> {

@@ -24,6 +24,7 @@ import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmS
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { adminSql, withDatabase } from '@test/support/testDatabase';
 import autocannon from 'autocannon';
 import { SMTPServer } from 'smtp-server';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -68,23 +69,10 @@ if (!adminUrl) {
   adminUrl = e.url;
   arreterPg = e.stop;
 }
-const avecBase = (url: string, base: string) => {
-  const u = new URL(url);
-  u.pathname = '/' + base;
-  return u.toString();
-};
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => adminSql(adminUrl, sql);
 await admin(`drop database if exists "${NOM_BASE}" with (force)`);
 await admin(`create database "${NOM_BASE}"`);
-const DATABASE_URL = avecBase(adminUrl, NOM_BASE);
+const DATABASE_URL = withDatabase(adminUrl, NOM_BASE);
 const db = new pg.Pool({ connectionString: DATABASE_URL, max: 3 });
 const q = async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
 

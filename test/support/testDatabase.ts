@@ -19,37 +19,28 @@ export function withDatabase(url: string, database: string) {
   return u.toString();
 }
 
-export async function recreateDatabase(adminUrl: string, name: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
+/** Runs statements one after the other on a connection of their own (database creation and removal cannot run in a transaction). */
+export async function adminSql(url: string, ...statements: string[]): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query(`drop database if exists "${name}" with (force)`);
-    await c.query(`create database "${name}"`);
+    for (const sql of statements) await c.query(sql);
   } finally {
     await c.end();
   }
+}
+
+export async function recreateDatabase(adminUrl: string, name: string) {
+  await adminSql(adminUrl, `drop database if exists "${name}" with (force)`, `create database "${name}"`);
   return withDatabase(adminUrl, name);
 }
 
 export async function dropDatabase(adminUrl: string, name: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await c.end();
-  }
+  await adminSql(adminUrl, `drop database if exists "${name}" with (force)`);
 }
 
 /** A copy of `source` (no session may be connected to it meanwhile), as a fresh database. */
 export async function copierBase(adminUrl: string, source: string, copie: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(`drop database if exists "${copie}" with (force)`);
-    await c.query(`create database "${copie}" template "${source}"`);
-  } finally {
-    await c.end();
-  }
+  await adminSql(adminUrl, `drop database if exists "${copie}" with (force)`, `create database "${copie}" template "${source}"`);
   return withDatabase(adminUrl, copie);
 }
