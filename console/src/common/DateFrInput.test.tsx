@@ -1,33 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { AdminContext, Form, SaveButton, testDataProvider } from 'react-admin';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { i18nProvider } from '@console/i18n/i18nProvider';
+import { formulaireAvec, taper } from '@console/test/saisie';
 import { dateFrVersIso, isoVersDateFr, masquerDateFr } from './dateFr';
 import { DateFrInput } from './DateFrInput';
 
-/** A form with one French date input; `enregistre` receives the record saved. */
-function formulaire(defaultValues: Record<string, unknown> = {}) {
-  const enregistre = vi.fn();
-  render(
-    <AdminContext dataProvider={testDataProvider()} i18nProvider={i18nProvider}>
-      <Form defaultValues={defaultValues} onSubmit={enregistre}>
-        <DateFrInput source="from" label="Du" />
-        <SaveButton alwaysEnable />
-      </Form>
-    </AdminContext>,
-  );
-  return { enregistre, champ: () => screen.getByRole('textbox', { name: 'Du' }) as HTMLInputElement };
-}
-
-/** Types character by character, as a keyboard does (each keystroke is one change of the field). */
-function taper(champ: HTMLInputElement, texte: string) {
-  let valeur = champ.value;
-  for (const c of texte) {
-    valeur += c;
-    fireEvent.change(champ, { target: { value: valeur } });
-    valeur = champ.value;
-  }
-}
+const formulaire = (defaultValues: Record<string, unknown> = {}) => formulaireAvec(<DateFrInput source="from" label="Du" />, 'Du', defaultValues);
 
 describe('A11Y-DATES: dates typed jj/mm/aaaa whatever the browser', () => {
   afterEach(() => vi.unstubAllGlobals());

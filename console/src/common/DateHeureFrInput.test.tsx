@@ -1,34 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { AdminContext, Form, SaveButton, testDataProvider } from 'react-admin';
+import { AdminContext, Form, testDataProvider } from 'react-admin';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formulaireAvec, taper } from '@console/test/saisie';
 import { i18nProvider } from '@console/i18n/i18nProvider';
 import { OffreInputs } from '@console/offres/OffreInputs';
 import { dateHeureFrVersIso, heureInexistanteParis, isoVersDateHeureFr, masquerDateHeureFr } from './dateFr';
 import { DateHeureFrInput } from './DateHeureFrInput';
 
-/** A form with one French date-time input; `enregistre` receives the record saved. */
-function formulaire(defaultValues: Record<string, unknown> = {}) {
-  const enregistre = vi.fn();
-  render(
-    <AdminContext dataProvider={testDataProvider()} i18nProvider={i18nProvider}>
-      <Form defaultValues={defaultValues} onSubmit={enregistre}>
-        <DateHeureFrInput source="debut" label="Début" />
-        <SaveButton alwaysEnable />
-      </Form>
-    </AdminContext>,
-  );
-  return { enregistre, champ: () => screen.getByRole('textbox', { name: 'Début' }) as HTMLInputElement };
-}
-
-/** Types character by character, as a keyboard does. */
-function taper(champ: HTMLInputElement, texte: string) {
-  let valeur = champ.value;
-  for (const c of texte) {
-    valeur += c;
-    fireEvent.change(champ, { target: { value: valeur } });
-    valeur = champ.value;
-  }
-}
+const formulaire = (defaultValues: Record<string, unknown> = {}) => formulaireAvec(<DateHeureFrInput source="debut" label="Début" />, 'Début', defaultValues);
 
 describe('UI-DATES-FR: date and time typed jj/mm/aaaa hh:mm, Paris time, whatever the browser', () => {
   afterEach(() => vi.unstubAllGlobals());
