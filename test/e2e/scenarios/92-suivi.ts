@@ -60,10 +60,12 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   await shot('dossier-modifie');
   await page.goBack();
   await page.locator('table tbody tr', { hasText: c.reference }).waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(500);
-  if (await page.locator('table tbody tr', { hasText: c.reference }).getByText('modifié depuis votre dernière visite').count()) {
-    throw new Error('the row still says « modifié » after the dossier was opened');
-  }
+  // The list may first show its cached rows, then the refetched ones: wait for the badge to go.
+  await page.locator('table tbody tr', { hasText: c.reference }).getByText('modifié depuis votre dernière visite')
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => {
+      throw new Error('the row still says « modifié » after the dossier was opened');
+    });
 
   // 5. An offer filter (as a classement leaves it) is said plainly and removed in one click.
   const filtre = encodeURIComponent(JSON.stringify({ onglet: 'toutes', offreId: c.offreId }));
