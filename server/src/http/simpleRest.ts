@@ -112,16 +112,49 @@ export async function listRows(req: Request, ctx: AppContext, def: ResourceDef, 
     order = `(${expr.sql}) ${sort[1]}${nulls}, ${a}.id ${sort[1]}`;
   }
   const from = fromMinimal(def, `${where.sql} ${order}`);
+  const taille = end - start + 1;
+  if (filter.q !== undefined) {
+    const r = await pageRecherche(conn, def, where, { sel, order, orderParams, taille, start });
+    if (r) return r;
+  }
   const page = `select id, row_number() over () as n from (select ${a}.id from ${from} where ${where.sql} order by ${order} limit ? offset ?) x`;
   const rows = await conn.execute<Record<string, unknown>[]>(
     `select ${sel.sql} from ${def.from} join (${page}) p_ on p_.id = ${a}.id order by p_.n`,
     [...sel.params, ...where.params, ...orderParams, end - start + 1, start],
   );
   def.decorate?.(rows);
-  const taille = end - start + 1;
   // A page not full is the last one: its end is the total, no count needed.
   const total = rows.length < taille && (rows.length > 0 || start === 0) ? start + rows.length : await compter(conn, from, where, start + rows.length);
   return { rows, total, start };
+}
+
+/**
+ * A search (`q`): its matches are found once for both the page and the total. The search's
+ * subqueries (a trigram scan of the demandeurs' names, rechecked on their rows) are the cost, and
+ * the page query and the count each paid it. Here the matches, capped at TOTAL_EXACT_MAX + 1,
+ * are one materialized CTE: counted, then sorted for the page. Null when there are more than the cap
+ * (a broad search: the two-step page and the estimated total then) or when the page is empty.
+ */
+async function pageRecherche(
+  conn: Lecteur, def: ResourceDef, where: { sql: string; params: unknown[] },
+  p: { sel: { sql: string; params: unknown[] }; order: string; orderParams: unknown[]; taille: number; start: number },
+): Promise<{ rows: Record<string, unknown>[]; total: number; start: number } | null> {
+  const a = def.alias;
+  const rows = await conn.execute<Record<string, unknown>[]>(
+    `with m_ as materialized (select ${a}.id from ${fromMinimal(def, where.sql)} where ${where.sql} limit ${TOTAL_EXACT_MAX + 1})
+     select ${p.sel.sql}, (select count(*) from m_)::int as "total_"
+       from ${def.from}
+       join (select id, row_number() over () as n from (
+               select ${a}.id from ${fromMinimal(def, p.order)} where ${a}.id in (select id from m_) order by ${p.order} limit ? offset ?) x) p_ on p_.id = ${a}.id
+      order by p_.n`,
+    [...where.params, ...p.sel.params, ...p.orderParams, p.taille, p.start],
+  );
+  if (rows.length === 0) return null;
+  const total = rows[0].total_ as number;
+  if (total > TOTAL_EXACT_MAX) return null;
+  for (const r of rows) delete r.total_;
+  def.decorate?.(rows);
+  return { rows, total, start: p.start };
 }
 
 /**

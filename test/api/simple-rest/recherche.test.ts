@@ -1,3 +1,4 @@
+import type { DefaultLogger } from '@mikro-orm/core';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login, useTestApp } from '@test/support/app';
@@ -58,5 +59,50 @@ describe('GET list ?filter={"q":…} (issue #19 search)', () => {
     expect(await chercher('candidatures', cand.reference.slice(3).toLowerCase(), tous)).toEqual([cand.autre]);
     expect(await chercher('candidatures', '%', tous)).toEqual([]);
     expect(await chercher('candidatures', '_', tous)).toEqual([]);
+  });
+});
+
+describe('VOLUME-RECHERCHE: a search is evaluated once for its page and its total', () => {
+  it('VOLUME-RECHERCHE: pages of a search over several pages, each sort, equal the rows and total SQL gives', async () => {
+    const offreId = await creerOffre(t.orm);
+    const c = t.orm.em.fork().getConnection();
+    const faits: number[] = [];
+    for (let i = 0; i < 23; i++) {
+      const d = await creerDossier(t.orm, { offreId, dateCandidature: new Date(Date.UTC(2026, 9, 1 + (i % 7), 8, i)) });
+      await c.execute(`update demandeur set nom = ? where id = ?`, [`Zorglüb${i}`, d.demandeurId]);
+      faits.push(d.candidatureId);
+    }
+    const attendu = async (ordre: string) =>
+      (await c.execute<{ id: number }[]>(`select id from candidature where id = any(?::int[]) order by ${ordre}`, [`{${faits.join(',')}}`])).map((r) => r.id);
+    for (const [tri, ordre] of [
+      [['dateCandidature', 'DESC'], 'date_candidature desc, id desc'],
+      [['dateCandidature', 'ASC'], 'date_candidature asc, id asc'],
+      [['id', 'ASC'], 'id asc'],
+    ] as const) {
+      const lus: number[] = [];
+      for (const range of ['[0,9]', '[10,19]', '[20,29]']) {
+        const r = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ q: 'zorglub' }), sort: JSON.stringify(tri), range }).set(bearer(fraude));
+        expect(r.status).toBe(200);
+        expect(r.headers['content-range']).toMatch(/\/23$/);
+        lus.push(...(r.body as { id: number }[]).map((x) => x.id));
+      }
+      expect(lus).toEqual(await attendu(ordre));
+    }
+  });
+  it('VOLUME-RECHERCHE: a full page of a search and its exact total read the demandeurs\' trigram index once, in one statement', async () => {
+    const logger = t.orm.config.getLogger() as DefaultLogger;
+    const requetes: string[] = [];
+    const origine = { logQuery: logger.logQuery, mode: logger.debugMode };
+    logger.setDebugMode(['query']);
+    logger.logQuery = (contexte: { query: string }) => void requetes.push(contexte.query);
+    try {
+      const r = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ q: 'zorglub' }), range: '[0,9]' }).set(bearer(fraude));
+      expect(r.status).toBe(200);
+      expect(r.headers['content-range']).toMatch(/\/23$/);
+    } finally {
+      logger.logQuery = origine.logQuery;
+      logger.setDebugMode(origine.mode);
+    }
+    expect(requetes.filter((q) => q.includes('als_recherche_demandeur'))).toHaveLength(1);
   });
 });
