@@ -90,41 +90,34 @@ describe('issue #12: bounded database waits', () => {
     }
   });
 
-  it('a row lock held by another session: 503 VERROU_INDISPONIBLE with Retry-After after lock_timeout, well before statement_timeout; served once the lock is gone', async () => {
-    const o = await orm({ DATABASE_LOCK_TIMEOUT_MS: '500', DATABASE_STATEMENT_TIMEOUT_MS: '10000' });
-    const app = createApp(testContext(o, t.clock, t.storage));
+  /** « Je prends le dossier » on an app with these timeouts while another session holds the candidature's row lock. */
+  async function prendreSousVerrou(env: Record<string, string>) {
+    const app = createApp(testContext(await orm(env), t.clock, t.storage));
     const offreId = await creerOffre(t.orm);
-    const d = await creerDossier(t.orm, { offreId, statut: 'en_instruction' });
-    const liberer = await verrouTenu(`select id from candidature where id = $1 for update`, [d.candidatureId]);
-    let r: request.Response;
+    const { candidatureId } = await creerDossier(t.orm, { offreId, statut: 'en_instruction' });
+    const liberer = await verrouTenu(`select id from candidature where id = $1 for update`, [candidatureId]);
     const t0 = performance.now();
+    let r: request.Response;
     try {
-      r = await prendre(app, d.candidatureId);
+      r = await prendre(app, candidatureId);
     } finally {
       await liberer();
     }
-    const ms = performance.now() - t0;
+    return { r, ms: performance.now() - t0, app, candidatureId };
+  }
+
+  it('a row lock held by another session: 503 VERROU_INDISPONIBLE with Retry-After after lock_timeout, well before statement_timeout; served once the lock is gone', async () => {
+    const { r, ms, app, candidatureId } = await prendreSousVerrou({ DATABASE_LOCK_TIMEOUT_MS: '500', DATABASE_STATEMENT_TIMEOUT_MS: '10000' });
     problemeAttendu(r, 503, 'VERROU_INDISPONIBLE');
     expect(ms).toBeGreaterThanOrEqual(450);
     expect(ms).toBeLessThan(4000);
-    expect((await prendre(app, d.candidatureId)).status).toBe(200);
+    expect((await prendre(app, candidatureId)).status).toBe(200);
   });
 
   it('a statement that runs past statement_timeout (here a lock wait with lock_timeout off): 503 DELAI_DEPASSE with Retry-After', async () => {
-    const o = await orm({ DATABASE_LOCK_TIMEOUT_MS: '0', DATABASE_STATEMENT_TIMEOUT_MS: '600' });
-    const app = createApp(testContext(o, t.clock, t.storage));
-    const offreId = await creerOffre(t.orm);
-    const d = await creerDossier(t.orm, { offreId, statut: 'en_instruction' });
-    const liberer = await verrouTenu(`select id from candidature where id = $1 for update`, [d.candidatureId]);
-    let r: request.Response;
-    const t0 = performance.now();
-    try {
-      r = await prendre(app, d.candidatureId);
-    } finally {
-      await liberer();
-    }
+    const { r, ms } = await prendreSousVerrou({ DATABASE_LOCK_TIMEOUT_MS: '0', DATABASE_STATEMENT_TIMEOUT_MS: '600' });
     problemeAttendu(r, 503, 'DELAI_DEPASSE');
-    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(ms).toBeLessThan(4000);
   });
 
   it('every pooled connection busy: the next request waits DATABASE_ACQUIRE_TIMEOUT_MS at most, then 503 SERVICE_OCCUPE with Retry-After (not 60 s, not a 500)', async () => {
