@@ -1,5 +1,6 @@
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { HttpProblem } from '@server/http/problem';
+import { fileDAttentePleine as plein, poolBorne } from '@server/travaux/poolBorne';
 import type { DossierDesignation } from '@server/modules/exports/dossierDonnees';
 import { readAll, type FileStorage } from '@server/storage/storage';
 import { LIMITES_TABLEAU, type LigneLue, type ResultatLecture } from '@server/bailleur/tableau/colonnes';
@@ -11,21 +12,11 @@ let pool: Piscina | null = null;
  * built off the event loop, with a bounded heap, a timeout per task and a bounded queue.
  */
 function travaux(): Piscina {
-  pool ??= new Piscina({
-    filename: new URL('./travaux.worker.mjs', import.meta.url).href,
-    minThreads: 0,
-    maxThreads: 2,
-    idleTimeout: 60_000,
-    maxQueue: 16,
-    // No inherited loader flags (tsx's, vitest's): the .mjs entry loads the TypeScript itself.
-    execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: LIMITES_TABLEAU.memoireMo, maxYoungGenerationSizeMb: 32 },
-  });
+  pool ??= poolBorne({ worker: new URL('./travaux.worker.mjs', import.meta.url), minThreads: 0, maxQueue: 16, memoireMo: LIMITES_TABLEAU.memoireMo });
   return pool;
 }
 
 const occupe = () => new HttpProblem(429, 'SERVEUR_OCCUPE', 'Trop de traitements en cours : réessayez dans une minute.', undefined, { 'Retry-After': '60' });
-const plein = (e: unknown) => e instanceof Error && /queue is full/i.test(e.message);
 
 /**
  * The rows of an uploaded decisions spreadsheet, read in the worker within LIMITES_TABLEAU; a bad,

@@ -1,5 +1,6 @@
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { HttpProblem } from '@server/http/problem';
+import { fileDAttentePleine, poolBorne } from '@server/travaux/poolBorne';
 import type { MetadonneesPdf, MimeAccepte } from '../typeFichier';
 import { LIMITES_INSPECTION, type ContenuActif, type ResultatInspection } from './inspection';
 
@@ -14,15 +15,7 @@ const ATTENTE_MAX_MS = 30_000;
  * from the moment a thread takes it (an aborted task ends its thread) and a bounded queue.
  */
 function inspecteurs(): Piscina {
-  pool ??= new Piscina({
-    filename: new URL('./inspection.worker.mjs', import.meta.url).href,
-    minThreads: 1,
-    maxThreads: 2,
-    idleTimeout: 60_000,
-    maxQueue: 32,
-    execArgv: [], // no inherited loader flags (tsx's, vitest's): the .mjs entry loads the TypeScript itself
-    resourceLimits: { maxOldGenerationSizeMb: LIMITES_INSPECTION.memoireMo, maxYoungGenerationSizeMb: 32 },
-  });
+  pool ??= poolBorne({ worker: new URL('./inspection.worker.mjs', import.meta.url), minThreads: 1, maxQueue: 32, memoireMo: LIMITES_INSPECTION.memoireMo });
   return pool;
 }
 
@@ -55,7 +48,7 @@ export async function inspecter(chemin: string, mime: MimeAccepte): Promise<{ fo
   try {
     r = await inspecteurs().run({ chemin, mime, demarre }, { name: 'inspecterPiece', signal: arret.signal });
   } catch (e) {
-    if (e instanceof Error && /queue is full/i.test(e.message)) throw occupe();
+    if (fileDAttentePleine(e)) throw occupe();
     throw illisible();
   } finally {
     clearInterval(minuteur);
