@@ -57,25 +57,39 @@ function renderAt(path: string, rapport?: RapportGroupe, store = memoryStore()) 
 }
 
 describe('CandidatureList', () => {
-  it('shows the candidatures in French, newest first', async () => {
+  it('UI-FILE: shows the candidatures in French, the longest waiting first', async () => {
     const calls: ListCall[] = [];
-    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS, calls));
+    const lignes = [candidature(1, { rang: 3, palier: 2, piecesAVerifier: 4, joursAttente: 17 }), ROWS[1]];
+    server.use(sessionHandler(agentDe('conseiller', ['69', '01'])), listHandler('candidatures', lignes, calls));
     renderAt('/candidatures');
 
     const table = await screen.findByRole('table');
     await within(table).findByText('CAND-2026-000001');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
-    for (const header of ['Référence', 'Demandeur', 'Offre', 'Statut', 'Date de candidature', 'Département', 'Agent en charge']) {
+    // UI-FILE: the rank within its offer, the palier, the pieces to check and the days waited, on every row.
+    for (const header of ['Rang', 'Référence', 'Demandeur', 'Offre', 'Statut', 'Palier', 'Pièces à vérifier', 'Attente (jours)', 'Date de candidature', 'Département', 'Agent en charge']) {
       expect(headers).toContain(header);
     }
-    expect(headers).not.toContain('Rang');
+    const premiere = within(table).getByText('CAND-2026-000001').closest('tr')!;
+    expect(within(premiere).getByText('4')).toBeTruthy();
+    expect(within(premiere).getByText('17')).toBeTruthy();
     expect(within(table).getByText('DUPONT Marie')).toBeTruthy();
     expect(within(table).getAllByText('OFF-69-0031')).toHaveLength(2);
     expect(within(table).getByText('Déposée')).toBeTruthy();
     expect(within(table).getByText('Transmise au bailleur')).toBeTruthy();
     expect(within(table).getByText('Claire Martin')).toBeTruthy();
     expect(within(table).getAllByText('12/03/2026 09:14')).toHaveLength(2);
-    expect(calls[0]?.sort).toEqual(['dateCandidature', 'DESC']);
+    expect(calls[0]?.sort).toEqual(['dateCandidature', 'ASC']);
+  });
+
+  it('UI-FILE: an agent of one territory sees no Département column (the same on every row)', async () => {
+    server.use(sessionHandler(agentDe('conseiller', ['69'])), listHandler('candidatures', ROWS));
+    renderAt('/candidatures');
+    const table = await screen.findByRole('table');
+    await within(table).findByText('CAND-2026-000001');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
+    expect(headers).toContain('Rang');
+    expect(headers).not.toContain('Département');
   });
 
   it('LISTE-EXPORT: « Exporter (XLSX) » downloads what the list shows: its tab, filters and sort (issue #15)', async () => {
@@ -86,7 +100,7 @@ describe('CandidatureList', () => {
     const url = new URL(lien.getAttribute('href')!, 'http://x');
     expect(url.pathname).toBe('/api/candidatures/export.xlsx');
     expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ onglet: 'a_traiter' });
-    expect(JSON.parse(url.searchParams.get('sort')!)).toEqual(['dateCandidature', 'DESC']);
+    expect(JSON.parse(url.searchParams.get('sort')!)).toEqual(['dateCandidature', 'ASC']);
   });
 
   it('shows the ranked queue of one offer, sorted by rang', async () => {

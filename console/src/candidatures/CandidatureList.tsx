@@ -9,12 +9,13 @@ import type { CandidatureFile } from './types';
 import { ExporterListeButton } from './file/ExporterListeButton';
 import { TraiterSuivantButton } from './file/TraiterSuivantButton';
 
-const DEFAULT_SORT: SortPayload = { field: 'dateCandidature', order: 'DESC' };
+// UI-FILE: the longest waiting first (the « Rang » header sorts offer by offer, the rank within).
+const DEFAULT_SORT: SortPayload = { field: 'dateCandidature', order: 'ASC' };
 const RANG_SORT: SortPayload = { field: 'rang', order: 'ASC' };
 
 /**
  * Filtering by one offer shows its ranked queue (R-RANK-EXPLAIN): sort by rang when the offer
- * filter appears, back to the newest first when it goes. Other sorts stay possible meanwhile.
+ * filter appears, back to the longest waiting first when it goes. Other sorts stay possible meanwhile.
  */
 function RangSort() {
   const { filterValues, sort, setSort } = useListContext<CandidatureFile>();

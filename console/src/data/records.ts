@@ -58,6 +58,8 @@ export interface Candidature extends WithDemandeurNom {
   suivi?: boolean; modifieDepuisVisite?: boolean | null;
   /** Present when the list is filtered by one offer (R-RANK-EXPLAIN). */
   rang?: number; palier?: number | string; motifRang?: string;
+  /** UI-FILE: pieces of its demande waiting to be checked; whole days since it was made (open ones; null otherwise). */
+  piecesAVerifier?: number | null; joursAttente?: number | null;
 }
 
 export interface RangClassement {

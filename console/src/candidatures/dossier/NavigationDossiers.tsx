@@ -18,7 +18,7 @@ const LIMITE = 100;
 export function NavigationDossiers({ record }: { record: CandidatureFile }) {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const courant = usePrevNextController<CandidatureFile>({ linkType: 'show', limit: LIMITE, filterDefaultValues: { onglet: 'a_traiter' }, sort: { field: 'dateCandidature', order: 'DESC' } });
+  const courant = usePrevNextController<CandidatureFile>({ linkType: 'show', limit: LIMITE, filterDefaultValues: { onglet: 'a_traiter' }, sort: { field: 'dateCandidature', order: 'ASC' } });
   const memo = useRef<{ id: unknown; nav: typeof courant } | null>(null);
   if (courant.index != null) memo.current = { id: record.id, nav: courant };
   const nav = courant.index == null && memo.current?.id === record.id ? memo.current.nav : courant;

@@ -1,6 +1,6 @@
 import { Chip, Typography } from '@mui/material';
 import { forwardRef, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { DataTable, DataTableBody, DataTableRow, useListContext, useTranslate, type DataTableBodyProps, type DataTableRowProps } from 'react-admin';
+import { DataTable, DataTableBody, DataTableRow, useListContext, useTranslate, type DataTableBodyProps, type DataTableRowProps, useGetIdentity } from 'react-admin';
 import { AideRaccourcis, type Raccourci } from '@console/common/AideRaccourcis';
 import { useRaccourcis } from '@console/common/raccourcis';
 import { DateTimeField } from '@console/common/fields';
@@ -16,8 +16,8 @@ import { ModifieDepuisVisiteChip } from '@console/candidatures/suivi/Suivi';
 export const COLONNES_STORE_KEY = 'candidatures.datatable';
 /** Every column's source, in table order (saved filters record the visible ones). */
 export const COLONNES = [
-  'rang', 'reference', 'demandeurNom', 'offreReference', 'statut', 'palier', 'motifRang', 'dateCandidature',
-  'departement', 'nature', 'publicCible', 'controleRenforce', 'origine', 'agentEnChargeNom',
+  'rang', 'reference', 'demandeurNom', 'offreReference', 'statut', 'palier', 'motifRang', 'piecesAVerifier', 'joursAttente',
+  'dateCandidature', 'departement', 'nature', 'publicCible', 'controleRenforce', 'origine', 'agentEnChargeNom',
 ];
 /** Hidden until the agent shows them (« Colonnes »). */
 export const COLONNES_CACHEES = ['publicCible', 'origine', 'nature'];
@@ -84,6 +84,9 @@ const RACCOURCIS_LISTE: Raccourci[] = [
 export function CandidatureTable() {
   const { filterValues } = useListContext<CandidatureFile>();
   const byOffre = isByOffre(filterValues);
+  // An agent of one territory sees one département on every row: no column for it.
+  const { identity } = useGetIdentity();
+  const unSeulTerritoire = (identity?.territoires as string[] | undefined)?.length === 1;
   const groupees = [useCan('instruire', 'candidatures'), useCan('ne_pas_retenir', 'candidatures'), useCan('prendre', 'candidatures')].some(Boolean);
   const table = useRef<HTMLDivElement>(null);
   useLignesClavier(table);
@@ -103,7 +106,8 @@ export function CandidatureTable() {
           '& td:first-of-type, & th:first-of-type': { pl: 1.5 },
         }}
       >
-        {byOffre && <DataTable.NumberCol source="rang" options={{ maximumFractionDigits: 0 }} />}
+        {/* UI-FILE: the rank within its offer, on every row (sorted: offer by offer, rank within). */}
+        <DataTable.NumberCol source="rang" options={{ maximumFractionDigits: 0 }} />
         <DataTable.Col
           source="reference"
           sx={{ whiteSpace: 'nowrap' }}
@@ -129,11 +133,13 @@ export function CandidatureTable() {
         <DataTable.Col source="statut">
           <EnumField source="statut" enumName="statutCandidature" />
         </DataTable.Col>
-        {byOffre && <DataTable.Col source="palier" field={PalierField} />}
+        <DataTable.Col source="palier" field={PalierField} disableSort={!byOffre} />
         {byOffre && <DataTable.Col source="motifRang" disableSort sx={{ minWidth: 200 }} />}
+        <DataTable.NumberCol source="piecesAVerifier" disableSort />
+        <DataTable.NumberCol source="joursAttente" disableSort />
         {/* In a ranking, the explanation already gives the date. */}
         {!byOffre && <DataTable.Col source="dateCandidature" field={DateTimeField} />}
-        {!byOffre && <DataTable.Col source="departement" />}
+        {!byOffre && !unSeulTerritoire && <DataTable.Col source="departement" />}
         <DataTable.Col source="nature">
           <EnumField source="nature" enumName="natureOffre" />
         </DataTable.Col>

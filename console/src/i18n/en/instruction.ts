@@ -28,6 +28,8 @@ export const instructionEn = {
       rang: 'Rank',
       palier: 'Tier',
       motifRang: 'Rank explanation',
+      piecesAVerifier: 'Pieces to check',
+      joursAttente: 'Waiting (days)',
     },
   },
   demandes: {

@@ -26,6 +26,8 @@ export const instructionFr = {
       rang: 'Rang',
       palier: 'Palier',
       motifRang: 'Explication du rang',
+      piecesAVerifier: 'Pièces à vérifier',
+      joursAttente: 'Attente (jours)',
     },
   },
   demandes: {

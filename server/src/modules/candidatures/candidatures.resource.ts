@@ -18,6 +18,13 @@ export const RANG_SQL = `case when c.statut in ${OUVERTS} then (select count(*) 
   where r.offre_id = c.offre_id and r.statut in ${OUVERTS}
     and (r.palier, r.date_candidature, r.id) < (c.palier, c.date_candidature, c.id)) end`;
 
+/**
+ * Offer by offer, the oldest offer first (its publication, else its creation), and R-RANK within each
+ * (palier, dateCandidature, id): the order of « Traiter le suivant » and of the queue's « rang par offre ».
+ */
+export const ordreParOffre = (dir: 'asc' | 'desc') =>
+  ['coalesce(o.debut_publication, o.created_at)', 'o.id', 'c.palier', 'c.date_candidature', 'c.id'].map((k) => `${k} ${dir}`).join(', ');
+
 /** The work-queue tabs (custom filter `onglet`). */
 export const ONGLETS = ['a_traiter', 'mes_dossiers', 'en_instruction', 'transmises', 'sans_reponse_bailleur', 'traitees', 'toutes'] as const;
 const ONGLET_SQL: Record<(typeof ONGLETS)[number], string> = {
@@ -55,6 +62,10 @@ export const candidatures: ResourceDef = {
     verrouActiviteLe: 'c.verrou_activite_le',
     palier: `case when c.statut in ${OUVERTS} then c.palier end`,
     rang: RANG_SQL,
+    /** UI-FILE: pieces of its demande deposited and not yet checked (open candidatures only). */
+    piecesAVerifier: `case when c.statut in ${OUVERTS} then (select count(*)::int from justificatif j where j.demande_id = c.demande_id and j.actif and j.statut = 'depose') end`,
+    /** UI-FILE: whole days since it was made, in Paris (open candidatures only). */
+    joursAttente: `case when c.statut in ${OUVERTS} then (({{now}} at time zone 'Europe/Paris')::date - (c.date_candidature at time zone 'Europe/Paris')::date) end`,
     offreNombreLogements: 'o.nombre_logements',
     /** When it was first sent to the bailleur through the platform (« Envoyer au bailleur »). */
     envoyeeBailleurLe: '(select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id)',
@@ -87,8 +98,10 @@ export const candidatures: ResourceDef = {
   scope: { departement: 'c.departement' },
   defaultSort: ['dateCandidature', 'ASC'],
   sorts: {
+    // R-RANK, and UI-FILE across offers: open ones first, offer by offer (by its id: creation order), the
+    // rank within each. Filtered on one offer, c.offre_id is a constant the planner drops from the sort.
     rang: (dir) =>
-      `(c.statut in ${OUVERTS}) ${dir === 'ASC' ? 'desc' : 'asc'}, c.palier ${dir}, c.date_candidature ${dir}, c.id ${dir}`,
+      `(c.statut in ${OUVERTS}) ${dir === 'ASC' ? 'desc' : 'asc'}, c.offre_id ${dir}, c.palier ${dir}, c.date_candidature ${dir}, c.id ${dir}`,
   },
   decorate: (rows) => {
     for (const r of rows) {

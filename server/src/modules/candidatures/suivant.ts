@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { whereClause } from '@server/http/simpleRest';
 import { parseBody } from '@server/http/validate';
 import { audit } from '@server/modules/audit-events/audit';
-import { candidatures } from './candidatures.resource';
+import { candidatures, ordreParOffre } from './candidatures.resource';
 import { VERROU_MINUTES } from './contexte';
 import { acteurDe } from './transition';
 
@@ -19,7 +19,7 @@ export const corpsSuivant = z.object({
 
 const ORDER_BY: Record<OrdreSuivant, string> = {
   // R-RANK within one offer is (palier, dateCandidature, id): the best-ranked free dossier of the oldest offer.
-  offre: 'coalesce(o.debut_publication, o.created_at), o.id, c.palier, c.date_candidature, c.id',
+  offre: ordreParOffre('asc'),
   attente: 'c.date_candidature, c.id',
 };
 
