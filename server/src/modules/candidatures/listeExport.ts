@@ -73,9 +73,9 @@ export function listeExportRouter(ctx: AppContext) {
     res.setHeader('Content-Disposition', `attachment; filename="candidatures-${now.toISOString().slice(0, 10)}.xlsx"`);
     const xlsx = new FeuilleXlsx(res, 'Candidatures', colonnes.map((c) => c.colonne));
     const select = colonnes.map((c) => `${candidatures.fields[c.champ]} as "${c.champ}"`).join(', ');
-    await parCurseur<Record<string, unknown>>(req.em!, `select ${select} from ${candidatures.from} where ${where.sql} order by ${order}`, where.params, 1000, (lot) => {
-      for (const ligne of lot) xlsx.ajouter(colonnes.map((c) => (c.valeur ? c.valeur(ligne[c.champ]) : (ligne[c.champ] as Cellule))));
-    });
+    await parCurseur<Record<string, unknown>>(req.em!, `select ${select} from ${candidatures.from} where ${where.sql} order by ${order}`, where.params, 1000, (lot) =>
+      xlsx.ajouterLot(lot.map((ligne) => colonnes.map((c) => (c.valeur ? c.valeur(ligne[c.champ]) : (ligne[c.champ] as Cellule))))),
+    );
     await xlsx.terminer();
   });
   return r;

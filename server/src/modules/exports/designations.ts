@@ -117,7 +117,7 @@ export async function ecrireDesignations(
     await parCurseur<Ligne>(
       em, `${SQL_DESIGNATIONS} order by c.designee_le, c.id`, [p.bailleurId, p.from, p.to], lot,
       async (lignes) => {
-        for (const l of lignes) feuille.ajouter(cellules(l));
+        await feuille.ajouterLot(lignes.map(cellules));
         await progression(feuille.lignes, total);
       },
       { sql: SQL_COMPTE, params: [p.bailleurId, p.from, p.to], total: (n) => (total = n) },

@@ -105,7 +105,7 @@ export async function ecrireRapportEntreprise(
       [p.siret, p.to, p.from],
       1000,
       async (lignes) => {
-        for (const l of lignes) feuille.ajouter(cellules(vue(l)));
+        await feuille.ajouterLot(lignes.map((l) => cellules(vue(l))));
         await progression(feuille.lignes, total);
       },
       { sql: `select count(*)::int as n ${DEMANDES}`, params: [p.siret, p.to, p.from], total: (n) => (total = n) },

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { heureParis } from './xlsx';
+import { FeuilleXlsx, heureParis, SEUIL_ATTENTE, type Cellule } from './xlsx';
 
 /** The former heureParis: one Intl.formatToParts per value. */
 const PARIS = new Intl.DateTimeFormat('en-CA', {
@@ -22,5 +26,39 @@ describe('heureParis (Paris wall-clock time for exceljs)', () => {
     for (const d of instants) expect(heureParis(d)?.toISOString(), d.toISOString()).toBe(reference(d).toISOString());
     expect(heureParis(null)).toBeNull();
     expect(heureParis('2026-07-14T10:30:15.900Z')?.toISOString()).toBe('2026-07-14T12:30:15.000Z');
+  });
+});
+
+describe('FeuilleXlsx (streaming XLSX)', () => {
+  const lot = (debut: number): Cellule[][] =>
+    Array.from({ length: 1000 }, (_, i) => [`CAN-${debut + i}`, `Nom${debut + i}`, `Prénom ${debut + i}`, 'Transmise au bailleur', debut + i, new Date(Date.UTC(2026, 0, 1, 0, i))]);
+  const colonnes = ['Référence', 'Nom', 'Prénom', 'Statut', 'Rang', 'Date'].map((entete) => ({ entete }));
+
+  it('VOLUME-EXPORT-MEMOIRE: a batch waits for the compressor, so the XML waiting in memory stays under the threshold', async () => {
+    const dossier = mkdtempSync(path.join(os.tmpdir(), 'als-xlsx-'));
+    try {
+      // Without the wait, the same rows pile up: exceljs never looks at write()'s answer.
+      const sansAttente = new FeuilleXlsx(path.join(dossier, 'a.xlsx'), 'Feuille', colonnes);
+      for (let b = 0; b < 20; b++) for (const l of lot(b * 1000)) sansAttente.ajouter(l);
+      expect(sansAttente.enAttente()).toBeGreaterThan(4 * SEUIL_ATTENTE);
+      await sansAttente.terminer();
+
+      const fichier = path.join(dossier, 'b.xlsx');
+      const feuille = new FeuilleXlsx(fichier, 'Feuille', colonnes);
+      let pic = 0;
+      for (let b = 0; b < 20; b++) {
+        await feuille.ajouterLot(lot(b * 1000));
+        pic = Math.max(pic, feuille.enAttente());
+      }
+      await feuille.terminer();
+      expect(pic).toBeLessThanOrEqual(SEUIL_ATTENTE);
+      const relu = new ExcelJS.Workbook();
+      await relu.xlsx.readFile(fichier);
+      const ws = relu.getWorksheet('Feuille')!;
+      expect(ws.rowCount).toBe(20_001);
+      expect(ws.getRow(20_001).getCell(1).value).toBe('CAN-19999');
+    } finally {
+      rmSync(dossier, { recursive: true, force: true });
+    }
   });
 });

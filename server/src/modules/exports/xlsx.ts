@@ -23,6 +23,9 @@ export interface Colonne {
   format?: string;
 }
 
+/** Sheet XML allowed to wait for the zip compressor (`FeuilleXlsx.respirer`). */
+export const SEUIL_ATTENTE = 1 << 20;
+
 /**
  * A streaming XLSX sheet (exceljs stream.xlsx.WorkbookWriter): each row is written to the file
  * and released as soon as it is added, so memory stays flat whatever the number of rows.
@@ -61,6 +64,45 @@ export class FeuilleXlsx {
   ajouter(valeurs: readonly Cellule[]) {
     this.feuille.addRow(valeurs.map(neutraliser)).commit();
     this.lignes += 1;
+  }
+
+  /**
+   * Adds a batch of rows, then waits until the compressor has taken them (see `respirer`): the
+   * way every export writes, one cursor batch at a time.
+   */
+  async ajouterLot(lignes: Iterable<readonly Cellule[]>) {
+    for (const valeurs of lignes) this.ajouter(valeurs);
+    await this.respirer();
+  }
+
+  /**
+   * Bytes of sheet XML written but not yet taken by the zip compressor. exceljs's sheet stream
+   * (StreamBuf) writes into archiver's entry stream without ever looking at `write()`'s answer, so
+   * rows added faster than deflate compresses them pile up there: 48 MB at 50 000 rows, about
+   * 100 MB of buffers for a 100 000-row export, whatever the cursor's batch size.
+   */
+  enAttente(): number {
+    const entree = (this.feuille as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream?.pipes?.[0];
+    return entree?._writableState?.length ?? 0;
+  }
+
+  /**
+   * Backpressure exceljs does not apply: waits (drain, or a few ms at a time) until at most
+   * `seuil` bytes of XML wait for the compressor. The writer's memory then stays flat.
+   */
+  async respirer(seuil = SEUIL_ATTENTE) {
+    while (this.enAttente() > seuil) {
+      const entree = (this.feuille as unknown as { stream: { pipes: NodeJS.EventEmitter[] } }).stream.pipes[0];
+      await new Promise<void>((fin) => {
+        const t = setTimeout(suite, 5);
+        function suite() {
+          clearTimeout(t);
+          entree.off('drain', suite);
+          fin();
+        }
+        entree.once('drain', suite);
+      });
+    }
   }
 
   async terminer() {
