@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from './context';
 import { requireAgent } from './http/authenticate';
-import { isoTimestamps } from './http/json';
+import { timestampsIso } from './http/json';
 import { errorHandler, notFound } from './http/problem';
 import { refuserEntreesHostiles } from './http/input';
 import { journalRequetes } from './http/journal';
@@ -57,7 +57,12 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.set('query parser', 'simple');
-  app.set('json replacer', isoTimestamps);
+  // ISO 8601 timestamps in every JSON answer (http/json.ts), converted before serialising: no replacer.
+  app.use((_req, res, next) => {
+    const json = res.json.bind(res);
+    res.json = (corps: unknown) => json(timestampsIso(corps));
+    next();
+  });
   app.use(journalRequetes(ctx.logger ?? logger)); // request id + one structured line per request
   app.use(...entetesSecurite({ hsts: ctx.config.cookieSecure })); // CSP, HSTS over HTTPS, Permissions-Policy (http/entetes.ts)
 
