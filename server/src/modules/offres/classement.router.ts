@@ -21,6 +21,9 @@ decrireRoute({
   },
 });
 
+/** The open statuses (R-RANK ranks the open candidatures only). */
+const OUVERTES = `('deposee', 'en_instruction', 'transmise_bailleur')`;
+
 /**
  * GET /api/offres/:id/classement — the ranked queue of one offer (R-RANK): open candidatures in
  * the order (palier, dateCandidature, id), rank by a window function over the palier index.
@@ -29,9 +32,9 @@ export function classementRouter(ctx: AppContext) {
   const r = Router();
   r.get('/:id/classement', async (req, res) => {
     const id = parseId(req.params.id);
-    const offre = await getRow(req, ctx, offres, id);
+    const offre = await getRow(req, ctx, offres, id, 'read', ['nature']);
     if (!req.ability!.can('read', 'candidatures')) throw forbidden();
-    const rows = await req.em!.execute<
+    const lecture = req.em!.execute<
       { rang: number; palier: number; candidatureId: number; demandeurId: number; statut: string; dateCandidature: Date; demandeurNom: string; demandeurPrenom: string; reference: string; agentEnChargeId: number | null; dateParis?: string }[]
     >(
       // The date of the motif in Paris time by PostgreSQL (to_char): formatting 627 dates with Intl in Node took longer than the query.
@@ -40,12 +43,18 @@ export function classementRouter(ctx: AppContext) {
               c.demandeur_id as "demandeurId", c.statut, c.date_candidature as "dateCandidature", c.reference,
               c.agent_en_charge_id as "agentEnChargeId", dr.nom as "demandeurNom", dr.prenom as "demandeurPrenom"
          from candidature c join demandeur dr on dr.id = c.demandeur_id
-        where c.offre_id = ? and c.statut in ('deposee', 'en_instruction', 'transmise_bailleur')
+        where c.offre_id = ? and c.statut in ${OUVERTES}
         order by c.palier, c.date_candidature, c.id`,
       [id],
     );
+    // DATA-TRACES, written at the same time as the read (two pooled connections), its count by the
+    // same WHERE: the trace's commit overlaps the query instead of following it.
+    const trace = tracerLecture(req, ctx, 'classement', {
+      entiteId: id,
+      nombreSql: { sql: `select count(*) from candidature c where c.offre_id = ? and c.statut in ${OUVERTES}`, params: [id] },
+    });
+    const [rows] = await Promise.all([lecture, trace]);
     const nature = offre.nature as NatureOffre;
-    await tracerLecture(req, ctx, 'classement', { entiteId: id, nombre: rows.length }); // DATA-TRACES
     // R-RANK-EXPLAIN: motifClassement()'s words (a test keeps them equal), one label per palier.
     const libelles = new Map<number, string>();
     const libelle = (palier: number) => libelles.get(palier) ?? libelles.set(palier, libellePalier(nature, palier)).get(palier)!;

@@ -9,10 +9,17 @@ import type { AppContext } from '@server/context';
  * Written before the answer leaves: a read that cannot be traced is not served. Kept 6 months
  * (shared/rules/conservation.ts, `trace_acces`).
  */
-export async function tracerLecture(req: Request, ctx: AppContext, ressource: RessourceTracee | (string & {}), o: { entiteId?: number; filtre?: Record<string, unknown>; nombre?: number }) {
+export async function tracerLecture(
+  req: Request,
+  ctx: AppContext,
+  ressource: RessourceTracee | (string & {}),
+  o: { entiteId?: number; filtre?: Record<string, unknown>; nombre?: number; nombreSql?: { sql: string; params: unknown[] } },
+) {
   if (!req.agent || !RESSOURCES_TRACEES.includes(ressource)) return;
+  // `nombreSql`: the row count as a subquery, so the trace can be written while the read itself runs
+  // (its commit no longer adds to the answer's time); both are awaited before anything is sent.
   await req.em!.execute(
-    `insert into trace_acces (at, agent_id, ressource, entite_id, filtre, nombre, ip) values (?, ?, ?, ?, ?::jsonb, ?, ?)`,
-    [ctx.clock.now(), req.agent.id, ressource, o.entiteId ?? null, o.filtre ? JSON.stringify(o.filtre) : null, o.nombre ?? null, req.ip ?? null],
+    `insert into trace_acces (at, agent_id, ressource, entite_id, filtre, nombre, ip) values (?, ?, ?, ?, ?::jsonb, ${o.nombreSql ? `(${o.nombreSql.sql})` : '?'}, ?)`,
+    [ctx.clock.now(), req.agent.id, ressource, o.entiteId ?? null, o.filtre ? JSON.stringify(o.filtre) : null, ...(o.nombreSql ? o.nombreSql.params : [o.nombre ?? null]), req.ip ?? null],
   );
 }
