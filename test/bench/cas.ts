@@ -94,7 +94,9 @@ const PAGE_JUSTIFICATIFS = `
 /** Search: the new semantics (accents, anywhere in the words) once the search migration is there, else the old prefix search. */
 function rechercheCandidatures(ctx: Contexte, mot: string) {
   if (ctx.aFonction.has('als_unaccent')) {
-    return `exists (select 1 from demandeur dr where dr.id = c.demandeur_id and als_recherche_demandeur(dr.nom, dr.prenom, dr.email, dr.telephone) like '%' || als_unaccent('${mot}') || '%')
+    // The stored searchable text once the recherche_stockee migration is there (as the API), else the expression.
+    const texte = ctx.aColonne.has('demandeur.recherche') ? 'dr.recherche' : 'als_recherche_demandeur(dr.nom, dr.prenom, dr.email, dr.telephone)';
+    return `exists (select 1 from demandeur dr where dr.id = c.demandeur_id and ${texte} like '%' || als_unaccent('${mot}') || '%')
             or c.reference ilike '%${mot}%'`;
   }
   return `exists (select 1 from demandeur dr where dr.id = c.demandeur_id and (lower(dr.nom) like '${mot}%' or lower(dr.prenom) like '${mot}%'))

@@ -209,6 +209,7 @@ export interface DemandeurTable {
   ferme_le: Date | null;
   anonymise_le: Date | null;
   departements: string[];
+  recherche: string | null;
 }
 
 export interface EntrepriseTable {

@@ -103,6 +103,6 @@ describe('VOLUME-RECHERCHE: a search is evaluated once for its page and its tota
       logger.logQuery = origine.logQuery;
       logger.setDebugMode(origine.mode);
     }
-    expect(requetes.filter((q) => q.includes('als_recherche_demandeur'))).toHaveLength(1);
+    expect(requetes.filter((q) => q.includes('rd.recherche like'))).toHaveLength(1);
   });
 });

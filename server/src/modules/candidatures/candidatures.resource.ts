@@ -92,7 +92,7 @@ export const candidatures: ResourceDef = {
   // The demandeur's and the offer's matches as id arrays: a bitmap OR of index scans, no join before the page.
   search: [
     'c.reference',
-    'c.demandeur_id = any(array(select rd.id from demandeur rd where als_recherche_demandeur(rd.nom, rd.prenom, rd.email, rd.telephone) like {{q}}))',
+    'c.demandeur_id = any(array(select rd.id from demandeur rd where rd.recherche like {{q}}))',
     'c.offre_id = any(array(select ro.id from offre ro where als_unaccent(ro.reference) like {{q}}))',
   ],
   scope: { departement: 'c.departement' },

@@ -31,7 +31,7 @@ export const demandes: ResourceDef = {
     derniereMiseAJour: { expr: 'd.derniere_mise_ajour', type: 'date' },
     situationsPrioritaires: { expr: 'd.situations_prioritaires', type: 'arrayContains' },
   },
-  search: ['d.reference', 'als_recherche_demandeur(dr.nom, dr.prenom, dr.email, dr.telephone) like {{q}}'],
+  search: ['d.reference', 'dr.recherche like {{q}}'],
   scope: { departementsCandidatures: departementsStockes('d.departements') },
   defaultSort: ['derniereMiseAJour', 'DESC'],
   unsortable: ['codemandeur', 'secteursRecherche', 'situationsPrioritaires'],

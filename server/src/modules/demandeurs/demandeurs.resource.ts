@@ -25,7 +25,7 @@ export const demandeurs: ResourceDef = {
     telephone: { expr: 'dr.telephone', type: 'string' },
     createdAt: { expr: 'dr.created_at', type: 'date' },
   },
-  search: ['als_recherche_demandeur(dr.nom, dr.prenom, dr.email, dr.telephone) like {{q}}'],
+  search: ['dr.recherche like {{q}}'],
   scope: { departementsCandidatures: departementsStockes('dr.departements') },
   defaultSort: ['nom', 'ASC'],
 };

@@ -27,7 +27,7 @@ export const justificatifs: ResourceDef = {
     dateValiditeFin: { expr: 'j.date_validite_fin', type: 'date' },
   },
   search: [
-    'j.demande_id = any(array(select rdd.id from demande rdd join demandeur rd on rd.id = rdd.demandeur_id where als_recherche_demandeur(rd.nom, rd.prenom, rd.email, rd.telephone) like {{q}}))',
+    'j.demande_id = any(array(select rdd.id from demande rdd join demandeur rd on rd.id = rdd.demandeur_id where rd.recherche like {{q}}))',
     'j.nom_original',
   ],
   scope: { departementsCandidatures: departementsStockes('j.departements') },
