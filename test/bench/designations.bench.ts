@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { migrate } from '@server/db/database';
 import { ormConfig } from '@server/db/mikro-orm.config';
@@ -33,20 +34,37 @@ interface Mesure {
   picRssMo: number;
   lignes: number;
   octets: number;
+  /** RSS when the work starts (node, tsx, the code loaded): what the work itself adds is the peak minus this. */
+  departRssMo: number;
+  /** What the RSS held at its peak (V8 heap used / reserved, external memory, Buffers). */
+  auPicMo: { tas: number; tasTotal: number; externe: number; tampons: number };
 }
 
 /** Child side: peak RSS sampled every 50 ms, plus getrusage's maxRSS at the end. */
 async function mesurer(variante: string, travail: () => Promise<{ lignes: number; fichier: string }>): Promise<Mesure> {
   let pic = process.memoryUsage().rss;
-  const t = setInterval(() => (pic = Math.max(pic, process.memoryUsage().rss)), 50);
+  const depart = pic;
+  let auPic = process.memoryUsage();
+  const t = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > pic) [pic, auPic] = [m.rss, m];
+  }, 50);
+  // BENCH_GC=1: every second a full GC, then the heap still in use (what is retained, not garbage).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let vivantMax = 0;
+  const g = gc ? setInterval(() => { gc(); vivantMax = Math.max(vivantMax, process.memoryUsage().heapUsed); }, 1000) : undefined;
   const debut = performance.now();
   const r = await travail();
   const ms = performance.now() - debut;
   clearInterval(t);
+  if (g) clearInterval(g);
+  if (gc) console.error(`tas vivant max après GC : ${Math.round(vivantMax / 1048576)} Mo`);
   pic = Math.max(pic, process.memoryUsage().rss);
   return {
     variante, ms: Math.round(ms), maxRssMo: Math.round(process.resourceUsage().maxRSS / 1024), picRssMo: Math.round(pic / 1048576),
     lignes: r.lignes, octets: statSync(r.fichier).size,
+    departRssMo: Math.round(depart / 1048576),
+    auPicMo: { tas: Math.round(auPic.heapUsed / 1048576), tasTotal: Math.round(auPic.heapTotal / 1048576), externe: Math.round(auPic.external / 1048576), tampons: Math.round(auPic.arrayBuffers / 1048576) },
   };
 }
 
@@ -131,8 +149,28 @@ async function peupler(orm: MikroORM, n: number) {
   return exportId;
 }
 
+async function baseExiste(adminUrl: string, nom: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    return (await c.query('select 1 from pg_database where datname = $1', [nom])).rowCount === 1;
+  } finally {
+    await c.end();
+  }
+}
+
+/** A fresh export row over the kept database's designations (the previous run's was executed). */
+async function nouvelExport(orm: MikroORM) {
+  const [{ id }] = await orm.em.fork().execute<{ id: number }[]>(
+    `insert into export (kind, params, destinataire, agent_id)
+     select kind, params, destinataire, agent_id from export where kind = 'designations_bailleur' order by id limit 1 returning id`);
+  return id;
+}
+
 function lancer(args: string[]): Mesure {
-  const r = spawnSync(process.execPath, [...process.execArgv, ici, '--enfant', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const gc = process.env.BENCH_GC === '1' ? ['--expose-gc'] : [];
+  const r = spawnSync(process.execPath, [...gc, ...process.execArgv, ici, '--enfant', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (gc.length) process.stderr.write(r.stderr);
   if (r.status !== 0) throw new Error(`variante ${args[0]} : ${r.stderr}`);
   const ligne = r.stdout.split('\n').find((l) => l.startsWith('MESURE '));
   return JSON.parse(ligne!.slice(7)) as Mesure;
@@ -141,15 +179,18 @@ function lancer(args: string[]): Mesure {
 async function principal() {
   const n = Number(process.argv[2] ?? 100_000);
   const server = await testServer();
-  const nom = `als_bench_${process.pid}`;
-  const url = await recreateDatabase(server.adminUrl, nom);
+  // BENCH_GARDER=1 keeps the database (als_bench_<rows>) for the next run, which then skips the insertion.
+  const garder = process.env.BENCH_GARDER === '1';
+  const nom = garder ? `als_bench_${n}` : `als_bench_${process.pid}`;
+  const existe = garder && (await baseExiste(server.adminUrl, nom));
+  const url = existe ? server.adminUrl.replace(/\/[^/?]*(\?|$)/, `/${nom}$1`) : await recreateDatabase(server.adminUrl, nom);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'als-bench-'));
   try {
     const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
     await migrate(orm);
     const t0 = performance.now();
-    const exportId = await peupler(orm, n);
-    console.log(`${n} candidatures désignées insérées en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const exportId = existe ? await nouvelExport(orm) : await peupler(orm, n);
+    if (!existe) console.log(`${n} candidatures désignées insérées en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (process.env.BENCH_EXPLAIN) {
       // The cursor's query plan (EXPLAIN ANALYZE), to see where the database time goes.
       const plan = await orm.em.fork().execute<Record<string, string>[]>(
@@ -161,11 +202,12 @@ async function principal() {
     console.log(`\nExport des désignations d’un bailleur, ${n} lignes × ${COLONNES_DESIGNATIONS.length} colonnes (Node ${process.version}, ${os.cpus().length} cœurs)`);
     console.table(mesures.map((m) => ({
       variante: m.variante, 'durée (s)': (m.ms / 1000).toFixed(1), 'lignes/s': Math.round((m.lignes * 1000) / m.ms),
-      'maxRSS (Mo)': m.maxRssMo, 'pic RSS échantillonné (Mo)': m.picRssMo, lignes: m.lignes, 'fichier (Mo)': (m.octets / 1048576).toFixed(1),
+      'RSS au départ (Mo)': m.departRssMo, 'maxRSS (Mo)': m.maxRssMo, 'pic RSS échantillonné (Mo)': m.picRssMo,
+      'au pic : tas / réservé / externe / tampons (Mo)': `${m.auPicMo.tas} / ${m.auPicMo.tasTotal} / ${m.auPicMo.externe} / ${m.auPicMo.tampons}`, lignes: m.lignes, 'fichier (Mo)': (m.octets / 1048576).toFixed(1),
     })));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
-    await dropDatabase(server.adminUrl, nom);
+    if (!garder) await dropDatabase(server.adminUrl, nom);
     await server.stop();
   }
 }
