@@ -85,14 +85,17 @@ describe('POST /api/offres/:id/envoyer-bailleur and /api/exports/:id/envoyer-bai
     expect((await envoyer(t.app, tokens.manager, `offres/${vide.offreId}`)).body.code).toBe('AUCUNE_CANDIDATURE_A_ENVOYER');
   });
 
-  it('R-BAIL-LIEN: from a finished designations export, its candidatures still awaiting the bailleur', async () => {
+  it('R-BAIL-LIEN: from a finished designations export, its candidatures still awaiting the bailleur; one designated after the export was produced is not sent', async () => {
     const b = await bailleurEtOffre(t.orm);
     const c = await transmise(t.orm, b.offreId, hier());
+    // Designated the same day, but after the file was finished: it is not in the export, so not in the envoi.
+    await transmise(t.orm, b.offreId, new Date(t.clock.now().getTime() - 3600_000));
     const [{ id: agentId }] = await q<{ id: number }>(t.orm, `select id from agent where role = 'manager' limit 1`);
     const jour = t.clock.now().toISOString().slice(0, 10);
+    const termineLe = new Date(t.clock.now().getTime() - 2 * 3600_000);
     const [x] = await q<{ id: number }>(t.orm,
-      `insert into export (kind, params, destinataire, statut, progression, agent_id, created_at) values ('designations_bailleur', ?::jsonb, ?, 'termine', 100, ?, now()) returning id`,
-      [JSON.stringify({ bailleurId: b.bailleurId, from: '2026-01-01', to: jour }), b.nom, agentId]);
+      `insert into export (kind, params, destinataire, statut, progression, agent_id, created_at, termine_le) values ('designations_bailleur', ?::jsonb, ?, 'termine', 100, ?, ?, ?) returning id`,
+      [JSON.stringify({ bailleurId: b.bailleurId, from: '2026-01-01', to: jour }), b.nom, agentId, termineLe, termineLe]);
     const r = await envoyer(t.app, tokens.manager, `exports/${x.id}`);
     expect(r.status).toBe(201);
     const [e] = await q<{ origine: string; export_id: number; nombre_candidatures: number }>(t.orm, `select origine, export_id, nombre_candidatures from bailleur_envoi where id = ?`, [r.body.envoiId]);
