@@ -140,6 +140,43 @@ describe('GET /api/candidatures/:id/envois-bailleur, POST /api/envois-bailleur/:
   });
 });
 
+describe('GET /api/offres/:id/envois-bailleur', () => {
+  it('R-BAIL-LIEN: the offer\'s envois with « envoyé, ouvert, téléchargé » and the decision per candidature, in the agent\'s scope only', async () => {
+    const b = await bailleurEtOffre(t.orm);
+    const c1 = await transmise(t.orm, b.offreId, hier());
+    const c2 = await transmise(t.orm, b.offreId, hier());
+    const suivi = (token: string) => request(t.app).get(`/api/offres/${b.offreId}/envois-bailleur`).set(bearer(token));
+    expect((await suivi(tokens.c69)).body).toEqual({ envois: [] });
+    const envoiLe = t.clock.now();
+    const r = await envoyer(t.app, tokens.c69, `offres/${b.offreId}`);
+    expect(r.status).toBe(201);
+    let s = (await suivi(tokens.manager)).body;
+    expect(s.envois).toHaveLength(1);
+    expect(s.envois[0]).toMatchObject({ id: r.body.envoiId, origine: 'offre', envoyeLe: envoiLe.toISOString(), destinataire: b.email, nombreCandidatures: 2, ouvertLe: null, ouvertures: 0, revoqueLe: null });
+    expect(s.envois[0].agent).toMatch(/\S+ \S+/);
+
+    const page = pageBailleur(t.app);
+    t.clock.advance(60_000);
+    const ouvertLe = t.clock.now();
+    expect((await page.ouvrir((await jetonDe(t.orm, r.body.envoiId)).jeton)).status).toBe(201);
+    t.clock.advance(60_000);
+    const telechargeLe = t.clock.now();
+    expect((await page.get(`/candidatures/${c1.candidatureId}/dossier`)).status).toBe(200);
+    const jour = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris' }).format(hier());
+    expect((await page.post(`/candidatures/${c1.candidatureId}/decision`, { decision: 'attribuee', dateCaleol: jour })).status).toBe(200);
+
+    s = (await suivi(tokens.c69)).body;
+    expect(s.envois[0]).toMatchObject({ ouvertLe: ouvertLe.toISOString(), ouvertures: 1 });
+    const parId = new Map(s.envois[0].candidatures.map((c: { candidatureId: number }) => [c.candidatureId, c]));
+    expect(parId.get(c1.candidatureId)).toMatchObject({
+      reference: c1.reference, statut: 'attribuee', decision: 'attribuee', telechargeLe: telechargeLe.toISOString(), telechargements: 1,
+    });
+    expect(String((parId.get(c1.candidatureId) as { dateCaleol: string }).dateCaleol)).toContain(hier().toISOString().slice(0, 10));
+    expect(parId.get(c2.candidatureId)).toMatchObject({ statut: 'transmise_bailleur', decision: null, telechargeLe: null, telechargements: 0 });
+    expect((await suivi(tokens.c75)).status).toBe(404);
+  });
+});
+
 describe('the delivered mail (a database of its own: the delivery takes every due row)', () => {
   let db: BaseDediee;
   beforeAll(async () => {
