@@ -99,6 +99,6 @@ for (const file of files) {
 }
 await browser.close();
 await server.stop();
-await new Promise((r) => smtp.close(r));
+await new Promise<void>((r) => smtp.close(() => r()));
 console.log(`${files.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
