@@ -18,7 +18,7 @@ export interface Config {
   cookieSecure: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  /** HMAC key of the verification links (APP_SECRET, else DATA_DIR/secret.key): see secret.ts. */
+  /** HMAC key of the verification links, key of the bailleur links' tokens waiting in the outbox (APP_SECRET, else DATA_DIR/secret.key): see secret.ts. */
   secret: string;
   /** The app's connection pool and its bounded waits (README, « Concurrence et charge »). */
   base: ReglagesBase;

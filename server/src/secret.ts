@@ -5,10 +5,13 @@ import path from 'node:path';
 const caches = new Map<string, string>();
 
 /**
- * The server's secret key (HMAC of the verification links' tokens, http/../comptes/liens.ts):
+ * The server's secret key (HMAC of the verification links' tokens, modules/comptes/liens.ts; the
+ * key, through HKDF, that encrypts a bailleur link's random token in the outbox until its mail is
+ * delivered, modules/bailleurs/jeton.ts):
  * `APP_SECRET` (≥ 32 characters) when set — the same value on every replica; otherwise a random
  * key made once in `DATA_DIR/secret.key` (mode 600), which replicas sharing DATA_DIR share. It
- * is never in the database: a dump of the outbox and of lien_verification cannot rebuild a link.
+ * is never in the database: a dump of the outbox and of the link tables cannot rebuild a link. A
+ * rotation breaks no live bailleur link (its token is random), only its mail not yet delivered.
  */
 export function secretApplication(env: NodeJS.ProcessEnv): string {
   if (env.APP_SECRET) {

@@ -6,6 +6,20 @@ export interface ScenarioContext {
   base: string;
   /** Saves test-results/e2e/<scenario>-<label>.png: look at them. */
   shot: (label: string) => Promise<void>;
+  /** The mails the server delivered (SMTP_URL points at the runner's own SMTP sink). */
+  courriels: BoiteCourriels;
+}
+
+/** A mail as the SMTP sink received it, decoded. */
+export interface Courriel {
+  a: string[];
+  sujet: string;
+  texte: string;
+  entetes: Record<string, string>;
+}
+export interface BoiteCourriels {
+  /** The first received mail that satisfies `filtre`, waiting up to `delaiMs` for it. */
+  attendre(filtre: (m: Courriel) => boolean, delaiMs?: number): Promise<Courriel>;
 }
 export type Scenario = (ctx: ScenarioContext) => Promise<void>;
 

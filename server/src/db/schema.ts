@@ -339,6 +339,7 @@ export interface NotificationTable {
   entite_id: number | null;
   created_at: Date;
   canal: string | null;
+  jeton_chiffre: string | null;
 }
 
 export interface OffreTable {

@@ -10,7 +10,7 @@ export interface JobsConfig {
   mailDomain: string;
   ratePerMinute: number;
   maxTentatives: number;
-  /** The server's secret key, to put the verification link into its mail at delivery (secret.ts). */
+  /** The server's secret key, to put the verification and bailleur links into their mails at delivery (secret.ts). */
   secret: string;
 }
 

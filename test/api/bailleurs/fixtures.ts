@@ -5,7 +5,7 @@ import { creerBailleur, creerOffreDe } from '@test/api/exports/fixtures';
 import { creerDossier } from '@test/support/fixtures';
 import { bearer } from '@test/support/app';
 import { loadConfig } from '@server/config';
-import { jetonLienBailleur } from '@server/modules/bailleurs/envoyer';
+import { mailBailleurALivrer } from '@server/modules/bailleurs/envoyer';
 
 let n = 0;
 const q = <T>(orm: MikroORM, sql: string, p: unknown[] = []) => orm.em.fork().execute<T[]>(sql, p);
@@ -31,13 +31,15 @@ export async function transmise(orm: MikroORM, offreId: number, designeeLe: Date
 }
 
 /**
- * The token of an envoi as the bailleur receives it: the outbox holds only the link's id and
- * « [lien masqué] », the delivery derives the token with the server's secret (R-BAIL-LIEN).
+ * The token of an envoi as the bailleur receives it: the outbox row holds « [lien masqué] » and the
+ * token encrypted; the mail the delivery builds (`mailBailleurALivrer`, with the server's secret)
+ * carries the link, whose fragment is the token (R-BAIL-LIEN).
  */
 export async function jetonDe(orm: MikroORM, envoiId: number): Promise<{ jeton: string; corps: string; destinataire: string; template: string }> {
-  const [m] = await q<{ corps: string; destinataire: string; template: string; donnees: { lienBailleurId: number } }>(
-    orm, `select corps, destinataire, template, donnees from notification where entite = 'bailleur_envoi' and entite_id = ?`, [envoiId]);
-  const jeton = jetonLienBailleur(loadConfig({}).secret, m.donnees.lienBailleurId);
+  const [m] = await q<{ corps: string; destinataire: string; template: string; donnees: Record<string, unknown>; jeton_chiffre: string | null }>(
+    orm, `select corps, destinataire, template, donnees, jeton_chiffre from notification where entite = 'bailleur_envoi' and entite_id = ?`, [envoiId]);
+  const livre = mailBailleurALivrer(m, loadConfig({}).secret)!;
+  const jeton = /\/bailleur\/#([A-Za-z0-9_-]+)/.exec(livre.corps)![1];
   return { jeton, corps: m.corps, destinataire: m.destinataire, template: m.template };
 }
 

@@ -101,6 +101,34 @@ describe('reminders on two processes at once', () => {
       `select count(*)::int as doubles from (select candidature_id from bailleur_envoi_candidature ec join bailleur_envoi e on e.id = ec.envoi_id where e.origine = 'relance' group by 1 having count(*) > 1) x`);
     expect(doubles).toBe(0);
   });
+
+  it('R-BAIL-RELANCE: a candidature designated but never sent through the platform is reminded too: the reminder is its first envoi (a link, one mail), once', async () => {
+    const designee = new Date(Date.UTC(2027, 2, 1, 9));
+    const s = await socle(db.orm, 1);
+    const { candidatureIds } = await dossier(db.orm, s, designee, ['transmise_bailleur']);
+    await sql(db.orm, `update candidature set designee_le = ? where id = any(?::int[])`, [designee, `{${candidatureIds.join(',')}}`]);
+    const sansContact = await socle(db.orm, 1);
+    const orphelin = await dossier(db.orm, sansContact, designee, ['transmise_bailleur']);
+    await sql(db.orm, `update candidature set designee_le = ? where id = any(?::int[])`, [designee, `{${orphelin.candidatureIds.join(',')}}`]);
+    await sql(db.orm, `update bailleur set email = '' where id = ?`, [sansContact.bailleurId]);
+
+    expect(await relancerBailleurs(db.orm.em.fork(), new Date(ajouterJours(designee, 10).getTime() - 60_000), { jours: 10, secret: SECRET }))
+      .toEqual({ bailleursRelances: 0, candidaturesRelancees: 0 });
+    const now = ajouterJours(designee, 10);
+    // The bailleur without a contact address is skipped, not an error that stops the others.
+    expect(await relancerBailleurs(db.orm.em.fork(), now, { jours: 10, secret: SECRET })).toEqual({ bailleursRelances: 1, candidaturesRelancees: 1 });
+    const envois = await sql<{ id: number; origine: string; liens: number; candidatures: number[] }>(db.orm,
+      `select e.id, e.origine, (select count(*)::int from bailleur_lien l where l.envoi_id = e.id) as liens,
+              array(select ec.candidature_id from bailleur_envoi_candidature ec where ec.envoi_id = e.id) as candidatures
+         from bailleur_envoi e where e.bailleur_id = ?`, [s.bailleurId]);
+    expect(envois).toEqual([{ id: envois[0].id, origine: 'relance', liens: 1, candidatures: candidatureIds }]);
+    const mails = await sql<{ template: string; jeton_chiffre: string | null }>(db.orm,
+      `select template, jeton_chiffre from notification where entite = 'bailleur_envoi' and entite_id = ?`, [envois[0].id]);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].template).toBe('bailleur_relance');
+    expect(mails[0].jeton_chiffre).toBeTruthy(); // the link goes out with the mail
+    expect(await relancerBailleurs(db.orm.em.fork(), ajouterJours(now, 30), { jours: 10, secret: SECRET })).toEqual({ bailleursRelances: 0, candidaturesRelancees: 0 });
+  });
 });
 
 describe('« Sans réponse du bailleur » tab', () => {

@@ -124,6 +124,41 @@ describe('POST /api/bailleur/tableau', () => {
     expect(n).toBe(2);
   });
 
+  it('R-BAIL-DECISION: through the XLSX, an unknown motif, an unknown decision, a CALEOL date in the future or before the designation are refused row by row, with their code', async () => {
+    const { cs, page } = await envoiOuvert(5);
+    const wb = await telecharger(page);
+    const ws = wb.getWorksheet('Décisions')!;
+    const [cDec, cMotif, cDate] = ['Décision du bailleur', 'Motif de non-retenue', 'Date de CALEOL'].map((e) => colonne(ws, e));
+    const ligneDe = (ref: string) => {
+      let n = 0;
+      ws.eachRow((row, i) => (row.getCell(1).value === ref ? (n = i) : null));
+      return ws.getRow(n);
+    };
+    const remplir = (i: number, decision: string, date: string | Date, motif?: string) => {
+      const l = ligneDe(cs[i].reference);
+      l.getCell(cDec).value = decision;
+      l.getCell(cDate).value = date;
+      if (motif) l.getCell(cMotif).value = motif;
+    };
+    // Designated yesterday (1 November 2026), today is 2 November 2026 (Paris).
+    remplir(0, 'Non retenue', '01/11/2026', 'Le bailleur a changé d’avis');
+    remplir(1, 'Peut-être', '01/11/2026');
+    remplir(2, 'Attribuée', '15/11/2026');
+    remplir(3, 'Attribuée', '15/10/2026');
+    remplir(4, 'Non retenue', new Date(Date.UTC(2026, 10, 2)), 'Dossier incomplet');
+    const r = await page.televerser(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ appliquees: 1, refusees: 4, ignorees: 0 });
+    const de = (i: number) => r.body.lignes.find((l: { reference: string }) => l.reference === cs[i].reference);
+    expect(de(0)).toMatchObject({ resultat: 'refusee', code: 'MOTIF_INCONNU' });
+    expect(de(1)).toMatchObject({ resultat: 'refusee', code: 'DECISION_INVALIDE' });
+    expect(de(2)).toMatchObject({ resultat: 'refusee', code: 'DATE_CALEOL_FUTURE' });
+    expect(de(3)).toMatchObject({ resultat: 'refusee', code: 'DATE_CALEOL_AVANT_DESIGNATION', raison: expect.stringContaining('01/11/2026') });
+    expect(de(4)).toMatchObject({ resultat: 'appliquee', decision: 'non_retenue' });
+    for (const i of [0, 1, 2, 3]) expect(de(i).raison).toEqual(expect.any(String));
+    expect(await statuts(cs.map((x) => x.candidatureId))).toEqual(['transmise_bailleur', 'transmise_bailleur', 'transmise_bailleur', 'transmise_bailleur', 'non_retenue']);
+  });
+
   it('R-BAIL-DECISION: a file that is not the spreadsheet is refused with a clear problem, before anything is applied', async () => {
     const { page } = await envoiOuvert(1);
     expect((await page.televerser(Buffer.from('Référence;Décision\nX;Attribuée'))).body.code).toBe('TABLEAU_ILLISIBLE');

@@ -6,7 +6,8 @@ import { loadJobsConfig } from '@server/jobs/config';
 import { tache } from '@server/jobs/definitions';
 import { livrerNotifications, reserver, type OptionsLivraison } from '@server/modules/notifications/livraison';
 import { notifier } from '@server/modules/notifications/outbox';
-import { jetonLienBailleur, lienBailleur } from '@server/modules/bailleurs/envoyer';
+import { lienBailleur } from '@server/modules/bailleurs/envoyer';
+import { chiffrerJeton, nouveauJeton } from '@server/modules/bailleurs/jeton';
 import { LIEN_MASQUE } from '@server/modules/comptes/liens';
 import { decoderMots, entetes, partie } from './mime';
 import { baseDediee, sql, type BaseDediee } from './support';
@@ -111,28 +112,43 @@ describe('outbox delivery', () => {
     expect(await ligne(id)).toMatchObject({ statut: 'envoyee', canal: 'smtp', tentatives: 1, message_id: `<notification-${id}@als.example>`, erreur: null });
   });
 
-  it('R-BAIL-LIEN: a bailleur\'s mail is stored with « [lien masqué] » and sent with its real link, rebuilt from the link id and the secret', async () => {
+  it('R-BAIL-LIEN: a bailleur\'s mail is stored with « [lien masqué] » and its token encrypted, sent with its real link, then the ciphertext is wiped', async () => {
     const cfg = { ...loadJobsConfig({}), smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, secret: 'secret-de-test-assez-long-pour-hmac-32+' };
+    const jeton = nouveauJeton();
     const em = db.orm.em.fork();
-    let id = 0;
-    await em.transactional(async (tx) => {
-      const n = notifier(tx, {
-        demandeurId: null, destinataire: 'attributions@bailleur.test', template: 'bailleur_envoi', now: T,
-        donnees: { bailleur: 'Habitat Test', nombre: 2, offres: 'l’offre OFF-2026-0001', lienBailleurId: 4242, lien: LIEN_MASQUE, expireLe: '16/11/2026 10:00' },
+    const ecrireBailleur = async (jetonChiffre?: string) => {
+      let id = 0;
+      await em.fork().transactional(async (tx) => {
+        const n = notifier(tx, {
+          demandeurId: null, destinataire: 'attributions@bailleur.test', template: 'bailleur_envoi', now: T, jetonChiffre,
+          donnees: { bailleur: 'Habitat Test', nombre: 2, offres: 'l’offre OFF-2026-0001', lienBailleurId: 4242, lien: LIEN_MASQUE, expireLe: '16/11/2026 10:00' },
+        });
+        await tx.flush();
+        id = n.id;
       });
-      await tx.flush();
-      id = n.id;
-    });
-    const [stocke] = await sql<{ corps: string }>(db.orm, `select corps from notification where id = ?`, [id]);
-    const jeton = jetonLienBailleur(cfg.secret, 4242);
+      return id;
+    };
+    const id = await ecrireBailleur(chiffrerJeton(cfg.secret, jeton, 4242));
+    const [stocke] = await sql<Record<string, unknown>>(db.orm, `select * from notification where id = ?`, [id]);
     expect(stocke.corps).toContain(LIEN_MASQUE);
-    expect(stocke.corps).not.toContain(jeton);
+    expect(stocke.jeton_chiffre).toBeTruthy();
+    expect(JSON.stringify(stocke)).not.toContain(jeton);
     expect(await tache('envoi-notifications')!.executer(db.orm.em.fork(), T, cfg)).toMatchObject({ envoyees: 1, echecs: 0 });
     const texte = partie(recus[0].brut, 'text/plain')!;
     expect(texte).toContain(lienBailleur(jeton));
     expect(texte).not.toContain(LIEN_MASQUE);
-    const [apres] = await sql<{ corps: string }>(db.orm, `select corps from notification where id = ?`, [id]);
-    expect(apres.corps).not.toContain(jeton);
+    const [apres] = await sql<Record<string, unknown>>(db.orm, `select * from notification where id = ?`, [id]);
+    expect(apres).toMatchObject({ statut: 'envoyee', jeton_chiffre: null });
+    expect(JSON.stringify(apres)).not.toContain(jeton);
+
+    // A bailleur's mail whose token is gone, or was encrypted under another secret, fails for good (no mail without its link).
+    recus = [];
+    const sans = await ecrireBailleur();
+    const autre = await ecrireBailleur(chiffrerJeton('un-autre-secret-de-serveur-de-32-caracteres', jeton, 4242));
+    expect(await tache('envoi-notifications')!.executer(db.orm.em.fork(), T, cfg)).toMatchObject({ envoyees: 0, echecs: 2 });
+    expect(recus).toHaveLength(0);
+    expect((await ligne(sans)).erreur).toMatch(/Lien du bailleur indisponible/);
+    expect((await ligne(autre)).erreur).toMatch(/Lien du bailleur illisible/);
   });
 
   it('§11.27: a temporary refusal is retried with exponential backoff, then echec after the last attempt; a permanent one fails at once', async () => {

@@ -4,8 +4,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { jetonLienBailleur, lienBailleur } from '@server/modules/bailleurs/envoyer';
-import { secretApplication } from '@server/secret';
 import { DEMO, loginAs, type Scenario } from '@test/e2e/scenario';
 
 async function api<T>(page: Page, chemin: string): Promise<T> {
@@ -34,11 +32,12 @@ async function accessibilite(page: Page): Promise<string[]> {
 
 /**
  * Issue #18 end to end: a manager sends the two transmitted candidatures of an offer to their
- * bailleur; the bailleur's page opens from the link of the mail read in the outbox; one
+ * bailleur; the bailleur's page opens from the link of the mail as delivered (the runner's SMTP
+ * sink), while the outbox shows « [lien masqué] »; one
  * candidature is « Attribuée » on the page, the other « Non retenue » by the Excel spreadsheet
  * sent back; the console then shows both decisions, and the outbox the demandeurs' mails.
  */
-export const scenario: Scenario = async ({ page, base, shot }) => {
+export const scenario: Scenario = async ({ page, base, shot, courriels }) => {
   const navigateur = page.context().browser()!;
   await loginAs(page, base, DEMO.manager);
   const transmises = await api<Transmise[]>(page, `/candidatures?filter=${filtre({ statut: 'transmise_bailleur' })}&range=[0,499]`);
@@ -55,7 +54,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   await page.getByRole('button', { name: 'Envoyer au bailleur' }).click();
   const reponse = page.waitForResponse((r) => /\/envoyer-bailleur$/.test(r.url()) && r.request().method() === 'POST');
   await page.getByRole('dialog').getByRole('button', { name: 'Envoyer', exact: true }).click();
-  const { lienId } = (await (await reponse).json()) as { lienId: number };
+  const { destinataire } = (await (await reponse).json()) as { destinataire: string };
   await page.getByText(/Lien envoyé à .+ pour 2 candidatures/).waitFor({ timeout: 15_000 });
   await page.getByText(/Envoyé le .+ par Julien Moreau/).waitFor();
   await page.getByText('Pas encore ouvert').waitFor();
@@ -72,10 +71,24 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   const texte = (await corps.textContent()) ?? '';
   for (const c of [a, b]) if (texte.includes(c.reference)) throw new Error('the mail names a candidature');
   if (/\/bailleur\/#/.test(texte)) throw new Error('the stored mail holds the link in clear');
-  // The bailleur receives the link the delivery rebuilds from the link's id and the server's secret
-  // (R-BAIL-LIEN): the same derivation here, with the secret the server keeps in .data/secret.key.
-  const lien = lienBailleur(jetonLienBailleur(secretApplication(process.env), lienId), base);
   await fraude.screenshot({ path: path.resolve('test-results/e2e/60-bailleurs-2-mail.png') });
+
+  // The bailleur receives the link in the DELIVERED mail (R-BAIL-LIEN): the delivery decrypts the
+  // random token kept in the outbox row and puts it in the link. An admin runs the delivery now
+  // rather than waiting for its minute (409: a run is already queued, as good).
+  const admin = await (await navigateur.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+  await loginAs(admin, base, DEMO.admin);
+  const lancee = await admin.evaluate(async () => (await fetch('/api/jobs/envoi-notifications/run', { method: 'POST', credentials: 'include' })).status);
+  if (lancee !== 202 && lancee !== 409) throw new Error(`the delivery could not be run: ${lancee}`);
+  await admin.context().close();
+  const recu = await courriels.attendre((m) => m.entetes['x-als-notification'] === String(mail.id), 90_000);
+  if (!recu.a.includes(destinataire) || mail.destinataire !== destinataire) throw new Error(`the mail went to ${recu.a.join(', ')}, not ${destinataire}`);
+  for (const c of [a, b]) if (recu.texte.includes(c.reference)) throw new Error('the delivered mail names a candidature');
+  const lien = /https?:\/\/\S+\/bailleur\/#[A-Za-z0-9_-]{43}/.exec(recu.texte)?.[0];
+  if (!lien || !lien.startsWith(`${base}/bailleur/#`)) throw new Error(`no link to this server's bailleur page in the delivered mail:\n${recu.texte}`);
+  // Delivered: the outbox row keeps neither the token nor its ciphertext, and still shows « [lien masqué] ».
+  const apres = await api<{ corps: string; statut: string }>(fraude, `/notifications/${mail.id}`);
+  if (apres.statut !== 'envoyee' || apres.corps.includes(lien.split('#')[1])) throw new Error('the outbox row after delivery');
 
   // 3. The bailleur's page, from the link (a browser of its own, no account). First an accessibility
   // audit in a context that lets axe's script in (the page's CSP forbids injected scripts).

@@ -6,7 +6,7 @@ import type { SuiviCandidature, SuiviEnvoi } from '@shared/api/bailleurs';
 import { App } from '@console/App';
 import type { AgentProfile } from '@console/auth/session';
 import { dossierPour, instructionHandlers } from '@console/candidatures/test/handlers';
-import type { Candidature } from '@console/data/records';
+import type { Candidature, Offre } from '@console/data/records';
 import { FIXTURES } from '@console/test/fixtures';
 import { agentDe, fixtureHandlers, sessionHandler } from '@console/test/handlers';
 import { server } from '@console/test/server';
@@ -84,5 +84,51 @@ describe('Envoyer au bailleur (candidature page)', () => {
     expect(screen.getByText('Enregistrée le 02/11/2026 12:00 par Alliade Habitat (tableau Excel)')).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Envoyer au bailleur' })).toBeNull());
     expect(screen.queryByRole('button', { name: 'Révoquer le lien' })).toBeNull();
+  });
+});
+
+describe('Envois au bailleur (offer tab)', { timeout: 60_000 }, () => {
+  const OFFRE = FIXTURES.offres as Offre;
+  const ENVOI_OFFRE: SuiviEnvoi = {
+    ...ENVOI, id: 8, origine: 'offre', nombreCandidatures: 2, ouvertures: 1,
+    candidatures: [
+      { ...ENVOI.candidatures[0], candidatureId: 501, reference: 'CAND-2026-000501', demandeur: 'Alice Durand', statut: 'attribuee', decision: 'attribuee', dateCaleol: '2026-11-01' },
+      { ...ENVOI.candidatures[0], candidatureId: 502, reference: 'CAND-2026-000502', demandeur: 'Hugo Blanc', telechargeLe: null, dernierTelechargementLe: null, telechargements: 0 },
+    ],
+  };
+
+  it('R-BAIL-LIEN: a manager sends every transmitted candidature of the offer; the tab then shows envoyé, ouvert, and per candidature its decision and download', async () => {
+    const posts: string[] = [];
+    let suivi: { envois: SuiviEnvoi[] } = { envois: [] };
+    server.use(
+      sessionHandler(agentDe('manager', [])),
+      http.get('/api/offres/:id/envois-bailleur', () => HttpResponse.json(suivi)),
+      http.post('/api/offres/:id/envoyer-bailleur', ({ params }) => {
+        posts.push(`envoyer offre ${params.id}`);
+        suivi = { envois: [ENVOI_OFFRE] };
+        return HttpResponse.json({ envoiId: 8, lienId: 8, destinataire: 'attributions@bailleur.test', expireLe: '2026-11-16T09:00:00Z', candidatures: 2 }, { status: 201 });
+      }),
+      ...fixtureHandlers(FIXTURES),
+    );
+    render(
+      <TestMemoryRouter initialEntries={[`/offres/${OFFRE.id}/show`]}>
+        <App store={memoryStore()} />
+      </TestMemoryRouter>,
+    );
+    // The offer page is the first render of the file's react-admin and MUI here: give it time on a loaded machine.
+    fireEvent.click(await screen.findByRole('tab', { name: 'Envois au bailleur' }, { timeout: 30_000 }));
+    expect(await screen.findByText('Rien n’a encore été envoyé au bailleur par la plateforme.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer au bailleur' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Envoyer' }));
+    await screen.findByText(/Lien envoyé à attributions@bailleur.test pour 2 candidatures/);
+    expect(posts).toEqual([`envoyer offre ${OFFRE.id}`]);
+    expect(await screen.findByText(/Envoyé le 02\/11\/2026 10:00 par Camille Martin à attributions@bailleur.test/)).toBeTruthy();
+    expect(screen.getByText('Ouvert le 02/11/2026 11:15')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Candidatures de l’envoi' });
+    const ligne = (ref: string) => within(table).getByRole('row', { name: new RegExp(ref) });
+    expect(within(ligne('CAND-2026-000501')).getByText('Attribuée — CALEOL du 01/11/2026')).toBeTruthy();
+    expect(within(ligne('CAND-2026-000501')).getByText('Téléchargé le 02/11/2026 11:16')).toBeTruthy();
+    expect(within(ligne('CAND-2026-000502')).getByText('—')).toBeTruthy();
+    expect(within(ligne('CAND-2026-000502')).getByText('Pas encore téléchargé')).toBeTruthy();
   });
 });

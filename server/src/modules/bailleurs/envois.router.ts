@@ -94,8 +94,11 @@ export function envoisExportRouter(ctx: AppContext) {
     if (x.kind !== 'designations_bailleur') throw conflict('EXPORT_NON_DESIGNATIONS', 'Seul un export des désignations d’un bailleur peut lui être envoyé.');
     if (x.statut !== 'termine') throw conflict('EXPORT_NON_TERMINE', 'L’export n’est pas terminé.');
     const p = PARAMS.designations_bailleur.parse(x.params);
+    // What the export contained: its bailleur and period, designated no later than the file was
+    // finished — a candidature designated since is not in the file, so not in this envoi either.
+    const [{ fin }] = await req.em!.execute<{ fin: Date }[]>(`select coalesce(termine_le, created_at) as fin from export where id = ?`, [id]);
     const ids = await transmisesEnvoyables(req, ctx, {}, {
-      sql: `o.bailleur_id = ? and ${dansPeriode('c.designee_le')}`, params: [p.bailleurId, p.from, p.to],
+      sql: `o.bailleur_id = ? and ${dansPeriode('c.designee_le')} and c.designee_le <= ?`, params: [p.bailleurId, p.from, p.to, fin],
     });
     res.status(201).json(await envoyerEtRepondre(req, ctx, { origine: 'export', bailleurId: p.bailleurId, candidatureIds: ids, exportId: id, strict: false }));
   });

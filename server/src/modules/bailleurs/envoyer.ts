@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrigineEnvoiBailleur } from '@shared/domain/enums';
 import { formatDateHeureParis } from '@shared/rules/calendrier';
@@ -10,6 +9,7 @@ import { hashToken } from '@server/modules/auth/sessions';
 import { LIEN_MASQUE } from '@server/modules/comptes/liens';
 import { notifier } from '@server/modules/notifications/outbox';
 import { TEMPLATES } from '@server/modules/notifications/templates';
+import { chiffrerJeton, dechiffrerJeton, nouveauJeton } from './jeton';
 
 /** At most this many candidatures in one envoi (the bailleur's page and spreadsheet stay usable). */
 export const ENVOI_MAX = 2000;
@@ -20,21 +20,28 @@ export const urlPublique = (env: NodeJS.ProcessEnv = process.env) => (env.PUBLIC
 /** The link of the mail: the token sits in the fragment, which browsers never send (no server log, no Referer). */
 export const lienBailleur = (token: string, base = urlPublique()) => `${base}/bailleur/#${token}`;
 
-/**
- * R-BAIL-LIEN: a link's token is the HMAC of its id under the server's secret (secret.ts), as for
- * the demandeurs' verification links: only its sha256 is stored (bailleur_lien), the outbox row holds
- * the link's id and « [lien masqué] », and the delivery rebuilds the link (`mailBailleurALivrer`).
- * A dump of the database cannot open a bailleur's page.
- */
-export const jetonLienBailleur = (secret: string, lienId: number) => createHmac('sha256', secret).update(`lien-bailleur:${lienId}`).digest('base64url');
-
 const TEMPLATES_BAILLEUR = new Set(['bailleur_envoi', 'bailleur_relance']);
 
-/** At delivery only: a bailleur's mail with its real link; null for any other mail. */
-export function mailBailleurALivrer(n: { template: string; donnees: Record<string, unknown> | null }, secret: string): { sujet: string; corps: string } | null {
+/**
+ * At delivery only: a bailleur's mail with its real link, the token decrypted from the outbox row
+ * (`jeton_chiffre`, see jeton.ts); null for any other mail. A bailleur's mail whose token is gone
+ * (already delivered and wiped) or unreadable (the secret changed in between) throws: its delivery
+ * fails for good and an agent sends the candidatures again (a new link).
+ */
+export function mailBailleurALivrer(
+  n: { template: string; donnees: Record<string, unknown> | null; jeton_chiffre?: string | null },
+  secret: string,
+): { sujet: string; corps: string } | null {
   const lienId = n.donnees?.lienBailleurId;
   if (!TEMPLATES_BAILLEUR.has(n.template) || typeof lienId !== 'number') return null;
-  return TEMPLATES[n.template]({ ...(n.donnees as Record<string, string>), lien: lienBailleur(jetonLienBailleur(secret, lienId)) });
+  if (!n.jeton_chiffre) throw Object.assign(new Error('Lien du bailleur indisponible (déjà livré ou effacé) : envoyez à nouveau les candidatures.'), { permanent: true });
+  let jeton: string;
+  try {
+    jeton = dechiffrerJeton(secret, n.jeton_chiffre, lienId);
+  } catch {
+    throw Object.assign(new Error('Lien du bailleur illisible (secret du serveur changé ?) : envoyez à nouveau les candidatures.'), { permanent: true });
+  }
+  return TEMPLATES[n.template]({ ...(n.donnees as Record<string, string>), lien: lienBailleur(jeton) });
 }
 
 export interface DemandeEnvoi {
@@ -50,7 +57,7 @@ export interface DemandeEnvoi {
   strict: boolean;
   /** Days after which a reminder goes (reminder mails say it). */
   joursRelance?: number;
-  /** The server's secret (config.secret): the link's token is derived from it, never stored. */
+  /** The server's secret (config.secret): the key of the token's encryption in the outbox row until delivery. */
   secret: string;
 }
 
@@ -68,8 +75,9 @@ type Ligne = Pick<CandidatureTable, 'id' | 'reference' | 'statut'> & Pick<OffreT
  * One envoi (issue #18, R-BAIL-LIEN, R-BAIL-MIN): in the caller's transaction, locks the
  * candidatures (id order, like every writer), keeps those still transmise_bailleur of this
  * bailleur's offers, writes the envoi, its candidatures, a 14-day link (random token, only its
- * sha256 stored, the token derived from the secret), an audit event per candidature, and the mail to the bailleur's contact address:
- * the link and offer references, never personal data.
+ * sha256 stored on the link), an audit event per candidature, and the mail to the bailleur's contact
+ * address: the link and offer references, never personal data. The outbox row shows « [lien masqué] »
+ * and holds the token encrypted until its delivery (jeton.ts).
  */
 export async function envoyer(tx: EntityManager, d: DemandeEnvoi, now: Date): Promise<ResultatEnvoi> {
   const ids = [...new Set(d.candidatureIds)].sort((a, b) => a - b);
@@ -100,10 +108,10 @@ export async function envoyer(tx: EntityManager, d: DemandeEnvoi, now: Date): Pr
     [envoiId, `{${retenues.map((l) => l.id).join(',')}}`, now],
   );
   const expireLe = expirationLien(now);
-  const [{ id: lienId }] = await tx.execute<{ id: number }[]>(`select nextval(pg_get_serial_sequence('bailleur_lien', 'id'))::int as id`);
-  await tx.execute(
-    `insert into bailleur_lien (id, envoi_id, bailleur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?, ?, ?)`,
-    [lienId, envoiId, d.bailleurId, hashToken(jetonLienBailleur(d.secret, lienId)), now, expireLe],
+  const jeton = nouveauJeton();
+  const [{ id: lienId }] = await tx.execute<{ id: number }[]>(
+    `insert into bailleur_lien (envoi_id, bailleur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?, ?) returning id`,
+    [envoiId, d.bailleurId, hashToken(jeton), now, expireLe],
   );
   const acteur = d.agentId ? ({ type: 'agent', id: d.agentId } as const) : ({ type: 'systeme' } as const);
   for (const l of retenues) {
@@ -114,7 +122,7 @@ export async function envoyer(tx: EntityManager, d: DemandeEnvoi, now: Date): Pr
   }
   const offres = [...new Set(retenues.map((l) => l.offre))];
   notifier(tx, {
-    demandeurId: null, destinataire: bailleur.email, template: d.origine === 'relance' ? 'bailleur_relance' : 'bailleur_envoi',
+    demandeurId: null, destinataire: bailleur.email, jetonChiffre: chiffrerJeton(d.secret, jeton, lienId), template: d.origine === 'relance' ? 'bailleur_relance' : 'bailleur_envoi',
     entite: 'bailleur_envoi', entiteId: envoiId, now,
     donnees: {
       bailleur: bailleur.nom, nombre: retenues.length, jours: d.joursRelance ?? null,

@@ -14,12 +14,16 @@ export function joursRelance(env: NodeJS.ProcessEnv = process.env): number {
  */
 export const ATTENTE_BAILLEUR_DEPUIS = `coalesce((select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id), c.designee_le)`;
 
-/** Candidatures of bailleur ? sent at or before ?, still awaiting and never reminded (bind: bailleurId?, seuil). */
+/**
+ * Candidatures of bailleur ? waiting for it since ? or earlier (first envoi, else designation: the
+ * same clock as the « Sans réponse du bailleur » tab), still awaiting and never reminded (bind:
+ * bailleurId?, seuil).
+ */
 const DUES = (parBailleur: boolean) => `
   from candidature c join offre o on o.id = c.offre_id
  where c.statut = 'transmise_bailleur' ${parBailleur ? 'and o.bailleur_id = ?' : ''}
    and not exists (select 1 from bailleur_relance r where r.candidature_id = c.id)
-   and (select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id) <= ?`;
+   and ${ATTENTE_BAILLEUR_DEPUIS} <= ?`;
 
 export interface ResumeRelances {
   bailleursRelances: number;
@@ -30,18 +34,22 @@ export interface ResumeRelances {
 const VERROU_RELANCE = 18_001;
 
 /**
- * R-BAIL-RELANCE: the bailleur gets ONE reminder for each candidature sent to it N days ago and still
- * without its answer, whatever the number of runs or replicas. Per bailleur, in one transaction:
+ * R-BAIL-RELANCE: the bailleur gets ONE reminder for each candidature transmitted to it N days ago
+ * (sent through the platform, or only designated: then counted from the designation, as in the « Sans
+ * réponse du bailleur » tab) and still without its answer, whatever the number of runs or replicas.
+ * A candidature never sent gets its link this way: the reminder's envoi is its first one. Per
+ * bailleur, in one transaction:
  * a transaction-scoped advisory lock (another replica skips that bailleur, so one mail per bailleur
  * and run), the due candidatures, a new envoi (origine `relance`, new 14-day link, mail), and one
  * `bailleur_relance` row per candidature — its primary key is the exactly-once guard: a row that
- * already exists rolls the whole transaction back, mail included. Only candidatures sent through
- * the platform are reminded; the agents see the others in the « Sans réponse du bailleur » tab.
+ * already exists rolls the whole transaction back, mail included.
  */
 export async function relancerBailleurs(em: EntityManager, now: Date, opts: { jours?: number; secret: string }): Promise<ResumeRelances> {
   const jours = opts.jours ?? joursRelance();
   const seuil = seuilRelance(now, jours);
-  const bailleurs = await em.fork().execute<{ bailleur_id: number }[]>(`select distinct o.bailleur_id ${DUES(false)} order by 1`, [seuil]);
+  // A bailleur without a contact address cannot be reminded (its candidatures stay in the tab): skipped, not an error that stops the others.
+  const bailleurs = await em.fork().execute<{ bailleur_id: number }[]>(
+    `select distinct o.bailleur_id ${DUES(false)} and exists (select 1 from bailleur b where b.id = o.bailleur_id and coalesce(b.email, '') <> '') order by 1`, [seuil]);
   const resume: ResumeRelances = { bailleursRelances: 0, candidaturesRelancees: 0 };
   for (const { bailleur_id: bailleurId } of bailleurs) {
     const n = await em.fork().transactional(async (tx) => {

@@ -30,6 +30,11 @@ export const Notification = defineEntity({
     canal: p.string().length(10).nullable(),
     entite: p.string().length(30).nullable(),
     entiteId: p.integer().nullable(),
+    /**
+     * R-BAIL-LIEN: a bailleur link's token, AES-256-GCM encrypted (bailleurs/jeton.ts), from the envoi
+     * to the delivery, which wipes it. Never exposed (not a field of the notifications resource).
+     */
+    jetonChiffre: p.text().nullable(),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   }),
   indexes: [

@@ -32,7 +32,7 @@ export interface OptionsLivraison {
   lot: number;
   /** Stop taking new rows after this long (the next scheduled run goes on). */
   dureeMaxMs: number;
-  /** The server's secret: the verification and bailleur links are put into their mails here, never stored (comptes/liens.ts, bailleurs/envoyer.ts). */
+  /** The server's secret: the verification links are rebuilt with it (comptes/liens.ts), the bailleur links' tokens decrypted (bailleurs/jeton.ts). */
   secret: string;
 }
 
@@ -50,6 +50,8 @@ export interface Ligne {
   destinataire: string;
   template: string;
   donnees: Record<string, unknown> | null;
+  /** A bailleur link's encrypted token (bailleurs/jeton.ts), wiped once the mail is sent. */
+  jeton_chiffre: string | null;
   sujet: string;
   corps: string;
   tentatives: number;
@@ -112,7 +114,7 @@ export async function reserver(em: EntityManager, now: Date, o: OptionsLivraison
        update notification n set statut = 'envoi_en_cours', tentatives = n.tentatives + 1, prochain_essai = ?,
               message_id = coalesce(n.message_id, ? || n.id || ?)
          from due where n.id = due.id
-       returning n.id, n.destinataire, n.template, n.donnees, n.sujet, n.corps, n.tentatives, n.message_id`,
+       returning n.id, n.destinataire, n.template, n.donnees, n.jeton_chiffre, n.sujet, n.corps, n.tentatives, n.message_id`,
       [now, budget, new Date(now.getTime() + o.bailMs), avant, apres],
     );
     return { lignes: lignes.sort((a, b) => a.id - b.id), budget };
@@ -149,7 +151,9 @@ async function envoyer(em: EntityManager, expediteur: Expediteur, l: Ligne, now:
     return;
   }
   await em.execute(
-    `update notification set statut = 'envoyee', canal = 'smtp', envoyee_le = ?, erreur = null, prochain_essai = null where id = ? and statut = 'envoi_en_cours'`,
+    // Sent: the bailleur link's token has nothing more to do here (R-BAIL-LIEN).
+    `update notification set statut = 'envoyee', canal = 'smtp', envoyee_le = ?, erreur = null, prochain_essai = null, jeton_chiffre = null
+      where id = ? and statut = 'envoi_en_cours'`,
     [now, l.id],
   );
   resume.envoyees++;
@@ -163,7 +167,7 @@ async function versBoite(em: EntityManager, now: Date, o: OptionsLivraison): Pro
     const faites = await em.fork().execute<{ id: number }[]>(
       `with due as (select id from notification where ${DUS} order by prochain_essai, id limit 500 for update skip locked)
        update notification n set statut = 'envoyee', canal = 'boite', envoyee_le = ?, tentatives = n.tentatives + 1, prochain_essai = null,
-              erreur = null, message_id = coalesce(n.message_id, ? || n.id || ?)
+              erreur = null, message_id = coalesce(n.message_id, ? || n.id || ?), jeton_chiffre = null
          from due where n.id = due.id returning n.id`,
       [now, now, avant, apres],
     );

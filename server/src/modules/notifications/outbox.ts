@@ -12,6 +12,8 @@ export interface NotifierInput {
   entite?: string;
   entiteId?: number;
   now: Date;
+  /** A secret the mail needs at delivery (a bailleur link's token), already encrypted: wiped once delivered. */
+  jetonChiffre?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function notifier(em: EntityManager, n: NotifierInput) {
     prochainEssai: n.now,
     entite: n.entite ?? null,
     entiteId: n.entiteId ?? null,
+    jetonChiffre: n.jetonChiffre ?? null,
     createdAt: n.now,
   });
 }
