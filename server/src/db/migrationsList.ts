@@ -61,6 +61,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261207113000_territoires_justificatifs', class: Migration20261207113000_territoires_justificatifs },
   { name: 'Migration20261207113100_index_comptes', class: Migration20261207113100_index_comptes },
   { name: 'Migration20261207113200_demandeurs_nom_territoire', class: Migration20261207113200_demandeurs_nom_territoire },
-  { name: 'Migration20261207190000_recherche_stockee', class: Migration20261207190000_recherche_stockee },
   { name: 'Migration20261207150000_jeton_lien_chiffre', class: Migration20261207150000_jeton_lien_chiffre },
+  { name: 'Migration20261207190000_recherche_stockee', class: Migration20261207190000_recherche_stockee },
 ];
