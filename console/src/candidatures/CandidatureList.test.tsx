@@ -227,7 +227,7 @@ describe('CandidatureList', () => {
   });
 
   it('runs a bulk « Instruire » and lists the refused rows with their French reason', async () => {
-    const raison = 'Impossible de instruire une candidature au statut « transmise_bailleur ».';
+    const raison = 'Impossible d’instruire une candidature au statut « Transmise au bailleur ».';
     server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS));
     renderAt('/candidatures', { reussies: [1], refusees: [{ id: 2, code: 'TRANSITION_INTERDITE', raison }] });
 
