@@ -185,6 +185,23 @@ describe('CandidatureList', () => {
     expect(screen.queryByRole('button', { name: 'Instruire' })).toBeNull();
   });
 
+  it('R-CAND-FSM: « Assigner » is offered only when a selected row is still open (none on closed rows, « Traitées »)', async () => {
+    const rows = [candidature(3, { statut: 'attribuee' }), candidature(4, { statut: 'annulee' }), candidature(5, { statut: 'en_instruction' })];
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', rows));
+    renderAt(`/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: 'traitees' }))}`);
+    await screen.findByText('CAND-2026-000005', {}, { timeout: 30_000 });
+    const cases = within(screen.getByRole('table')).getAllByRole('checkbox'); // [all, attribuée, annulée, en instruction]
+    fireEvent.click(cases[1]);
+    fireEvent.click(cases[2]);
+    await screen.findByText(/2 .*sélectionn/);
+    expect(screen.queryByRole('button', { name: 'Assigner' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Instruire' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Ne pas retenir' })).toBeNull();
+    fireEvent.click(cases[3]);
+    await screen.findByRole('button', { name: 'Assigner' });
+    expect(screen.getByRole('button', { name: 'Ne pas retenir' })).toBeTruthy();
+  }, 90_000);
+
   it('UI-FILE: « Traiter le suivant » asks the server for the next free dossier under the queue\'s filters and in its order (sort sent as `ordre`); none left → said in French (issue #15)', async () => {
     const corps: unknown[] = [];
     server.use(
