@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTEURS, ACTIONS_CANDIDATURE, STATUTS_CANDIDATURE } from '@shared/domain/enums';
-import { STATUTS_FINAUX, STATUTS_OUVERTS, actionsPossibles, detailsRequis, estFinal, estOuvert, transition } from './candidature';
+import { LIBELLES_STATUT, STATUTS_FINAUX, STATUTS_OUVERTS, actionsPossibles, deVerbe, detailsRequis, estFinal, estOuvert, transition } from './candidature';
 
 const agent = { motif: 'Demande du candidat', canal: 'telephone' } as const;
 
@@ -26,7 +26,27 @@ describe('candidature lifecycle', () => {
     }
     const r = transition('attribuee', 'instruire', 'agent');
     expect(r).toMatchObject({ ok: false, code: 'TRANSITION_INTERDITE' });
-    expect(!r.ok && r.raison).toContain('« attribuee »');
+    expect(!r.ok && r.raison).toContain('« Attribuée »');
+  });
+
+  it('R-CAND-FSM: a refusal says the action and the status in French, with the elision (« d’instruire », « de désigner »), never a raw code', () => {
+    expect(transition('transmise_bailleur', 'instruire', 'agent')).toEqual({
+      ok: false,
+      code: 'TRANSITION_INTERDITE',
+      raison: 'Impossible d’instruire une candidature au statut « Transmise au bailleur ».',
+    });
+    expect(transition('deposee', 'designer', 'agent')).toMatchObject({ raison: 'Impossible de désigner au bailleur une candidature au statut « Déposée ».' });
+    expect(transition('en_instruction', 'attribuer', 'agent')).toMatchObject({ raison: 'Impossible d’attribuer une candidature au statut « En instruction ».' });
+    expect(transition('non_retenue', 'ne_pas_retenir', 'agent', { motif: 'x' })).toMatchObject({ raison: 'Impossible de ne pas retenir une candidature au statut « Non retenue ».' });
+    for (const statut of STATUTS_CANDIDATURE) {
+      for (const action of ACTIONS_CANDIDATURE) {
+        const refus = transition(statut, action, 'agent', agent);
+        if (!refus.ok) expect(refus.raison).not.toMatch(/_|\bde [aeiouéèê]/);
+      }
+    }
+    expect(LIBELLES_STATUT.cloturee).toBe('Clôturée');
+    expect(deVerbe('annuler')).toBe('d’annuler');
+    expect(deVerbe('clôturer')).toBe('de clôturer');
   });
 
   it('R-CAND-FSM: only the system closes, from any open state', () => {

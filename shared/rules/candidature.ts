@@ -71,6 +71,22 @@ const LIBELLES_ACTION: Record<ActionCandidature, string> = {
   cloturer: 'clôturer',
 };
 
+/** The statuses as the agents and the demandeurs read them (messages, reports). */
+export const LIBELLES_STATUT: Record<StatutCandidature, string> = {
+  deposee: 'Déposée',
+  en_instruction: 'En instruction',
+  transmise_bailleur: 'Transmise au bailleur',
+  attribuee: 'Attribuée',
+  non_retenue: 'Non retenue',
+  annulee: 'Annulée',
+  cloturee: 'Clôturée',
+};
+
+/** « de » before a verb, elided before a vowel: « d’instruire », « de désigner ». */
+export function deVerbe(verbe: string): string {
+  return /^[aeiouyàâéèêîôû]/i.test(verbe) ? `d’${verbe}` : `de ${verbe}`;
+}
+
 const LIBELLES_ACTEUR: Record<Acteur, string> = { demandeur: 'Le demandeur', agent: 'Un agent', systeme: 'Le système', bailleur: 'Le bailleur' };
 
 export function estOuvert(statut: StatutCandidature): boolean {
@@ -114,7 +130,7 @@ export function transition(
         'La candidature est en cours de traitement par Action Logement Services : contactez le service client pour l’annuler.',
       );
     }
-    return refus('TRANSITION_INTERDITE', `Impossible de ${libelle} une candidature au statut « ${statut} ».`);
+    return refus('TRANSITION_INTERDITE', `Impossible ${deVerbe(libelle)} une candidature au statut « ${LIBELLES_STATUT[statut]} ».`);
   }
   const requis = detailsRequis(action, acteur);
   if (requis.canal && !(details.canal && CANAUX_DEMANDE.includes(details.canal))) {

@@ -9,6 +9,7 @@ import {
   estValidee,
   meilleurePiece,
   piecesReglementaires,
+  pieceADemander,
   piecesRequises,
   soclesDeposes,
 } from './completude';
@@ -123,5 +124,12 @@ describe('checklist', () => {
     expect(soclesDeposes(foyer, pieces.slice(0, -1), MAINTENANT)).toBe(true);
     expect(soclesDeposes(foyer, socles(), MAINTENANT)).toBe(false);
     expect(soclesDeposes(demande(), socles(), MAINTENANT)).toBe(true);
+  });
+});
+
+describe('asking for a piece', () => {
+  it('UI-DEMANDER-PIECE: a line is asked for only while it does not count (missing, refused, expired, falsified)', () => {
+    expect(pieceADemander({ ok: false })).toBe(true);
+    expect(pieceADemander({ ok: true })).toBe(false);
   });
 });

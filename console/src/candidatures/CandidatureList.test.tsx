@@ -185,7 +185,24 @@ describe('CandidatureList', () => {
     expect(screen.queryByRole('button', { name: 'Instruire' })).toBeNull();
   });
 
-  it('« Traiter le suivant » asks the server for the best-ranked free dossier under the queue\'s filters; none left → said in French (issue #15)', async () => {
+  it('R-CAND-FSM: « Assigner » is offered only when a selected row is still open (none on closed rows, « Traitées »)', async () => {
+    const rows = [candidature(3, { statut: 'attribuee' }), candidature(4, { statut: 'annulee' }), candidature(5, { statut: 'en_instruction' })];
+    server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', rows));
+    renderAt(`/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: 'traitees' }))}`);
+    await screen.findByText('CAND-2026-000005', {}, { timeout: 30_000 });
+    const cases = within(screen.getByRole('table')).getAllByRole('checkbox'); // [all, attribuée, annulée, en instruction]
+    fireEvent.click(cases[1]);
+    fireEvent.click(cases[2]);
+    await screen.findByText(/2 .*sélectionn/);
+    expect(screen.queryByRole('button', { name: 'Assigner' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Instruire' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Ne pas retenir' })).toBeNull();
+    fireEvent.click(cases[3]);
+    await screen.findByRole('button', { name: 'Assigner' });
+    expect(screen.getByRole('button', { name: 'Ne pas retenir' })).toBeTruthy();
+  }, 90_000);
+
+  it('UI-FILE: « Traiter le suivant » asks the server for the next free dossier under the queue\'s filters and in its order (sort sent as `ordre`); none left → said in French (issue #15)', async () => {
     const corps: unknown[] = [];
     server.use(
       sessionHandler(agentDe('conseiller')),
@@ -193,11 +210,26 @@ describe('CandidatureList', () => {
       http.post('/api/candidatures/suivant', async ({ request }) => (corps.push(await request.json()), HttpResponse.json({ candidature: null }))),
     );
     renderAt('/candidatures');
-    await within(await screen.findByRole('table')).findByText('CAND-2026-000001');
+    await screen.findByText('CAND-2026-000001', {}, { timeout: 30_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Traiter le suivant' }));
     await screen.findByText('Aucun dossier libre à instruire avec ces filtres.');
-    expect(corps).toEqual([{ filter: { onglet: 'a_traiter' } }]);
-  });
+    expect(corps).toEqual([{ filter: { onglet: 'a_traiter' }, ordre: ['dateCandidature', 'ASC'] }]);
+  }, 90_000);
+
+  it('UI-FILE: filtered on an offer, the queue is sorted by « Rang »: « Traiter le suivant » takes the next one in that order (issue #15)', async () => {
+    const corps: unknown[] = [];
+    const calls: ListCall[] = [];
+    server.use(
+      sessionHandler(agentDe('conseiller')),
+      listHandler('candidatures', ROWS, calls),
+      http.post('/api/candidatures/suivant', async ({ request }) => (corps.push(await request.json()), HttpResponse.json({ candidature: null }))),
+    );
+    renderAt(`/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: 'a_traiter', offreId: 31 }))}`);
+    await waitFor(() => expect(calls.at(-1)?.sort).toEqual(['rang', 'ASC']), { timeout: 30_000 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Traiter le suivant' }));
+    await screen.findByText('Aucun dossier libre à instruire avec ces filtres.');
+    expect(corps).toEqual([{ filter: { onglet: 'a_traiter', offreId: 31 }, ordre: ['rang', 'ASC'] }]);
+  }, 90_000);
 
   it('the tab badges are counted under the other filters of the queue (a search), not the tab itself (issue #15)', async () => {
     const filtres: (string | null)[] = [];
@@ -212,7 +244,7 @@ describe('CandidatureList', () => {
   });
 
   it('runs a bulk « Instruire » and lists the refused rows with their French reason', async () => {
-    const raison = 'Impossible de instruire une candidature au statut « transmise_bailleur ».';
+    const raison = 'Impossible d’instruire une candidature au statut « Transmise au bailleur ».';
     server.use(sessionHandler(agentDe('conseiller')), listHandler('candidatures', ROWS));
     renderAt('/candidatures', { reussies: [1], refusees: [{ id: 2, code: 'TRANSITION_INTERDITE', raison }] });
 

@@ -8,9 +8,10 @@ import { OngletsFile } from './file/OngletsFile';
 import type { CandidatureFile } from './types';
 import { ExporterListeButton } from './file/ExporterListeButton';
 import { TraiterSuivantButton } from './file/TraiterSuivantButton';
+import { FILE_FILTRE_DEFAUT, FILE_TRI_DEFAUT } from './file/fileStockee';
 
 // UI-FILE: the longest waiting first (the « Rang » header sorts offer by offer, the rank within).
-const DEFAULT_SORT: SortPayload = { field: 'dateCandidature', order: 'ASC' };
+const DEFAULT_SORT = FILE_TRI_DEFAUT;
 const RANG_SORT: SortPayload = { field: 'rang', order: 'ASC' };
 
 /**
@@ -31,9 +32,10 @@ function RangSort() {
   return null;
 }
 
+/** The next dossier under the queue's filters, in the order it shows. */
 const TraiterSuivantFiltre = () => {
-  const { filterValues } = useListContext();
-  return <TraiterSuivantButton filter={filterValues} />;
+  const { filterValues, sort } = useListContext();
+  return <TraiterSuivantButton filter={filterValues} sort={sort} />;
 };
 
 const Actions = () => (
@@ -53,7 +55,7 @@ const Actions = () => (
 export const CandidatureList = () => (
   <List<CandidatureFile>
     filters={candidatureFilters}
-    filterDefaultValues={{ onglet: 'a_traiter' }}
+    filterDefaultValues={FILE_FILTRE_DEFAUT}
     actions={<Actions />}
     sort={DEFAULT_SORT}
     perPage={25}

@@ -273,6 +273,38 @@ describe('CandidatureShow: next / previous dossier', () => {
   });
 });
 
+describe('CandidatureShow: « Traiter le suivant » from a dossier', () => {
+  it('UI-FILE: takes the next one of the queue as the agent left it: its stored filters and its sort, sent as `ordre`', async () => {
+    const agent = agentDe('conseiller');
+    const record = { ...CANDIDATURE, statut: 'deposee' as const };
+    const corps: unknown[] = [];
+    server.use(
+      sessionHandler(agent),
+      ...instructionHandlers({ dossier: () => dossierPour(record, agent) }),
+      http.get('/api/candidatures/:id', () => HttpResponse.json(record)),
+      http.get('/api/candidatures', () => HttpResponse.json([record], { headers: { 'Content-Range': 'candidatures 0-0/1' } })),
+      http.post('/api/candidatures/suivant', async ({ request }) => (corps.push(await request.json()), HttpResponse.json({ candidature: null }))),
+      ...fixtureHandlers(FIXTURES),
+    );
+    const file = { filter: { onglet: 'a_traiter', offreId: 31, q: 'noel' }, sort: 'rang', order: 'ASC', page: 1, perPage: 25, displayedFilters: {} };
+    render(
+      <TestMemoryRouter initialEntries={[`/candidatures/${record.id}/show`]}>
+        <App store={memoryStore({ 'candidatures.listParams': file })} />
+      </TestMemoryRouter>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Traiter le suivant' }, { timeout: 30_000 }));
+    await screen.findByText('Aucun dossier libre à instruire avec ces filtres.');
+    expect(corps).toEqual([{ filter: { onglet: 'a_traiter', offreId: 31, q: 'noel' }, ordre: ['rang', 'ASC'] }]);
+  }, 90_000);
+
+  it('UI-FILE: with no queue visited yet, the queue\'s defaults: « À traiter », the longest waiting first', async () => {
+    const corps: unknown[] = [];
+    renderShow({ statut: 'deposee', handlers: [http.post('/api/candidatures/suivant', async ({ request }) => (corps.push(await request.json()), HttpResponse.json({ candidature: null })))] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Traiter le suivant' }, { timeout: 30_000 }));
+    await waitFor(() => expect(corps).toEqual([{ filter: { onglet: 'a_traiter' }, ordre: ['dateCandidature', 'ASC'] }]));
+  }, 90_000);
+});
+
 describe('CandidatureShow: V / R / N on the pieces', () => {
   const PIECE_42 = { ...FIXTURES.justificatifs, id: 42, type: 'identite', nomOriginal: 'cni.pdf' };
   /** Identité (41) and avis d'imposition (42) both waiting for a look, the domicile missing. */

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,37 @@ describe('Dashboard', () => {
     expect(within(ligne).getByText('12')).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Candidatures par statut' })).toBeTruthy();
   });
+
+  it('R-STATS: the manager picks the period (jj/mm/aaaa): the statistics are asked with from/to, and the exports are one click away (issue #15)', async () => {
+    ouvrir('manager');
+    const demandes: URLSearchParams[] = [];
+    server.use(
+      http.get('/api/statistiques', ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        demandes.push(q);
+        return HttpResponse.json(q.get('from') ? { ...STATS, periode: { from: q.get('from')!, to: q.get('to')! } } : STATS);
+      }),
+    );
+    await screen.findByText('Candidatures par statut', {}, { timeout: 30_000 });
+    const choix = screen.getByRole('form', { name: 'Période des statistiques' });
+    const du = within(choix).getByRole('textbox', { name: 'Du' }) as HTMLInputElement;
+    const au = within(choix).getByRole('textbox', { name: 'Au' }) as HTMLInputElement;
+    expect([du.value, au.value]).toEqual(['01/12/2025', '02/11/2026']);
+    const afficher = within(choix).getByRole('button', { name: 'Afficher' }) as HTMLButtonElement;
+    expect(afficher.disabled).toBe(true); // nothing changed yet
+    // The end before the start: said in French, nothing asked.
+    fireEvent.change(du, { target: { value: '01042026' } });
+    fireEvent.change(au, { target: { value: '31032026' } });
+    expect(within(choix).getByRole('alert').textContent).toBe('La date de début doit précéder la date de fin.');
+    expect(afficher.disabled).toBe(true);
+    fireEvent.change(du, { target: { value: '01012026' } });
+    expect(du.value).toBe('01/01/2026');
+    fireEvent.click(afficher);
+    await waitFor(() => expect(demandes.map((q) => [q.get('from'), q.get('to')])).toContainEqual(['2026-01-01', '2026-03-31']));
+    expect(await screen.findByText(/^Période du 01\/01\/2026 au 31\/03\/2026/)).toBeTruthy();
+    const exports = screen.getByRole('link', { name: 'Exports bailleurs et entreprises' });
+    expect(exports.getAttribute('href')).toBe('/exports');
+  }, 90_000);
 
   it('a conseiller gets a welcome with their work-queue counts instead', async () => {
     ouvrir('conseiller');

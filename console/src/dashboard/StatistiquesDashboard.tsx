@@ -1,10 +1,13 @@
+import ExportIcon from '@mui/icons-material/FileDownload';
 import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { Loading, Title, useTranslate } from 'react-admin';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Button, Link, Loading, Title, useTranslate } from 'react-admin';
+import { useCan } from '@console/common/useAbility';
 import { formatDay } from '@console/common/format';
 import { useAppDataProvider } from '@console/data/dataProvider';
 import { BarChart, ColumnChart } from './BarChart';
+import { ChoixPeriode, type Periode } from './ChoixPeriode';
 import { ContributionsTable } from './ContributionsTable';
 
 const MOIS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
@@ -35,11 +38,21 @@ const Panneau = ({ children }: { children: ReactNode }) => (
   </Card>
 );
 
-/** The managers' dashboard: aggregates only (R-STATS), last 12 months. */
+/**
+ * The managers' landing page (issue #15): aggregates only (R-STATS), over the last 12 months until
+ * the manager picks other days (jj/mm/aaaa, sent as `from`/`to`), and the way to the exports.
+ */
 export function StatistiquesDashboard() {
   const translate = useTranslate();
   const dataProvider = useAppDataProvider();
-  const { data: s, error } = useQuery({ queryKey: ['statistiques'], queryFn: () => dataProvider.statistiques().then((r) => r.data) });
+  const exporter = useCan('create', 'exports');
+  const [periode, setPeriode] = useState<Periode | null>(null);
+  const { data: s, error, isFetching } = useQuery({
+    queryKey: ['statistiques', periode?.from ?? '', periode?.to ?? ''],
+    queryFn: () => dataProvider.statistiques(periode ?? undefined).then((r) => r.data),
+    // The figures of the previous period stay on screen while the new ones come.
+    placeholderData: keepPreviousData,
+  });
   const t = (k: string, o?: Record<string, unknown>) => translate(`app.pilotage.dashboard.${k}`, o);
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!s) return <Loading />;
@@ -48,13 +61,23 @@ export function StatistiquesDashboard() {
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
       <Title title={t('titre')} />
-      <Box>
-        <Typography variant="h5" component="h2">
-          {t('titre')}
-        </Typography>
-        <Typography color="text.secondary" variant="body2">
-          {t('periode', { from: formatDay(s.periode.from), to: formatDay(s.periode.to) })} — {t('anonymes')}
-        </Typography>
+      <Box sx={{ display: 'flex', gap: 2, justifyContent: 'space-between', alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <Box>
+          <Typography variant="h5" component="h2">
+            {t('titre')}
+          </Typography>
+          <Typography color="text.secondary" variant="body2">
+            {t('periode', { from: formatDay(s.periode.from), to: formatDay(s.periode.to) })} — {t('anonymes')}
+          </Typography>
+        </Box>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <ChoixPeriode key={`${s.periode.from}/${s.periode.to}`} periode={s.periode} onChange={setPeriode} pending={isFetching} />
+          {exporter && (
+            <Button component={Link} to="/exports" label={t('exports')} variant="contained">
+              <ExportIcon />
+            </Button>
+          )}
+        </Box>
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}>
         <Tuile titre={t('candidatures')} valeur={s.candidatures.total.toLocaleString('fr-FR')} />

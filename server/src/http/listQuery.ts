@@ -25,7 +25,7 @@ function parseJsonParam(raw: unknown, name: string, code: string): unknown {
   return v;
 }
 
-const sortSchema = z.tuple([z.string().min(1).max(60), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]);
+export const sortSchema = z.tuple([z.string().min(1).max(60), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]);
 const rangeSchema = z.tuple([z.number().int().min(0).max(10_000_000), z.number().int().min(0).max(10_000_000)]).refine(([a, b]) => b >= a);
 const filterSchema = z.record(z.string().max(60), z.unknown());
 

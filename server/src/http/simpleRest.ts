@@ -85,6 +85,21 @@ export function fromMinimal(def: ResourceDef, used: string): string {
 }
 
 /**
+ * The ORDER BY of a list sorted on `sort`: the resource's own sort of that name, else a field the
+ * caller may read, then the id (a total order). « Traiter le suivant » takes the next dossier in the
+ * order the queue shows with it. An unknown or unreadable field is a 400 TRI_INVALIDE.
+ */
+export function ordreListe(req: Request, def: ResourceDef, sort: [string, 'ASC' | 'DESC'], now: Date, fields = readableFields(req, def)) {
+  const custom = def.sorts ? propre(def.sorts, sort[0]) : undefined;
+  if (custom) return { sql: custom(sort[1]), params: [] as unknown[] };
+  if (!fields.includes(sort[0]) || (def.unsortable ?? []).includes(sort[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort[0]} ».`);
+  const expr = lierChamp(def.fields[sort[0]], { now, agentId: req.agent!.id });
+  // A field never null sorts without `nulls last`, so that a plain btree index serves both directions.
+  const nulls = def.triNonNul?.includes(sort[0]) ? '' : ' nulls last';
+  return { sql: `(${expr.sql}) ${sort[1]}${nulls}, ${def.alias}.id ${sort[1]}`, params: expr.params };
+}
+
+/**
  * One page of a list, in two steps in one statement: the page's ids from the narrowest FROM (an
  * index scan in the sort order where one matches), then every field, subqueries included (rank…),
  * for those rows only — never for the rows OFFSET skips. The total is exact up to TOTAL_EXACT_MAX.
@@ -95,22 +110,11 @@ export async function listRows(req: Request, ctx: AppContext, def: ResourceDef, 
   const now = ctx.clock.now();
   const where = whereClause(req, def, 'read', filter, now);
   const fields = readableFields(req, def);
-  const custom = def.sorts ? propre(def.sorts, sort[0]) : undefined;
-  if (!custom && !fields.includes(sort[0])) throw badRequest('TRI_INVALIDE', `Impossible de trier sur « ${sort[0]} ».`);
+  const { sql: order, params: orderParams } = ordreListe(req, def, sort, now, fields);
   const sel = selectList(def, fields, { now, agentId: req.agent!.id });
   const conn = lecture(req.em!);
   const [start, end] = range;
   const a = def.alias;
-  let order: string;
-  const orderParams: unknown[] = [];
-  if (custom) order = custom(sort[1]);
-  else {
-    const expr = lierChamp(def.fields[sort[0]], { now, agentId: req.agent!.id });
-    orderParams.push(...expr.params);
-    // A field never null sorts without `nulls last`, so that a plain btree index serves both directions.
-    const nulls = def.triNonNul?.includes(sort[0]) ? '' : ' nulls last';
-    order = `(${expr.sql}) ${sort[1]}${nulls}, ${a}.id ${sort[1]}`;
-  }
   const from = fromMinimal(def, `${where.sql} ${order}`);
   const taille = end - start + 1;
   if (filter.q !== undefined) {

@@ -36,6 +36,17 @@ describe('ISSUE-15 acting takes the dossier', () => {
     expect(await prises(d.candidatureId)).toHaveLength(1);
   });
 
+  it('ISSUE-15: désigner a dossier en instruction that nobody holds makes the agent its holder (audited): it shows in « Mes dossiers »', async () => {
+    const d = await creerDossier(t.orm, { offreId: await creerOffre(t.orm), statut: 'en_instruction' });
+    expect(await enCharge(d.candidatureId)).toBeNull();
+    const r = await request(t.app).post(`/api/candidatures/${d.candidatureId}/designer`).set(bearer(a.token)).send({});
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ statut: 'transmise_bailleur', agentEnChargeId: a.id });
+    expect(await enCharge(d.candidatureId)).toBe(a.id);
+    expect(await prises(d.candidatureId)).toEqual([expect.objectContaining({ acteur_id: a.id, details: { par: 'designer' } })]);
+    expect(await mesDossiers(a.token)).toContain(d.candidatureId);
+  });
+
   it('ISSUE-15: a dossier held by another agent keeps today’s rule (DOSSIER_PRIS) and its holder', async () => {
     const d = await creerDossier(t.orm, { offreId: await creerOffre(t.orm) });
     expect((await request(t.app).post(`/api/candidatures/${d.candidatureId}/prendre`).set(bearer(b.token)).send({})).status).toBe(200);

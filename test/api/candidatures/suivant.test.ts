@@ -75,6 +75,46 @@ describe('POST /api/candidatures/suivant (« Traiter le suivant »)', () => {
     expect(repris.body.candidature).toMatchObject({ id: ancien.candidatureId, agentEnChargeId: d.id });
   });
 
+  it('UI-FILE: with the queue\'s sort as `ordre`, takes the first free dossier still to instruct in the order the list shows', async () => {
+    // The offer created first was published last: « Rang » (offer by offer as the list sorts them) and « offre » differ.
+    const premiere = await creerOffre(t.orm);
+    const seconde = await creerOffre(t.orm);
+    await q(`update offre set debut_publication = now() - interval '90 days' where id = ?`, [seconde]);
+    const dossiers = [
+      await creerDossier(t.orm, { offreId: premiere, dateCandidature: jour(12), pieces: { identite: 'depose' } }),
+      await creerDossier(t.orm, { offreId: premiere, dateCandidature: jour(14) }),
+      await creerDossier(t.orm, { offreId: seconde, dateCandidature: jour(11) }),
+      await creerDossier(t.orm, { offreId: seconde, dateCandidature: jour(16), pieces: { identite: 'depose' } }),
+      await creerDossier(t.orm, { offreId: seconde, dateCandidature: jour(13) }),
+    ];
+    const noms = ['Moreau', 'Bernard', 'Zola', 'Dubois', 'Abadie'];
+    for (const [i, d] of dossiers.entries()) await q(`update demandeur set nom = ? where id = ?`, [noms[i], d.demandeurId]);
+    const filter = { offreId: [premiere, seconde], onglet: 'a_traiter' };
+    const [a] = agents.slice(5);
+    const attendu = async (sort: [string, string]) => {
+      const liste = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: '[0,0]' }).set(bearer(a.token));
+      return liste.body[0].id as number;
+    };
+    const pris: number[] = [];
+    for (const sort of [['rang', 'ASC'], ['dateCandidature', 'DESC'], ['demandeurNom', 'ASC'], ['rang', 'DESC'], ['reference', 'ASC']] as [string, string][]) {
+      const premierDeLaListe = await attendu(sort);
+      const r = await suivant(a.token, { filter, ordre: sort });
+      expect(r.status, sort.join(' ')).toBe(200);
+      expect(r.body.candidature.id, sort.join(' ')).toBe(premierDeLaListe);
+      pris.push(r.body.candidature.id);
+    }
+    const id = (i: number) => dossiers[i].candidatureId;
+    // rang ↑: the first offer, palier 1 before palier 3 (« offre » would take the second offer's); date ↓: the latest;
+    // nom ↑: Abadie; rang ↓: the last offer first; then the one left.
+    expect(pris).toEqual([id(1), id(3), id(4), id(2), id(0)]);
+    const [ev] = await q<{ details: { ordre: unknown } }>(`select details from audit_event where entite = 'candidature' and entite_id = ? and action = 'prise_dossier'`, [id(3)]);
+    expect(ev.details.ordre).toEqual(['dateCandidature', 'DESC']);
+    // A field the list cannot sort on is refused like the list's sort.
+    const mauvais = await suivant(a.token, { filter, ordre: ['motifRang', 'ASC'] });
+    expect(mauvais.status).toBe(400);
+    expect(mauvais.body.code).toBe('TRI_INVALIDE');
+  });
+
   it('stays in the caller’s territory and needs the right to take dossiers; bad input is a 400', async () => {
     const offreId = await creerOffre(t.orm, { departement: '69' });
     await creerDossier(t.orm, { offreId });

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerDossier, creerOffre } from '@test/support/fixtures';
+import { hashPassword } from '@server/modules/auth/passwords';
+import { CGU, MOT_DE_PASSE, connexion } from '@test/api/portail/fixtures';
 
 const t = useTestApp();
 const q = <T>(sql: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute<T[]>(sql, params);
@@ -99,6 +101,31 @@ describe('UI-SUIVI: follow a dossier, « modifié depuis votre dernière visite 
     expect(await suivies()).toEqual([[id, true]]);
     const ligne = (await request(t.app).get(`/api/candidatures/${id}`).set(bearer(a.token))).body;
     expect(ligne).toMatchObject({ suivi: true, modifieDepuisVisite: true });
+  });
+
+  it('UI-SUIVI: the demandeur changing his demande on the portal (audited on the demande) is a change of the followed dossier', async () => {
+    const offreId = await creerOffre(t.orm);
+    const d = await creerDossier(t.orm, { offreId });
+    const id = d.candidatureId;
+    const [{ email }] = await q<{ email: string }>(
+      `update demandeur set password_hash = ?, email_verifie_le = now(), cgu_version_acceptee = ? where id = ? returning email`,
+      [await hashPassword(MOT_DE_PASSE), CGU, d.demandeurId],
+    );
+    const portail = await connexion(t.app, email);
+    minute();
+    expect((await suivre(id)).status).toBe(200);
+    expect((await ouvrir(id)).body.suivi).toMatchObject({ modifieDepuisVisite: false });
+
+    minute();
+    const put = await request(t.app).put('/api/portail/demande').set(bearer(portail)).send({
+      nombrePersonnes: 3, codemandeur: null, revenuFiscalReference: 31_000, publicCible: 'peec', lieuTravailCodePostal: '69003',
+      lieuTravailCommune: 'Lyon', communeLogementActuel: 'Villeurbanne', secteursRecherche: [{ codeInsee: '69123', rayonKm: 10 }], situationsPrioritaires: [],
+    });
+    expect(put.status).toBe(200);
+    expect(await q(`select 1 from audit_event where entite = 'demande' and entite_id = ? and action = 'modification'`, [d.demandeId])).toHaveLength(1);
+    expect((await suivies()).find(([i]) => i === id)).toEqual([id, true]);
+    expect((await ouvrir(id)).body.suivi).toMatchObject({ modifieDepuisVisite: true });
+    expect((await suivies()).find(([i]) => i === id)).toEqual([id, false]);
   });
 
   it('UI-SUIVI: outside the agent’s territory: 404, nothing stored', async () => {

@@ -12,7 +12,7 @@ import { PalierField } from '@console/candidatures/PalierField';
 import type { CandidatureFile } from '@console/candidatures/types';
 import { SignalerFraudeButton } from '@console/signalements/SignalerFraudeButton';
 import { PiecesZipButton } from '@console/justificatifs/PiecesZipButton';
-import { TraiterSuivantButton } from '@console/candidatures/file/TraiterSuivantButton';
+import { TraiterSuivantFile } from '@console/candidatures/file/TraiterSuivantButton';
 import { ModifieDepuisVisiteChip, SuivreButton, useVisite } from '@console/candidatures/suivi/Suivi';
 import { NavigationDossiers } from './NavigationDossiers';
 
@@ -55,7 +55,7 @@ export function DossierEntete({ record, dossier }: { record: CandidatureFile; do
             <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
               <SuivreButton id={record.id} suivi={visite.suivi} disabled={!dossier} />
               <NavigationDossiers record={record} />
-              <TraiterSuivantButton />
+              <TraiterSuivantFile />
             </Stack>
             <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', justifyContent: { md: 'flex-end' } }}>
               <ActionsCandidature record={record} dossier={dossier} />

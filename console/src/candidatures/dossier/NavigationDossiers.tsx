@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { usePrevNextController, useTranslate } from 'react-admin';
 import type { CandidatureFile } from '@console/candidatures/types';
 import { dialogueOuvert, saisieEnCours } from '@console/common/raccourcis';
+import { FILE_FILTRE_DEFAUT, FILE_TRI_DEFAUT } from '@console/candidatures/file/fileStockee';
 
 /** The API serves at most 100 rows per request: the neighbours are looked for in the list's first 100 (or the page in cache). */
 const LIMITE = 100;
@@ -18,7 +19,7 @@ const LIMITE = 100;
 export function NavigationDossiers({ record }: { record: CandidatureFile }) {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const courant = usePrevNextController<CandidatureFile>({ linkType: 'show', limit: LIMITE, filterDefaultValues: { onglet: 'a_traiter' }, sort: { field: 'dateCandidature', order: 'ASC' } });
+  const courant = usePrevNextController<CandidatureFile>({ linkType: 'show', limit: LIMITE, filterDefaultValues: FILE_FILTRE_DEFAUT, sort: FILE_TRI_DEFAUT });
   const memo = useRef<{ id: unknown; nav: typeof courant } | null>(null);
   if (courant.index != null) memo.current = { id: record.id, nav: courant };
   const nav = courant.index == null && memo.current?.id === record.id ? memo.current.nav : courant;

@@ -35,6 +35,12 @@ export const pilotageEn: Messages<typeof pilotageFr> = {
     tachesEchec: 'Failed scheduled jobs',
   },
   dashboard: {
+    choixPeriode: 'Statistics period',
+    du: 'From',
+    au: 'To',
+    afficher: 'Show',
+    periodeInvalide: 'The start date must come before the end date.',
+    exports: 'Exports to landlords and companies',
     titre: 'Dashboard',
     bienvenue: 'Hello %{prenom}',
     accueil: 'Your work queue today:',

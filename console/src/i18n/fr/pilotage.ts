@@ -33,6 +33,12 @@ export const pilotageFr = {
     tachesEchec: 'Tâches planifiées en échec',
   },
   dashboard: {
+    choixPeriode: 'Période des statistiques',
+    du: 'Du',
+    au: 'Au',
+    afficher: 'Afficher',
+    periodeInvalide: 'La date de début doit précéder la date de fin.',
+    exports: 'Exports bailleurs et entreprises',
     titre: 'Tableau de bord',
     bienvenue: 'Bonjour %{prenom}',
     accueil: 'Votre file de travail aujourd’hui :',

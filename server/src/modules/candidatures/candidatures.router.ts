@@ -55,6 +55,7 @@ for (const route of Object.keys(ROUTE_ACTION) as (keyof typeof ROUTE_ACTION)[]) 
 }
 decrireRoute({
   method: 'post', path: '/api/candidatures/suivant', auth: 'agent', summary: '« Traiter le suivant » : prendre le dossier libre le mieux placé de mon périmètre',
+  description: 'Corps `{filter?, ordre?}` : `filter` comme la liste (onglet ignoré) ; `ordre` = `offre` (par défaut : offre par offre, la plus ancienne d’abord, rang dans l’offre), `attente` (la plus longue attente d’abord) ou le tri de la file `["champ","ASC"|"DESC"]` (mêmes champs que `sort`), pour prendre le premier dossier libre dans l’ordre affiché.',
   reponse: { json: z.object({ candidature: z.union([z.looseObject({ id: z.number().int() }), z.null()]).meta({ description: 'La candidature prise (ligne « candidatures »), ou null' }) }) },
 });
 decrireRoute({

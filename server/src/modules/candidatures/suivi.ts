@@ -6,8 +6,9 @@ import type { SuiviDossierTable } from '@server/db/schema';
 /**
  * UI-SUIVI (issue #15): an agent follows a candidature and sees which of the dossiers he follows
  * changed since he last opened them. A change is, after `vu_le`, an event of the candidature's
- * audit log (not a read: ZIP of the pieces, list export), a note on it, or a piece deposited on its
- * demande — by anybody but himself (what he did, he knows).
+ * audit log (not a read: ZIP of the pieces, list export), an event of its demande's (the demandeur
+ * changing his answers on the portal, accompaniment, closure…), a note on it, or a piece deposited
+ * on its demande — by anybody but himself (what he did, he knows).
  */
 
 /** Audit actions on a candidature that only read it: not a change. */
@@ -17,6 +18,8 @@ const LECTURES = "('telechargement_pieces', 'export_liste')";
 export const changeeDepuis = (vuLe: string, agentId: string) => `(
   exists (select 1 from audit_event ae where ae.entite = 'candidature' and ae.entite_id = c.id and ae.at > ${vuLe}
             and ae.action not in ${LECTURES} and not (ae.acteur_type = 'agent' and ae.acteur_id is not distinct from ${agentId}))
+  or exists (select 1 from audit_event ad where ad.entite = 'demande' and ad.entite_id = c.demande_id and ad.at > ${vuLe}
+            and not (ad.acteur_type = 'agent' and ad.acteur_id is not distinct from ${agentId}))
   or exists (select 1 from note n where n.entite = 'candidature' and n.entite_id = c.id and n.created_at > ${vuLe} and n.agent_id <> ${agentId})
   or exists (select 1 from justificatif j where j.demande_id = c.demande_id and j.depose_le > ${vuLe}))`;
 
