@@ -10,6 +10,8 @@ import { tache } from '@server/jobs/definitions';
 import { baseDediee, sql, type BaseDediee } from '../jobs/support';
 import { autourDuCompte, compteFerme } from './fixtures';
 import { enregistrerSignalements } from '@server/modules/signalements/enregistrer';
+import { calculerStatistiques } from '@server/modules/statistiques/statistiques';
+import { lecture } from '@server/db/lecture';
 
 const JOUR = 86_400_000;
 const F = new Date('2025-03-15T10:00:00Z'); // closure
@@ -300,5 +302,30 @@ describe('fraud findings, bailleurs\' addresses, failed mails (DATA-RETENTION si
     expect(await lire()).toMatchObject({ confirme: { efface: CONTENU_EFFACE }, conclusion_c: CONTENU_EFFACE, falsification: CONTENU_EFFACE, note_cf: CONTENU_EFFACE });
     const [{ n }] = await sql<{ n: number }>(db.orm, `select count(*)::int as n from audit_event where entite = 'signalement' and entite_id = ? and action = 'effacer_preuves'`, [conf.id]);
     expect(n).toBe(1);
+  });
+});
+
+describe('statistics after anonymisation (R-STATS, DATA-RETENTION compte_ferme)', () => {
+  it('R-STATS: the managers\' statistics count an anonymised account\'s candidatures, designation delay, suspension and entreprise the same as before', async () => {
+    const FERME = new Date('2025-05-20T10:00:00Z');
+    const c = await compteFerme(db.orm, storage, FERME);
+    const x = await autourDuCompte(db.orm, c, new Date('2025-02-01T10:00:00Z'));
+    const [e] = await sql<{ id: number }>(db.orm, `insert into entreprise (siret, raison_sociale, contribution) values ('12345678900011', 'Stat SA', 'pseec') returning id`);
+    await sql(db.orm, `update demande set entreprise_id = ? where id = ?`, [e.id, c.demandeId]);
+    await sql(db.orm, `update candidature set designee_le = '2025-02-20T10:00:00Z' where id = ?`, [x.candidatureId]);
+    const [cf] = await sql<{ id: number }>(db.orm, `insert into agent (email, nom, prenom, role, territoires, password_hash) values (?, 'S', 'T', 'controle_fraude', '{}', 'x') returning id`, [`stat.${c.id}@als.test`]);
+    await sql(db.orm, `insert into suspension (demandeur_id, type, debut, fin, duree_mois, motif, recidive, cree_par_id) values (?, 'fraude', '2025-03-01T10:00:00Z', '2025-04-01T10:00:00Z', 1, 'faux', false, ?)`, [c.id, cf.id]);
+    const ANONYMISATION = new Date('2026-05-20T10:00:00Z');
+    const periode = { from: '2025-01-01', to: '2025-12-31' };
+    const stats = async () => {
+      const { genereLe: _, ...s } = await calculerStatistiques(lecture(db.orm.em.fork()), ANONYMISATION, periode);
+      return s;
+    };
+    const avant = await stats();
+    expect(avant.delaiDesignation.n).toBeGreaterThanOrEqual(1);
+    expect(avant.suspensionsParMois.find((m) => m.mois === '2025-03')!.n).toBeGreaterThanOrEqual(1);
+    await run(ANONYMISATION);
+    expect(await demandeur(c.id)).toMatchObject({ nom: 'Anonyme' });
+    expect(await stats()).toEqual(avant);
   });
 });
