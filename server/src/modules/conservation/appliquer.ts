@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { entreeConservation, limiteDeConservation } from '@shared/rules/conservation';
 import { audit } from '@server/modules/audit-events/audit';
 import type { FileStorage } from '@server/storage/storage';
-import { nettoyerBrouillons, supprimerPiecesOrphelines } from './orphelins';
+import { nettoyerBrouillons, supprimerExportsOrphelins, supprimerPiecesOrphelines } from './orphelins';
 import { verrouAdresses } from '@server/modules/justificatifs/stockageDepot';
 import { CLE_EFFACEE_SQL, effacerIdentiteDesSignalements } from './fraude';
 
@@ -35,6 +35,7 @@ export interface ResumeConservation {
   ipBailleursEffacees: number;
   brouillonsSupprimes: number;
   piecesOrphelinesSupprimees: number;
+  exportsOrphelinsSupprimes: number;
 }
 
 export interface OptionsConservation {
@@ -295,8 +296,9 @@ export async function appliquerConservation(em: EntityManager, now: Date, o: Opt
   // DATA-ORPHANS: scratch files of killed uploads and exports, pieces no row references.
   const brouillonsSupprimes = await nettoyerBrouillons(o.storage, now);
   const piecesOrphelinesSupprimees = await supprimerPiecesOrphelines(em, o.storage, now);
+  const exportsOrphelinsSupprimes = await supprimerExportsOrphelins(em, o.storage, now);
   return {
     comptesAnonymises: comptes, piecesSansFichier: pieces, fichiersSupprimes, motifsSuspensionEffaces, sessionsSupprimees, liensSupprimes, courrielsEffaces,
-    tracesSupprimees, signalementsInfirmesEffaces, constatsFraudeEffaces, ipBailleursEffacees, brouillonsSupprimes, piecesOrphelinesSupprimees,
+    tracesSupprimees, signalementsInfirmesEffaces, constatsFraudeEffaces, ipBailleursEffacees, brouillonsSupprimes, piecesOrphelinesSupprimees, exportsOrphelinsSupprimes,
   };
 }
