@@ -8,7 +8,10 @@ import { createStorage } from '@server/storage/create';
 import type { FileStorage } from '@server/storage/storage';
 import { tache } from '@server/jobs/definitions';
 import { baseDediee, sql, type BaseDediee } from '../jobs/support';
-import { compteFerme } from './fixtures';
+import { autourDuCompte, compteFerme } from './fixtures';
+import { enregistrerSignalements } from '@server/modules/signalements/enregistrer';
+import { calculerStatistiques } from '@server/modules/statistiques/statistiques';
+import { lecture } from '@server/db/lecture';
 
 const JOUR = 86_400_000;
 const F = new Date('2025-03-15T10:00:00Z'); // closure
@@ -199,5 +202,130 @@ describe('accounts inserted already closed (DATA-RETENTION compte_ferme)', () =>
     expect(await demandeur(c.id)).toMatchObject({ nom: 'Durand' });
     await run(JOUR_J);
     expect(await demandeur(c.id)).toMatchObject({ nom: 'Anonyme' });
+  });
+});
+
+describe('free text and fraud evidence at anonymisation (DATA-RETENTION compte_ferme)', () => {
+  it('DATA-RETENTION: on the day, the free text written about the person goes (notes, bailleur comment, piece asked or refused, proposition message) and the identity copied into a signal\'s evidence with it; contrôle fraude\'s note and the live account sharing the telephone stay', async () => {
+    const c = await compteFerme(db.orm, storage, F);
+    const x = await autourDuCompte(db.orm, c, F);
+    const lire = async () =>
+      (
+        await sql<{ notes: string[]; commentaire: string; decision: string; motif: string; piece: string; message: string; refus: string[]; preuves: Record<string, unknown>; cle: string }>(
+          db.orm,
+          `select (select array_agg(texte order by id) from note where (entite = 'demande' and entite_id = ?) or (entite = 'candidature' and entite_id = ?)) as notes,
+                  (select commentaire from bailleur_decision where candidature_id = ?) as commentaire,
+                  (select decision || '/' || motif from bailleur_decision where candidature_id = ?) as decision,
+                  (select motif from demande_piece where candidature_id = ?) as piece,
+                  (select message from proposition where demandeur_id = ?) as message,
+                  (select array_agg(distinct motif_refus) from justificatif where demande_id = ?) as refus,
+                  (select preuves from signalement where id = ?) as preuves, (select cle from signalement where id = ?) as cle`,
+          [c.demandeId, x.candidatureId, x.candidatureId, x.candidatureId, x.candidatureId, c.id, c.demandeId, x.signalementId, x.signalementId],
+        )
+      )[0];
+    await run(VEILLE);
+    const avant = await lire();
+    expect(avant.notes[0]).toContain('Durand');
+    expect(JSON.stringify(avant.preuves)).toContain('claire.');
+
+    await run(JOUR_J);
+    const apres = await lire();
+    expect(apres).toMatchObject({
+      notes: [CONTENU_EFFACE, 'Soupçon : même avis que M. X'], // contrôle fraude's: constat_fraude, its own period
+      commentaire: CONTENU_EFFACE, decision: 'non_retenue/autre', piece: CONTENU_EFFACE, message: CONTENU_EFFACE, refus: [CONTENU_EFFACE],
+    });
+    const comptes = apres.preuves.comptes as Record<string, unknown>[];
+    expect(comptes.find((k) => k.id === c.id)).toMatchObject({ nom: 'Anonyme', prenom: 'Anonyme', email: null, telephone: null, dateNaissance: null, civilite: null });
+    expect(comptes.find((k) => k.id === x.vivantId)).toMatchObject({ nom: 'Martin', telephone: '0612345678' });
+    expect(apres.preuves.telephone).toBe(CONTENU_EFFACE);
+    const texte = JSON.stringify(apres.preuves);
+    for (const s of ['Durand', 'Claire', 'claire.', '1990-02-03']) expect(texte).not.toContain(s);
+    expect(apres.cle).toMatch(/^telephone_partage:e:[0-9a-f]{64}$/);
+    // The fraud job computing the same group again does not raise it a second time.
+    const em = db.orm.em.fork();
+    expect(await enregistrerSignalements(em, [{ type: 'telephone_partage', cle: avant.cle, score: 40, preuves: {}, demandeurIds: [c.id, x.vivantId] }], JOUR_J)).toEqual([]);
+  });
+});
+
+describe('fraud findings, bailleurs\' addresses, failed mails (DATA-RETENTION signalement_infirme, constat_fraude, ip_bailleur, courriel_envoye)', () => {
+  it('DATA-RETENTION: each is kept the day before its limit and erased on the day (dismissed signal 1 month, fraud finding 5 years, bailleur IP 6 months, failed mail 6 months)', async () => {
+    const T = new Date('2027-02-10T09:00:00Z');
+    const c = await compteFerme(db.orm, storage, null, { statut: 'actif' });
+    const x = await autourDuCompte(db.orm, c, T);
+    const [cf] = await sql<{ id: number }>(db.orm, `select agent_id as id from note where entite = 'candidature' and entite_id = ?`, [x.candidatureId]);
+    await sql(db.orm, `update signalement set statut = 'infirme', conclusion = 'Colocataires, rien à voir', updated_at = ? where id = ?`, [T, x.signalementId]);
+    const [conf] = await sql<{ id: number }>(
+      db.orm,
+      `insert into signalement (type, cle, score, preuves, demandeur_ids, statut, conclusion, created_at, updated_at)
+       values ('metadonnees_pdf', ?, 60, '{"nomOriginal":"avis Claire Durand.pdf"}', ?::int[], 'confirme', 'Avis retouché par Mme Durand', ?, ?) returning id`,
+      [`metadonnees_pdf:j${c.id}:${c.id}`, `{${c.id}}`, T, T],
+    );
+    await sql(db.orm, `update justificatif set statut = 'falsifie', motif_falsification = 'Montant modifié', verifie_par_id = ?, verifie_le = ? where id = (select min(id) from justificatif where demande_id = ?)`, [cf.id, T, c.demandeId]);
+    await sql(
+      db.orm,
+      `insert into notification (demandeur_id, destinataire, template, sujet, corps, statut, tentatives, erreur, created_at) values (?, 'x@exemple.fr', 'generique', 'Sujet', 'Bonjour Claire Durand', 'echec', 5, '550', ?)`,
+      [c.id, T],
+    );
+    const lire = async () =>
+      (
+        await sql<{ infirme: Record<string, unknown>; conclusion_i: string; cle_i: string; confirme: Record<string, unknown>; conclusion_c: string; falsification: string; note_cf: string; ip_acces: string | null; ip_decision: string | null; echec: string }>(
+          db.orm,
+          `select (select preuves from signalement where id = ?) as infirme, (select conclusion from signalement where id = ?) as conclusion_i,
+                  (select cle from signalement where id = ?) as cle_i,
+                  (select preuves from signalement where id = ?) as confirme, (select conclusion from signalement where id = ?) as conclusion_c,
+                  (select motif_falsification from justificatif where demande_id = ? and statut = 'falsifie') as falsification,
+                  (select texte from note where entite = 'candidature' and entite_id = ?) as note_cf,
+                  (select ip from bailleur_acces where candidature_id = ?) as ip_acces, (select ip from bailleur_decision where candidature_id = ?) as ip_decision,
+                  (select corps from notification where demandeur_id = ? and statut = 'echec') as echec`,
+          [x.signalementId, x.signalementId, x.signalementId, conf.id, conf.id, c.demandeId, x.candidatureId, x.candidatureId, x.candidatureId, c.id],
+        )
+      )[0];
+    const plus = (mois: number, jours = 0) => {
+      const d = new Date(T);
+      d.setUTCMonth(d.getUTCMonth() + mois);
+      d.setUTCDate(d.getUTCDate() + jours);
+      return d;
+    };
+    await run(plus(1, -1));
+    expect(await lire()).toMatchObject({ conclusion_i: 'Colocataires, rien à voir', cle_i: expect.stringContaining('0612345678') });
+    expect((await lire()).infirme.telephone).toBe('0612345678');
+    await run(plus(1));
+    expect(await lire()).toMatchObject({ infirme: { efface: CONTENU_EFFACE }, conclusion_i: CONTENU_EFFACE, cle_i: expect.stringMatching(/^telephone_partage:e:[0-9a-f]{64}$/), conclusion_c: 'Avis retouché par Mme Durand' });
+    await run(plus(6, -1));
+    expect(await lire()).toMatchObject({ ip_acces: '198.51.100.7', ip_decision: '198.51.100.7', echec: 'Bonjour Claire Durand' });
+    await run(plus(6));
+    expect(await lire()).toMatchObject({ ip_acces: null, ip_decision: null, echec: CONTENU_EFFACE, falsification: 'Montant modifié' });
+    await run(plus(60, -1));
+    expect(await lire()).toMatchObject({ conclusion_c: 'Avis retouché par Mme Durand', falsification: 'Montant modifié', note_cf: 'Soupçon : même avis que M. X' });
+    const r = await run(plus(60));
+    expect(r.constatsFraudeEffaces).toBeGreaterThanOrEqual(3);
+    expect(await lire()).toMatchObject({ confirme: { efface: CONTENU_EFFACE }, conclusion_c: CONTENU_EFFACE, falsification: CONTENU_EFFACE, note_cf: CONTENU_EFFACE });
+    const [{ n }] = await sql<{ n: number }>(db.orm, `select count(*)::int as n from audit_event where entite = 'signalement' and entite_id = ? and action = 'effacer_preuves'`, [conf.id]);
+    expect(n).toBe(1);
+  });
+});
+
+describe('statistics after anonymisation (R-STATS, DATA-RETENTION compte_ferme)', () => {
+  it('R-STATS: the managers\' statistics count an anonymised account\'s candidatures, designation delay, suspension and entreprise the same as before', async () => {
+    const FERME = new Date('2025-05-20T10:00:00Z');
+    const c = await compteFerme(db.orm, storage, FERME);
+    const x = await autourDuCompte(db.orm, c, new Date('2025-02-01T10:00:00Z'));
+    const [e] = await sql<{ id: number }>(db.orm, `insert into entreprise (siret, raison_sociale, contribution) values ('12345678900011', 'Stat SA', 'pseec') returning id`);
+    await sql(db.orm, `update demande set entreprise_id = ? where id = ?`, [e.id, c.demandeId]);
+    await sql(db.orm, `update candidature set designee_le = '2025-02-20T10:00:00Z' where id = ?`, [x.candidatureId]);
+    const [cf] = await sql<{ id: number }>(db.orm, `insert into agent (email, nom, prenom, role, territoires, password_hash) values (?, 'S', 'T', 'controle_fraude', '{}', 'x') returning id`, [`stat.${c.id}@als.test`]);
+    await sql(db.orm, `insert into suspension (demandeur_id, type, debut, fin, duree_mois, motif, recidive, cree_par_id) values (?, 'fraude', '2025-03-01T10:00:00Z', '2025-04-01T10:00:00Z', 1, 'faux', false, ?)`, [c.id, cf.id]);
+    const ANONYMISATION = new Date('2026-05-20T10:00:00Z');
+    const periode = { from: '2025-01-01', to: '2025-12-31' };
+    const stats = async () => {
+      const { genereLe: _, ...s } = await calculerStatistiques(lecture(db.orm.em.fork()), ANONYMISATION, periode);
+      return s;
+    };
+    const avant = await stats();
+    expect(avant.delaiDesignation.n).toBeGreaterThanOrEqual(1);
+    expect(avant.suspensionsParMois.find((m) => m.mois === '2025-03')!.n).toBeGreaterThanOrEqual(1);
+    await run(ANONYMISATION);
+    expect(await demandeur(c.id)).toMatchObject({ nom: 'Anonyme' });
+    expect(await stats()).toEqual(avant);
   });
 });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AGE_BROUILLON_MS, nettoyerBrouillons, supprimerPiecesOrphelines } from '@server/modules/conservation/orphelins';
+import { AGE_BROUILLON_MS, AGE_EXPORT_ORPHELIN_MS, nettoyerBrouillons, supprimerPiecesOrphelines } from '@server/modules/conservation/orphelins';
 import { appliquerConservation } from '@server/modules/conservation/appliquer';
 import { LocalStorage } from '@server/storage/local';
 import { verrouAdresse } from '@server/modules/justificatifs/stockageDepot';
@@ -142,5 +142,27 @@ describe('orphan files (DATA-ORPHANS)', () => {
     const r = await appliquerConservation(db.orm.em.fork(), new Date(), { storage });
     expect(r.brouillonsSupprimes).toBe(1);
     expect(existsSync(f)).toBe(false);
+  });
+
+  it('DATA-ORPHANS: a stored export no export row points to (crash between storing its file and committing « termine ») is deleted by the daily job once older than the safety delay; a referenced one and a recent one stay', async () => {
+    const ecrire = async (nom: string, ageMs: number) => {
+      await storage.writeObject(nom, Readable.from([Buffer.from(`xlsx ${nom}`)]));
+      vieillir(path.join(dataDir, nom), ageMs);
+      return nom;
+    };
+    const orphelin = await ecrire(`exports/900001-${process.pid}.xlsx`, AGE_EXPORT_ORPHELIN_MS + 60_000);
+    const reference = await ecrire(`exports/900002-${process.pid}.xlsx`, AGE_EXPORT_ORPHELIN_MS + 60_000);
+    const recent = await ecrire(`exports/900003-${process.pid}.pdf`, 60_000);
+    const [{ id: agentId }] = await sql<{ id: number }>(db.orm,
+      `insert into agent (email, nom, prenom, role, territoires, password_hash) values (?, 'M', 'M', 'manager', '{}', 'x') returning id`, [`m-exp-${process.pid}@als.test`]);
+    await sql(db.orm,
+      `insert into export (kind, params, destinataire, agent_id, statut, fichier, nom_fichier, taille, termine_le, expire_le)
+       values ('designations_bailleur', '{}'::jsonb, 'Bailleur', ?, 'termine', ?, 'x.xlsx', 10, now(), now() + interval '3 days')`, [agentId, reference]);
+    const present = async (nom: string) => (await storage.readObject(nom).then((o) => (o?.stream.destroy(), o !== null)));
+    const r = await appliquerConservation(db.orm.em.fork(), new Date(), { storage });
+    expect(r.exportsOrphelinsSupprimes).toBe(1);
+    expect(await present(orphelin)).toBe(false);
+    expect(await present(reference)).toBe(true);
+    expect(await present(recent)).toBe(true);
   });
 });

@@ -76,6 +76,38 @@ describe('GET /api/portail/mes-donnees', () => {
     await sql(`delete from demande_piece where demande_id = ?`, [d.demandeId]);
   });
 
+  it('DATA-ACCES: the bailleur side: which bailleurs received their dossier and when, and each bailleur\'s decision (decision, motive, comment, date), without the bailleur\'s address', async () => {
+    const [b] = await sql<{ id: number; nom: string }>(
+      `select b.id, b.nom from candidature c join offre o on o.id = c.offre_id join bailleur b on b.id = o.bailleur_id where c.id = ?`, [d.candidatureId]);
+    const envoye = new Date(SEED_NOW.getTime() - 5 * 86_400_000);
+    const decide = new Date(SEED_NOW.getTime() - 2 * 86_400_000);
+    const [env] = await sql<{ id: number }>(
+      `insert into bailleur_envoi (bailleur_id, origine, destinataire, envoye_le, nombre_candidatures) values (?, 'candidature', 'gestion@bailleur.test', ?, 1) returning id`, [b.id, envoye]);
+    await sql(`insert into bailleur_envoi_candidature (envoi_id, candidature_id, envoye_le) values (?, ?, ?)`, [env.id, d.candidatureId, envoye]);
+    const [lien] = await sql<{ id: number }>(
+      `insert into bailleur_lien (envoi_id, bailleur_id, token_hash, cree_le, expire_le) values (?, ?, ?, ?, ?) returning id`, [env.id, b.id, `acces${process.pid}`.padEnd(64, '0'), envoye, SEED_NOW]);
+    await sql(
+      `insert into bailleur_decision (candidature_id, bailleur_id, lien_id, decision, motif, commentaire, date_caleol, source, decide_le, ip)
+       values (?, ?, ?, 'non_retenue', 'autre_candidat_retenu', 'Un autre foyer plus proche du lieu de travail.', '2025-01-20', 'page', ?, '198.51.100.23')`,
+      [d.candidatureId, b.id, lien.id, decide]);
+    try {
+      const r = await request(t.app).get('/api/portail/mes-donnees').set(bearer(jeton));
+      expect(r.status).toBe(200);
+      const [c] = await sql<{ reference: string }>(`select reference from candidature where id = ?`, [d.candidatureId]);
+      expect(r.body.envoisBailleurs).toEqual([{ candidature: c.reference, bailleur: b.nom, envoyeLe: envoye.toISOString() }]);
+      expect(r.body.decisionsBailleurs).toEqual([{
+        candidature: c.reference, bailleur: b.nom, decision: 'non_retenue', motif: 'autre_candidat_retenu',
+        commentaire: 'Un autre foyer plus proche du lieu de travail.', dateCaleol: '2025-01-20', decideLe: decide.toISOString(),
+      }]);
+      expect(JSON.stringify(r.body)).not.toContain('198.51.100.23');
+    } finally {
+      await sql(`delete from bailleur_decision where candidature_id = ?`, [d.candidatureId]);
+      await sql(`delete from bailleur_lien where id = ?`, [lien.id]);
+      await sql(`delete from bailleur_envoi_candidature where envoi_id = ?`, [env.id]);
+      await sql(`delete from bailleur_envoi where id = ?`, [env.id]);
+    }
+  });
+
   it('DATA-ACCES: without a portal session → 401; an agent session does not open it', async () => {
     expect((await request(t.app).get('/api/portail/mes-donnees')).status).toBe(401);
     expect((await request(t.app).get('/api/portail/mes-donnees.zip')).status).toBe(401);

@@ -88,6 +88,40 @@ describe('traces of access (DATA-TRACES)', () => {
     expect(r.body.map((x: { agentId: number }) => x.agentId)).toContain(moi.id);
   });
 
+  it('DATA-TRACES: contrôle fraude\'s reads of fraud data (signalements, suspensions with their motive, pieces with their PDF metadata) are traced like any other read, besides their audit event', async () => {
+    const f = await createAgent(t.orm, 'controle_fraude', [], 'lectures-fraude');
+    const moi = { id: f.id, token: await login(t.app, f.email, f.password) };
+    const em = t.orm.em.fork();
+    // Its own demandeur, so that the rows added here change nothing another test of the shared base reads.
+    const [d] = await em.execute<{ id: number }[]>(
+      `insert into demandeur (civilite, nom, prenom, email, date_naissance, statut_compte, password_hash, created_at)
+       values ('Mme', 'Trace', 'Fraude', ?, '1990-02-03', 'actif', 'x', now()) returning id`, [`traces.fraude.${process.pid}@exemple.fr`]);
+    const [sig] = await em.execute<{ id: number }[]>(
+      `insert into signalement (type, cle, score, preuves, demandeur_ids, statut, created_at, updated_at)
+       values ('email_variante', ?, 50, '{}'::jsonb, ?::int[], 'nouveau', now(), now()) returning id`, [`traces-${process.pid}`, `{${d.id}}`]);
+    const [sus] = await em.execute<{ id: number }[]>(
+      `insert into suspension (demandeur_id, type, debut, fin, duree_mois, motif, recidive, cree_par_id)
+       values (?, 'incivilite', now() - interval '1 year', now() - interval '6 months', 6, 'propos injurieux', false, ?) returning id`, [d.id, moi.id]);
+    const [jus] = await em.execute<{ id: number }[]>(`select id from justificatif order by id limit 1`);
+    const get = (u: string) => request(t.app).get(u).set(bearer(moi.token));
+    const liste = await get('/api/signalements?range=[0,4]');
+    expect(liste.status).toBe(200);
+    expect((await get(`/api/signalements/${sig.id}`)).status).toBe(200);
+    expect((await get(`/api/suspensions/${sus.id}`)).status).toBe(200);
+    expect((await get(`/api/justificatifs/${jus.id}`)).status).toBe(200);
+    const traces = await em.execute<{ ressource: string; entite_id: number | null; nombre: number | null; ip: string | null }[]>(
+      `select ressource, entite_id, nombre, ip from trace_acces where agent_id = ? order by id`, [moi.id]);
+    expect(traces).toEqual([
+      { ressource: 'signalements', entite_id: null, nombre: liste.body.length, ip: expect.any(String) },
+      { ressource: 'signalements', entite_id: sig.id, nombre: null, ip: expect.any(String) },
+      { ressource: 'suspensions', entite_id: sus.id, nombre: null, ip: expect.any(String) },
+      { ressource: 'justificatifs', entite_id: jus.id, nombre: null, ip: expect.any(String) },
+    ]);
+    // Their audit events are still written (lecture_donnees_fraude).
+    const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from audit_event where action = 'lecture_donnees_fraude' and acteur_id = ?`, [moi.id]);
+    expect(n).toBe(4);
+  });
+
   it('DATA-TRACES: conseillers and admins may not search them; a bad filter is a 400', async () => {
     expect((await request(t.app).get('/api/traces-acces').set(bearer(conseiller.token))).status).toBe(403);
     expect((await request(t.app).get('/api/traces-acces').set(bearer(admin))).status).toBe(403);

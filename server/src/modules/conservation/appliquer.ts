@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { entreeConservation, limiteDeConservation } from '@shared/rules/conservation';
 import { audit } from '@server/modules/audit-events/audit';
 import type { FileStorage } from '@server/storage/storage';
-import { nettoyerBrouillons, supprimerPiecesOrphelines } from './orphelins';
+import { nettoyerBrouillons, supprimerExportsOrphelins, supprimerPiecesOrphelines } from './orphelins';
 import { verrouAdresses } from '@server/modules/justificatifs/stockageDepot';
+import { CLE_EFFACEE_SQL, effacerIdentiteDesSignalements } from './fraude';
 
 /**
  * DATA-RETENTION: the daily `conservation` job applies shared/rules/conservation.ts.
@@ -29,8 +30,12 @@ export interface ResumeConservation {
   liensSupprimes: number;
   courrielsEffaces: number;
   tracesSupprimees: number;
+  signalementsInfirmesEffaces: number;
+  constatsFraudeEffaces: number;
+  ipBailleursEffacees: number;
   brouillonsSupprimes: number;
   piecesOrphelinesSupprimees: number;
+  exportsOrphelinsSupprimes: number;
 }
 
 export interface OptionsConservation {
@@ -100,6 +105,29 @@ async function anonymiserComptes(em: EntityManager, now: Date, lot: number, paus
       `update notification set destinataire = 'anonyme', corps = ?, donnees = null where demandeur_id = any(?::int[])`,
       [CONTENU_EFFACE, faitsIds],
     );
+    // Free text written about the person: agents' notes (contrôle fraude's are fraud findings, kept
+    // for constat_fraude), the bailleur's comment on a decision, why a piece was asked or refused,
+    // the message of a proposition.
+    await tx.execute(
+      `update note n set texte = ? from agent a
+        where a.id = n.agent_id and a.role <> 'controle_fraude' and n.texte <> ?
+          and ((n.entite = 'demande' and n.entite_id in (select id from demande where demandeur_id = any(?::int[])))
+            or (n.entite = 'candidature' and n.entite_id in (select id from candidature where demandeur_id = any(?::int[]))))`,
+      [CONTENU_EFFACE, CONTENU_EFFACE, faitsIds, faitsIds],
+    );
+    await tx.execute(
+      `update bailleur_decision set commentaire = ? where commentaire is not null
+          and candidature_id in (select id from candidature where demandeur_id = any(?::int[]))`,
+      [CONTENU_EFFACE, faitsIds],
+    );
+    await tx.execute(`update demande_piece set motif = ? where demande_id in (select id from demande where demandeur_id = any(?::int[]))`, [CONTENU_EFFACE, faitsIds]);
+    await tx.execute(`update proposition set message = ? where message is not null and demandeur_id = any(?::int[])`, [CONTENU_EFFACE, faitsIds]);
+    await tx.execute(
+      `update justificatif set motif_refus = ? where motif_refus is not null and demande_id in (select id from demande where demandeur_id = any(?::int[]))`,
+      [CONTENU_EFFACE, faitsIds],
+    );
+    // The identity copied into fraud evidence (COMPTE_JSON snapshots, shared keys, file names).
+    await effacerIdentiteDesSignalements(tx, faits.map((f) => f.id), CONTENU_EFFACE);
     await tx.execute(`delete from session where kind = 'demandeur' and principal_id = any(?::int[])`, [faitsIds]);
     await tx.execute(`delete from lien_verification where demandeur_id = any(?::int[])`, [faitsIds]);
     for (const f of faits) {
@@ -153,6 +181,60 @@ async function effacerMotifsSuspension(em: EntityManager, now: Date, lot: number
   });
 }
 
+/** Erases the evidence and conclusion of concluded signals past their period, and its readable key (fraude.ts). */
+async function effacerSignalements(em: EntityManager, now: Date, lot: number, pauseMs: number, statut: 'infirme' | 'confirme', regle: 'signalement_infirme' | 'constat_fraude') {
+  const limite = limiteDeConservation(now, entreeConservation(regle).duree);
+  return parLots(em, lot, pauseMs, async (tx) => {
+    const rows = await tx.execute<{ id: number }[]>(
+      `update signalement s set preuves = jsonb_build_object('efface', ?::text), conclusion = case when s.conclusion is null then null else ? end,
+              cle = ${CLE_EFFACEE_SQL('s')}
+         from (select id from signalement where statut = ? and updated_at <= ? and preuves->>'efface' is null order by id limit ? for update skip locked) x
+        where s.id = x.id and s.statut = ? and s.preuves->>'efface' is null returning s.id`,
+      [CONTENU_EFFACE, CONTENU_EFFACE, statut, limite, lot, statut],
+    );
+    for (const r of rows) {
+      audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'effacer_preuves', entite: 'signalement', entiteId: r.id, fraude: true, details: { regle } });
+    }
+    await tx.flush();
+    return rows.length;
+  });
+}
+
+/** constat_fraude: besides the confirmed signals, a piece's falsification finding and contrôle fraude's notes. */
+async function effacerConstatsFraude(em: EntityManager, now: Date, lot: number, pauseMs: number) {
+  const limite = limiteDeConservation(now, entreeConservation('constat_fraude').duree);
+  const signalements = await effacerSignalements(em, now, lot, pauseMs, 'confirme', 'constat_fraude');
+  const pieces = await parLots(em, lot, pauseMs, async (tx) => {
+    const rows = await tx.execute<{ id: number }[]>(
+      `update justificatif j set motif_falsification = ?
+         from (select id from justificatif where statut = 'falsifie' and verifie_le <= ? and motif_falsification is not null and motif_falsification <> ?
+                order by id limit ? for update skip locked) x
+        where j.id = x.id and j.motif_falsification <> ? returning j.id`,
+      [CONTENU_EFFACE, limite, CONTENU_EFFACE, lot, CONTENU_EFFACE],
+    );
+    for (const r of rows) {
+      audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'effacer_motif', entite: 'justificatif', entiteId: r.id, fraude: true, details: { regle: 'constat_fraude' } });
+    }
+    await tx.flush();
+    return rows.length;
+  });
+  const notes = await parLots(em, lot, pauseMs, async (tx) => {
+    const rows = await tx.execute<{ id: number }[]>(
+      `update note n set texte = ?
+         from (select n2.id from note n2 join agent a on a.id = n2.agent_id
+                where a.role = 'controle_fraude' and n2.created_at <= ? and n2.texte <> ? order by n2.id limit ? for update of n2 skip locked) x
+        where n.id = x.id and n.texte <> ? returning n.id`,
+      [CONTENU_EFFACE, limite, CONTENU_EFFACE, lot, CONTENU_EFFACE],
+    );
+    for (const r of rows) {
+      audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'effacer_note', entite: 'note', entiteId: r.id, fraude: true, details: { regle: 'constat_fraude' } });
+    }
+    await tx.flush();
+    return rows.length;
+  });
+  return signalements + pieces + notes;
+}
+
 /** A plain batched delete/update of rows past their period (no audit: they are technical traces). */
 async function purger(em: EntityManager, lot: number, pauseMs: number, sql: string, avant: unknown[], apres: unknown[] = []) {
   return parLots(em, lot, pauseMs, async (tx) => (await tx.execute<{ n: number }[]>(sql, [...avant, lot, ...apres]))[0].n);
@@ -179,10 +261,11 @@ export async function appliquerConservation(em: EntityManager, now: Date, o: Opt
   const courrielsEffaces = await purger(
     em, lot, p,
     `with x as (update notification set corps = ?, donnees = null
-                 where id in (select id from notification where statut = 'envoyee' and envoyee_le <= ? and corps <> ? limit ? for update skip locked)
+                 where id in (select id from notification
+                               where ((statut = 'envoyee' and envoyee_le <= ?) or (statut = 'echec' and created_at <= ?)) and corps <> ? limit ? for update skip locked)
                    and corps <> ? returning 1)
      select count(*)::int as n from x`,
-    [CONTENU_EFFACE, limiteDeConservation(now, entreeConservation('courriel_envoye').duree), CONTENU_EFFACE],
+    [CONTENU_EFFACE, limiteDeConservation(now, entreeConservation('courriel_envoye').duree), limiteDeConservation(now, entreeConservation('courriel_envoye').duree), CONTENU_EFFACE],
     [CONTENU_EFFACE],
   );
   const tracesSupprimees = await purger(
@@ -191,11 +274,31 @@ export async function appliquerConservation(em: EntityManager, now: Date, o: Opt
      select count(*)::int as n from x`,
     [limiteDeConservation(now, entreeConservation('trace_acces').duree)],
   );
+  const signalementsInfirmesEffaces = await effacerSignalements(em, now, lot, p, 'infirme', 'signalement_infirme');
+  const constatsFraudeEffaces = await effacerConstatsFraude(em, now, lot, p);
+  const limiteIp = limiteDeConservation(now, entreeConservation('ip_bailleur').duree);
+  const ipBailleursEffacees =
+    (await purger(
+      em, lot, p,
+      `with x as (update bailleur_acces set ip = null
+                   where id in (select id from bailleur_acces where ip is not null and at <= ? order by id limit ? for update skip locked) and ip is not null returning 1)
+       select count(*)::int as n from x`,
+      [limiteIp],
+    )) +
+    (await purger(
+      em, lot, p,
+      `with x as (update bailleur_decision set ip = null
+                   where candidature_id in (select candidature_id from bailleur_decision where ip is not null and decide_le <= ? order by candidature_id limit ? for update skip locked)
+                     and ip is not null returning 1)
+       select count(*)::int as n from x`,
+      [limiteIp],
+    ));
   // DATA-ORPHANS: scratch files of killed uploads and exports, pieces no row references.
   const brouillonsSupprimes = await nettoyerBrouillons(o.storage, now);
   const piecesOrphelinesSupprimees = await supprimerPiecesOrphelines(em, o.storage, now);
+  const exportsOrphelinsSupprimes = await supprimerExportsOrphelins(em, o.storage, now);
   return {
     comptesAnonymises: comptes, piecesSansFichier: pieces, fichiersSupprimes, motifsSuspensionEffaces, sessionsSupprimees, liensSupprimes, courrielsEffaces,
-    tracesSupprimees, brouillonsSupprimes, piecesOrphelinesSupprimees,
+    tracesSupprimees, signalementsInfirmesEffaces, constatsFraudeEffaces, ipBailleursEffacees, brouillonsSupprimes, piecesOrphelinesSupprimees, exportsOrphelinsSupprimes,
   };
 }

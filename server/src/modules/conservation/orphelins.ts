@@ -13,11 +13,18 @@ import { verrouAdresses } from '@server/modules/justificatifs/stockageDepot';
  *   export of another process sharing the folder is younger than that.
  * - Stored pieces no justificatif row references (a crash between storing the piece and the
  *   commit of its row): only those older than a day, so an upload in flight keeps its file.
+ * - Stored exports (`exports/…` named objects) no export row points to (a crash between
+ *   `storage.writeObject` and the commit of `termine` in exports/executer.ts): only those older than
+ *   `AGE_EXPORT_ORPHELIN_MS`. The name is random and only the run that wrote it ever records it, a
+ *   few milliseconds later; an export that expired has its file deleted and `fichier` set to null by
+ *   exports-maintenance, so an object no row names is never wanted again.
  */
 
 /** Longer than any upload or export (exports time out well before). */
 export const AGE_BROUILLON_MS = 6 * 3600_000;
 export const AGE_PIECE_ORPHELINE_MS = 24 * 3600_000;
+/** Far longer than the write-then-commit of an export (seconds); shorter than EXPORT_TTL_HOURS would be pointless to exceed. */
+export const AGE_EXPORT_ORPHELIN_MS = 6 * 3600_000;
 
 export async function nettoyerBrouillons(storage: FileStorage, now: Date, ageMs = AGE_BROUILLON_MS): Promise<number> {
   const dir = path.join(storage.scratchDir, 'tmp');
@@ -71,6 +78,35 @@ export async function supprimerPiecesOrphelines(em: EntityManager, storage: File
   for await (const p of storage.list()) {
     if (p.modifiedAt.getTime() > limite) continue;
     lot.push(p.sha256);
+    if (lot.length >= 500) await traiter();
+  }
+  await traiter();
+  return n;
+}
+
+/** DATA-ORPHANS: stored export files no export row references, older than `ageMs`. Both back ends list their objects (`listObjects`). */
+export async function supprimerExportsOrphelins(em: EntityManager, storage: FileStorage, now: Date, ageMs = AGE_EXPORT_ORPHELIN_MS): Promise<number> {
+  const limite = now.getTime() - ageMs;
+  let n = 0;
+  let lot: string[] = [];
+  const traiter = async () => {
+    if (!lot.length) return;
+    const noms = lot;
+    lot = [];
+    const refs = new Set(
+      (await em.fork().execute<{ fichier: string }[]>(`select fichier from export where fichier = any(?::text[])`, [`{${noms.map((x) => JSON.stringify(x)).join(',')}}`])).map(
+        (r) => r.fichier,
+      ),
+    );
+    for (const nom of noms) {
+      if (refs.has(nom)) continue;
+      await storage.deleteObject(nom); // absent meanwhile: a no-op
+      n++;
+    }
+  };
+  for await (const o of storage.listObjects('exports')) {
+    if (o.modifiedAt.getTime() > limite) continue;
+    lot.push(o.name);
     if (lot.length >= 500) await traiter();
   }
   await traiter();

@@ -24,7 +24,11 @@ import { isoTimestamps } from '@server/http/json';
  * - notes: the agents' notes on their demandes and candidatures, except those written by contrôle
  *   fraude (suspicion notes are fraud data, R-FRAUD-VIS), without the author;
  * - piecesDemandees: the pieces an agent asked them for (« Demander la pièce »: which piece, why,
- *   when, for which candidature, when provided), without the agent.
+ *   when, for which candidature, when provided), without the agent;
+ * - envoisBailleurs: which bailleurs received their dossier, for which candidature, when (the
+ *   bailleur is an organisation: named; the agent who sent it is not);
+ * - decisionsBailleurs: each bailleur's decision on their candidatures (decision, motive, comment,
+ *   CALEOL date, when it was given), without the bailleur's address or link.
  */
 
 export interface PaquetDonnees {
@@ -42,6 +46,8 @@ export interface PaquetDonnees {
   historique: Record<string, unknown>[];
   notes: Record<string, unknown>[];
   piecesDemandees: Record<string, unknown>[];
+  envoisBailleurs: Record<string, unknown>[];
+  decisionsBailleurs: Record<string, unknown>[];
 }
 
 const q = <T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[]) => em.execute<T[]>(sql, params);
@@ -147,6 +153,22 @@ export async function rassemblerDonnees(em: EntityManager, demandeurId: number, 
       where d.demandeur_id = ? order by dp.id`,
     [demandeurId],
   );
+  const envoisBailleurs = await q(
+    em,
+    `select c.reference as candidature, b.nom as bailleur, ec.envoye_le as "envoyeLe"
+       from bailleur_envoi_candidature ec join candidature c on c.id = ec.candidature_id
+       join bailleur_envoi e on e.id = ec.envoi_id join bailleur b on b.id = e.bailleur_id
+      where c.demandeur_id = ? order by ec.envoye_le, c.id, b.id`,
+    [demandeurId],
+  );
+  const decisionsBailleurs = await q(
+    em,
+    `select c.reference as candidature, b.nom as bailleur, bd.decision, bd.motif, bd.commentaire, to_char(bd.date_caleol, 'YYYY-MM-DD') as "dateCaleol",
+            bd.decide_le as "decideLe"
+       from bailleur_decision bd join candidature c on c.id = bd.candidature_id join bailleur b on b.id = bd.bailleur_id
+      where c.demandeur_id = ? order by bd.decide_le, c.id`,
+    [demandeurId],
+  );
   return {
     format: 'als-donnees-personnelles/1',
     genereLe: now.toISOString(),
@@ -162,6 +184,8 @@ export async function rassemblerDonnees(em: EntityManager, demandeurId: number, 
     historique,
     notes,
     piecesDemandees,
+    envoisBailleurs,
+    decisionsBailleurs,
   };
 }
 

@@ -24,14 +24,20 @@ export function cleSignalement(type: TypeSignalement, discriminant: string, dema
 
 const PAR_LOT = 500;
 
-/** Inserts the new signals in bulk (`on conflict (cle) do nothing`); returns the ids actually created. */
+/**
+ * Inserts the new signals in bulk (`on conflict (cle) do nothing`); returns the ids actually created.
+ * A signal whose evidence was erased (DATA-RETENTION: its key is then `type:e:<sha256 of the key>`,
+ * conservation/fraude.ts) is not raised again either.
+ */
 export async function enregistrerSignalements(em: EntityManager, signaux: NouveauSignalement[], now: Date): Promise<number[]> {
   const crees: number[] = [];
   for (let i = 0; i < signaux.length; i += PAR_LOT) {
     const lot = signaux.slice(i, i + PAR_LOT);
     const rows = await em.execute<{ id: number }[]>(
       `insert into signalement (type, cle, score, preuves, demandeur_ids, statut, created_at, updated_at)
-       values ${lot.map(() => `(?, ?, ?, ?::jsonb, ?::int[], 'nouveau', ?, ?)`).join(', ')}
+       select v.type, v.cle, v.score, v.preuves, v.ids, 'nouveau', v.cree, v.maj
+         from (values ${lot.map(() => `(?::text, ?::text, ?::int, ?::jsonb, ?::int[], ?::timestamptz, ?::timestamptz)`).join(', ')}) v(type, cle, score, preuves, ids, cree, maj)
+        where not exists (select 1 from signalement e where e.cle = v.type || ':e:' || encode(sha256(convert_to(v.cle, 'UTF8')), 'hex'))
        on conflict (cle) do nothing returning id`,
       lot.flatMap((s) => [s.type, s.cle, s.score, JSON.stringify(s.preuves), `{${[...new Set(s.demandeurIds)].sort((a, b) => a - b).join(',')}}`, now, now]),
     );

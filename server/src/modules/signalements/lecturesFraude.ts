@@ -6,6 +6,7 @@ import { badRequest } from '@server/http/problem';
 import type { ResourceDef } from '@server/http/resource';
 import { contentRange, getRow, listRows, parseId, readableFields } from '@server/http/simpleRest';
 import { audit } from '@server/modules/audit-events/audit';
+import { tracerLecture } from '@server/modules/traces/tracer';
 
 const SUFFIXE = /_(gte|lte|gt|lt)$/;
 
@@ -32,6 +33,8 @@ export async function auditerLectureFraude(req: Request, ctx: AppContext, def: R
  * audit event listing the ids read; otherwise it falls through to the generic router, after
  * refusing filters on fraud fields the caller may not read (no oracle through filtering).
  * `champ` null: the whole resource is fraud data (signalements).
+ * These reads are personal data too: they are traced (`trace_acces`, DATA-TRACES) exactly as the
+ * generic router traces them, besides their audit event.
  */
 export function lecturesFraudeRouter(ctx: AppContext, def: ResourceDef, champ: string | null) {
   const r = Router();
@@ -50,6 +53,7 @@ export function lecturesFraudeRouter(ctx: AppContext, def: ResourceDef, champ: s
     }
     const { rows, total, start } = await listRows(req, ctx, def, req.query as Record<string, unknown>);
     await auditerLectureFraude(req, ctx, def, rows.map((x) => Number(x.id)), champs);
+    await tracerLecture(req, ctx, def.name, { filtre: req.query as Record<string, unknown>, nombre: rows.length }); // DATA-TRACES, as the generic router
     res.setHeader('Content-Range', contentRange(def.name, start, rows.length, total));
     res.json(rows);
   });
@@ -58,6 +62,7 @@ export function lecturesFraudeRouter(ctx: AppContext, def: ResourceDef, champ: s
     if (champs === null) return next();
     const row = await getRow(req, ctx, def, parseId(req.params.id));
     await auditerLectureFraude(req, ctx, def, [Number(row.id)], champs);
+    await tracerLecture(req, ctx, def.name, { entiteId: Number(row.id) }); // DATA-TRACES, as the generic router
     res.json(row);
   });
   return r;
