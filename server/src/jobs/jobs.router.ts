@@ -6,6 +6,7 @@ import { audit } from '@server/modules/audit-events/audit';
 import { TACHES, tache } from './definitions';
 import { FUSEAU_TACHES, PGBOSS_SCHEMA } from './index';
 import { decrireRoute } from '@server/openapi/registry';
+import type { TacheExecutionTable } from '@server/db/schema';
 
 const ETATS = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 const execution = z.strictObject({
@@ -50,7 +51,7 @@ interface Execution {
   agentId: number | null;
   debut: string;
   fin: string | null;
-  statut: string;
+  statut: TacheExecutionTable['statut'];
   resultat: Record<string, unknown> | null;
   erreur: string | null;
 }
