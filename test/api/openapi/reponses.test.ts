@@ -17,7 +17,7 @@ const tokens: Record<string, string> = {};
 let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
 
 beforeAll(async () => {
-  for (const [nom, role, terr] of [['manager', 'manager', []], ['admin', 'admin', []], ['c69', 'conseiller', ['69']]] as const) {
+  for (const [nom, role, terr] of [['manager', 'manager', []], ['admin', 'admin', []], ['c69', 'conseiller', ['69']], ['fraude', 'controle_fraude', []]] as const) {
     const a = await createAgent(t.orm, role, [...terr], `reponses-${nom}`);
     tokens[nom] = await login(t.app, a.email, a.password);
   }
@@ -41,13 +41,19 @@ function conforme(methode: string, chemin: string, r: request.Response, status =
 }
 
 describe('OpenAPI response shapes', () => {
-  it('API-CONTRAT: statistics, jobs, audit check and the agent\'s rules answer what the document says', async () => {
+  it('API-CONTRAT: statistics, jobs, audit check, the agent\'s rules and a suspension\'s preview answer what the document says', async () => {
     conforme('get', '/api/statistiques', await request(t.app).get('/api/statistiques').set(bearer(tokens.manager)));
     const jobs = await request(t.app).get('/api/jobs').set(bearer(tokens.admin));
     expect(jobs.body.length).toBeGreaterThan(0);
     conforme('get', '/api/jobs', jobs);
     conforme('post', '/api/audit-events/verifier', await request(t.app).post('/api/audit-events/verifier').set(bearer(tokens.admin)).send({}));
     conforme('get', '/api/auth/me', await request(t.app).get('/api/auth/me').set(bearer(tokens.c69)));
+    const [{ id: demandeurId }] = await t.orm.em.fork().execute<{ id: number }[]>(
+      `select dr.id from demandeur dr join candidature c on c.demandeur_id = dr.id where c.statut = 'en_instruction' order by dr.id limit 1`,
+    );
+    const apercu = await request(t.app).get('/api/suspensions/apercu').query({ demandeurId, dureeMois: 6 }).set(bearer(tokens.fraude));
+    expect(apercu.body.candidatures.length).toBeGreaterThan(0);
+    conforme('get', '/api/suspensions/apercu', apercu);
   });
 
   it('API-CONTRAT: a candidature\'s timeline and its traced read, its follow-up of envois, the offer\'s, and the bailleur\'s page list and decision answer what the document says', async () => {
