@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompression } from './precompresser';
+import { precompression } from './src/build/precompresser';
 
 /**
  * The console is a static single-page app: built into console/dist, served at `/` by the

@@ -39,7 +39,7 @@ import { signalementsRouter } from './modules/signalements/signalements.router';
 import { controleRenforceRouter } from './modules/suspensions/controleRenforce';
 import { demandesRouter } from './modules/demandes/demandes.router';
 import { suspensionsRouter } from './modules/suspensions/suspensions.router';
-import { cacheConsole, consolePrecompressee } from './http/statiques';
+import { servirConsole } from './http/statiques';
 import { signalerDossierRouter } from './modules/signalements/signalerDossier';
 import { demanderPieceRouter } from './modules/candidatures/demanderPiece';
 import { piecesZipRouter } from './modules/justificatifs/piecesZip';
@@ -135,20 +135,7 @@ export function createApp(ctx: AppContext): Express {
   // Source maps are never served (they would hand out the console's source): 404, whatever the build left.
   app.get(/\.map$/i, (_req, res) => res.status(404).type('text').send('Introuvable.'));
   if (existsSync(CONSOLE_DIST)) {
-    app.use(consolePrecompressee(CONSOLE_DIST));
-    app.use(express.static(CONSOLE_DIST, { index: false, setHeaders: (res, fichier) => {
-      const c = cacheConsole('/' + path.relative(CONSOLE_DIST, fichier).split(path.sep).join('/'));
-      res.setHeader('Cache-Control', `public, max-age=${c.maxAge / 1000}${c.immutable ? ', immutable' : ''}`);
-    } }));
-    // The bailleur's link page (its own Vite entry): the token stays in the fragment; nothing leaks by Referer.
-    app.get(['/bailleur', '/bailleur/'], (_req, res) => {
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      res.setHeader('Cache-Control', 'no-store');
-      res.sendFile('bailleur/index.html', { root: CONSOLE_DIST });
-    });
-    // `root`, not an absolute path: send's dotfile rule then looks only below it, so a project under
-    // a folder named `.something` (~/.cache/…, some CI workspaces) still serves its console.
-    app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: CONSOLE_DIST }));
+    servirConsole(app, CONSOLE_DIST);
   } else {
     app.get('/', (_req, res) => res.type('text').send('Console non construite : lancez « npm run build ».'));
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cycles, graphe } from './graphe';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cycles, fichiers, graphe, RACINE, rel, resoudre, specifieurs } from './graphe';
 
 /**
  * The parts of the repository and the direction of their dependencies (README, "Architecture"):
@@ -23,6 +25,21 @@ describe('architecture', () => {
         .map((c) => `${f} → ${c}`),
     );
     expect(fautes).toEqual([]);
+  });
+
+  it('ARCH-ALIAS: an import that leaves its part (server, shared, console, seeds, bin, test) uses the part\'s alias, never ../../…', () => {
+    const partie = (f: string) => f.split('/')[0];
+    const fautes: string[] = [];
+    for (const d of ['bin', 'server', 'shared', 'console', 'seeds', 'test']) {
+      for (const f of fichiers(join(RACINE, d))) {
+        for (const s of specifieurs(readFileSync(f, 'utf8'))) {
+          if (!s.startsWith('.')) continue;
+          const cible = resoudre(f, s);
+          if (cible && partie(rel(cible)) !== partie(rel(f))) fautes.push(`${rel(f)} → ${s}`);
+        }
+      }
+    }
+    expect(fautes, 'utilisez @shared/…, @server/…, @console/…, @seeds/…, @test/…').toEqual([]);
   });
 
   it('ARCH-CYCLES: no import cycle (type-only imports included)', () => {

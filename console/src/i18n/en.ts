@@ -50,7 +50,7 @@ export const en = {
       personnes: '%{smart_count} person |||| %{smart_count} people',
       fourchette: '%{min} to %{max}',
       aucunPlafond: 'No income ceiling',
-      titreDerive: 'Left empty, the title follows the data: “%{titre}”',
+      titreDerive: 'The title follows the data (typologie, surface, furnished, programme, commune): it is derived again on save.',
     },
     demandeurs: { suspendu: 'Suspended until %{date}' },
     fichier: {

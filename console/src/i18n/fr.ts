@@ -59,7 +59,7 @@ export const fr = {
       personnes: '%{smart_count} personne |||| %{smart_count} personnes',
       fourchette: '%{min} à %{max}',
       aucunPlafond: 'Aucun plafond de ressources',
-      titreDerive: 'Laissé vide, le titre suit les données : « %{titre} »',
+      titreDerive: 'Le titre suit les données (typologie, surface, meublé, programme, commune) : il est recalculé à l’enregistrement.',
     },
     demandeurs: { suspendu: "Suspendu jusqu'au %{date}" },
     fichier: {

@@ -1,8 +1,8 @@
 import {
   AutocompleteInput, BooleanInput, FormDataConsumer, NumberInput, ReferenceInput,
-  required, SelectInput, TextInput, useTranslate,
+  required, SelectInput, TextInput, useGetOne, useTranslate,
 } from 'react-admin';
-import { Typography } from '@mui/material';
+import { TextField, Typography } from '@mui/material';
 import { choicesFor } from '@console/common/enums';
 import { DateHeureFrInput } from '@console/common/DateHeureFrInput';
 import { FormRow, FormSection, parseNullableNumber } from '@console/common/form';
@@ -36,24 +36,33 @@ function SurfaceEtLoyer() {
   );
 }
 
-type DonneesTitre = Partial<Omit<DonneesTitreOffre, 'commune'>> & { commune?: string };
+type DonneesTitre = Partial<Omit<DonneesTitreOffre, 'commune' | 'programme'>> & { commune?: string; programmeId?: number; titre?: string };
 
 /**
- * At creation the title may be left empty: the server derives it from the data (shared
- * titreOffre), shown here as the field's help while the form is filled.
+ * The title is not typed: the server derives it from the data (shared titreOffre) at creation and
+ * on every update (issue #17). Shown here, read-only, as it will be saved, while the form changes.
  */
-export function TitreInput({ creation }: { creation: boolean }) {
+export function TitreInput() {
+  return <FormDataConsumer<DonneesTitre>>{({ formData }) => <TitreDerive f={formData} />}</FormDataConsumer>;
+}
+
+function TitreDerive({ f }: { f: DonneesTitre }) {
   const translate = useTranslate();
+  const { data: programme } = useGetOne<{ id: number; nom: string }>('programmes', { id: f.programmeId! }, { enabled: f.programmeId != null });
+  const titre =
+    f.forme && f.nature && f.typologie && f.commune
+      ? titreOffre({ ...f, forme: f.forme, nature: f.nature, typologie: f.typologie, commune: f.commune, programme: programme?.nom })
+      : (f.titre ?? '');
   return (
-    <FormDataConsumer<DonneesTitre>>
-      {({ formData: f }) => {
-        const derive =
-          creation && f.forme && f.nature && f.typologie && f.commune
-            ? translate('app.offres.titreDerive', { titre: titreOffre({ ...f, forme: f.forme, nature: f.nature, typologie: f.typologie, commune: f.commune }) })
-            : undefined;
-        return <TextInput source="titre" validate={creation ? undefined : req} helperText={derive ?? false} sx={{ flexGrow: 3 }} />;
-      }}
-    </FormDataConsumer>
+    <TextField
+      label={translate('resources.offres.fields.titre')}
+      value={titre}
+      helperText={translate('app.offres.titreDerive')}
+      slotProps={{ input: { readOnly: true } }}
+      variant="filled"
+      size="small"
+      sx={{ flexGrow: 3 }}
+    />
   );
 }
 
@@ -75,7 +84,7 @@ export const OffreInputs = ({ creation = false }: { creation?: boolean }) => (
     <FormSection title="app.sections.logement">
       <FormRow>
         <TextInput source="reference" validate={req} />
-        <TitreInput creation={creation} />
+        <TitreInput />
       </FormRow>
       <FormRow>
         <SelectInput source="nature" choices={choicesFor('natureOffre')} validate={req} />

@@ -20,7 +20,7 @@ import { LIMITES_TABLEAU } from './tableau/colonnes';
 import { ecrireTableau } from './tableau/ecrire';
 import { dossierPdfHorsThread, lireTableau } from './travaux/pool';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
+import { decisionEnregistree, listeBailleur, rapportTableau } from '@server/openapi/reponses';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const corpsDecision = z.object({
@@ -44,7 +44,7 @@ decrireRoute({ method: 'get', path: '/api/bailleur/session', auth: 'bailleur', t
 decrireRoute({ method: 'delete', path: '/api/bailleur/session', auth: 'bailleur', tags: ['bailleur'], summary: 'Fermer la session de la page bailleur', reponse: { status: 204 }, problemes: LIEN_MORT });
 decrireRoute({
   method: 'get', path: '/api/bailleur/candidatures', auth: 'bailleur', tags: ['bailleur'], summary: 'Les candidatures de l’envoi : en attente de décision et décidées',
-  reponse: { json: objet('ListeBailleur {enAttente, decidees} (shared/api/bailleurs.ts)') }, problemes: LIEN_MORT,
+  reponse: { json: listeBailleur }, problemes: LIEN_MORT,
 });
 decrireRoute({
   method: 'get', path: '/api/bailleur/candidatures/{id}/dossier', auth: 'bailleur', tags: ['bailleur'], summary: 'Le dossier de désignation PDF (pièces R-BAIL-MIN, filigrane ; tracé)',
@@ -53,7 +53,7 @@ decrireRoute({
 decrireRoute({
   method: 'post', path: '/api/bailleur/candidatures/{id}/decision', auth: 'bailleur', tags: ['bailleur'], body: corpsDecision,
   summary: 'Enregistrer la décision du bailleur (attribution CALEOL ou refus motivé)',
-  reponse: { json: objet('DecisionEnregistree {candidatureId, reference, decision, dateCaleol}') },
+  reponse: { json: decisionEnregistree },
   problemes: { ...LIEN_MORT, 400: CODES_DECISION, 409: ['CANDIDATURE_PLUS_EN_ATTENTE'] },
 });
 decrireRoute({
@@ -63,7 +63,7 @@ decrireRoute({
 decrireRoute({
   method: 'post', path: '/api/bailleur/tableau', auth: 'bailleur', tags: ['bailleur'], corpsFichier: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
   summary: 'Déposer le tableau complété : chaque ligne appliquée, refusée (avec son code) ou ignorée',
-  reponse: { json: objet('RapportTableau {lignes, appliquees, refusees, ignorees}') }, problemes: {
+  reponse: { json: rapportTableau }, problemes: {
     ...LIEN_MORT, 400: ['TABLEAU_ILLISIBLE', 'TABLEAU_SANS_COLONNES'], 413: ['TROP_VOLUMINEUX', 'TABLEAU_TROP_VOLUMINEUX', 'TABLEAU_TROP_DE_LIGNES'],
     415: ['TYPE_NON_ACCEPTE'], 429: ['TROP_DE_REQUETES', 'SERVEUR_OCCUPE'],
   },

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 
 /** Hashed build files (Vite: assets/<name>-<hash>.<ext>): their name changes with their content. */
 const HACHE = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
@@ -16,7 +16,7 @@ export function cacheConsole(urlPath: string) {
 }
 
 /**
- * The console's files precompressed at build time (console/precompresser.ts writes `x.br` and
+ * The console's files precompressed at build time (console/src/build/precompresser.ts writes `x.br` and
  * `x.gz` beside `x`): served with `Content-Encoding: br` (or gzip) when the browser accepts it,
  * the original's Content-Type and `Vary: Accept-Encoding`; anything else falls through to
  * express.static. No compression on the fly: nothing to spend per request.
@@ -45,4 +45,26 @@ export function consolePrecompressee(racine: string): RequestHandler {
     res.setHeader('Content-Encoding', codage);
     res.sendFile(rel + (codage === 'br' ? '.br' : '.gz'), { root: racine, ...cacheConsole(req.path) }, (e) => e && next(e));
   };
+}
+
+/**
+ * The built console at `/` (app.ts, after `/api`): precompressed assets, the other files with their
+ * cache, the bailleur's link page, and index.html for every other path (the console's own routes).
+ * Files are sent with `root`, never by an absolute path: send's dotfile rule then looks only below
+ * the root, so a project under a folder named `.something` (~/.cache/…, some CI workspaces) still
+ * serves its console (an absolute path answered 404 on every console URL).
+ */
+export function servirConsole(app: Express, dist: string): void {
+  app.use(consolePrecompressee(dist));
+  app.use(express.static(dist, { index: false, setHeaders: (res, fichier) => {
+    const c = cacheConsole('/' + path.relative(dist, fichier).split(path.sep).join('/'));
+    res.setHeader('Cache-Control', `public, max-age=${c.maxAge / 1000}${c.immutable ? ', immutable' : ''}`);
+  } }));
+  // The bailleur's link page (its own Vite entry): the token stays in the fragment; nothing leaks by Referer.
+  app.get(['/bailleur', '/bailleur/'], (_req, res) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendFile('bailleur/index.html', { root: dist });
+  });
+  app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: dist }));
 }

@@ -6,11 +6,34 @@ import { audit } from '@server/modules/audit-events/audit';
 import { TACHES, tache } from './definitions';
 import { FUSEAU_TACHES, PGBOSS_SCHEMA } from './index';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
+import type { TacheExecutionTable } from '@server/db/schema';
+
+const ETATS = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
+const execution = z.strictObject({
+  id: z.number().int(),
+  nom: z.string(),
+  declenchement: z.string().meta({ description: 'cron ou manuel' }),
+  agentId: z.number().int().nullable(),
+  debut: z.iso.datetime(),
+  fin: z.iso.datetime().nullable(),
+  statut: z.string(),
+  resultat: z.record(z.string(), z.unknown()).nullable(),
+  erreur: z.string().nullable(),
+});
+const tacheVue = z.strictObject({
+  id: z.string(),
+  libelle: z.string(),
+  cron: z.string(),
+  fuseau: z.string(),
+  planifiee: z.boolean(),
+  derniereExecution: execution.nullable(),
+  executions: z.array(execution).meta({ description: 'Les 5 dernières, la plus récente d’abord' }),
+  etats: z.record(z.enum(ETATS), z.number().int()).meta({ description: 'Travaux de la file pg-boss par état' }),
+});
 
 decrireRoute({
   method: 'get', path: '/api/jobs', auth: 'agent', roles: 'administrateurs, managers', summary: 'Tâches planifiées : planification, dernières exécutions, travaux par état',
-  reponse: { json: z.array(objet('{id, libelle, cron, fuseau, planifiee, derniereExecution, executions, etats}')) },
+  reponse: { json: z.array(tacheVue) },
 });
 decrireRoute({
   method: 'post', path: '/api/jobs/{name}/run', auth: 'agent', roles: 'administrateurs', summary: 'Lancer une tâche maintenant',
@@ -18,7 +41,6 @@ decrireRoute({
   problemes: { 404: ['INTROUVABLE'], 409: ['TACHE_DEJA_EN_ATTENTE'], 503: ['TACHES_INDISPONIBLES'] },
 });
 
-const ETATS = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 /** Raw rows carry timestamptz as PostgreSQL text; the API speaks ISO 8601 UTC. */
 const iso = (v: string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -29,7 +51,7 @@ interface Execution {
   agentId: number | null;
   debut: string;
   fin: string | null;
-  statut: string;
+  statut: TacheExecutionTable['statut'];
   resultat: Record<string, unknown> | null;
   erreur: string | null;
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatutJustificatif, Titulaire, TypeJustificatif } from '@shared/domain/enums';
+import type { TypeJustificatif } from '@shared/domain/enums';
+import type { JustificatifRules } from '@shared/domain/types';
+import type { DemandeTable, DemandeurTable, JustificatifTable } from '@server/db/schema';
 import { ajouterJours, formatDateParis, partiesParis } from '@shared/rules/calendrier';
 import { estExpire } from '@shared/rules/completude';
 import { audit } from '@server/modules/audit-events/audit';
@@ -19,14 +21,15 @@ const LIBELLES: Record<TypeJustificatif, string> = {
   reconnaissance_dalo_daho: 'Reconnaissance DALO / DAHO',
 };
 
-interface Piece {
-  id: number;
-  demandeId: number;
-  type: TypeJustificatif;
-  titulaire: Titulaire;
-  statut: StatutJustificatif;
-  dateValiditeFin: string;
-}
+/** A shared rule input (estExpire), its columns aliased to its fields; the date as 'YYYY-MM-DD' (to_char), never null here. */
+type Piece = Pick<JustificatifRules, 'id' | 'type' | 'titulaire' | 'statut'> & {
+  demandeId: JustificatifTable['demande_id'];
+  dateValiditeFin: NonNullable<JustificatifTable['date_validite_fin']>;
+};
+type Destinataire = Pick<DemandeTable, 'reference'> & Pick<DemandeurTable, 'email' | 'civilite' | 'nom' | 'prenom'> & {
+  demande_id: DemandeTable['id'];
+  demandeur_id: DemandeurTable['id'];
+};
 
 export interface ResumeJustificatifs {
   expires: number;
@@ -71,7 +74,7 @@ export async function expirerJustificatifs(em: EntityManager, now: Date, options
 
 async function expirerLot(em: EntityManager, pieces: Piece[], now: Date, resume: ResumeJustificatifs) {
   await em.transactional(async (tx) => {
-    const faites = await tx.execute<{ id: number }[]>(
+    const faites = await tx.execute<Pick<JustificatifTable, 'id'>[]>(
       `update justificatif set statut = 'expire' where id in (?) and statut in ('depose', 'valide') and actif returning id`,
       [pieces.map((p) => p.id)],
     );
@@ -87,7 +90,7 @@ async function expirerLot(em: EntityManager, pieces: Piece[], now: Date, resume:
       });
     }
     const demandeIds = [...parDemande.keys()];
-    const destinataires = await tx.execute<{ demande_id: number; reference: string; demandeur_id: number; email: string; civilite: string; nom: string; prenom: string }[]>(
+    const destinataires = await tx.execute<Destinataire[]>(
       `select d.id as demande_id, d.reference, dr.id as demandeur_id, dr.email, dr.civilite, dr.nom, dr.prenom
          from demande d join demandeur dr on dr.id = d.demandeur_id where d.id in (?)`,
       [demandeIds],

@@ -44,17 +44,28 @@ const PROBLEMES_AUTH: Record<Auth, Record<number, string[]>> = {
 const LIBELLES: Record<number, string> = {
   200: 'Succès', 201: 'Créé', 202: 'Accepté', 204: 'Fait, sans contenu', 400: 'Requête invalide', 401: 'Authentification requise',
   403: 'Action non autorisée', 404: 'Introuvable (ou hors de votre périmètre)', 409: 'Refusé par les règles', 410: 'Expiré', 413: 'Trop volumineux',
-  415: 'Type de fichier non accepté', 429: 'Trop de requêtes', 503: 'Service indisponible',
+  415: 'Type de fichier non accepté', 422: 'Impossible à traiter', 429: 'Trop de requêtes', 500: 'Erreur interne', 503: 'Service indisponible',
 };
+
+/**
+ * What any route may answer whatever it does (http/input.ts refuserEntreesHostiles, http/problem.ts
+ * errorHandler and problemeBase): a NUL character in the URL, a bounded wait on the database that ran
+ * out or the database out of reach (each with `Retry-After`), an unexpected error.
+ */
+const PROBLEMES_TOUTES: Record<number, string[]> = { 400: ['CARACTERE_INTERDIT'], 500: ['ERREUR_INTERNE'] };
+const PROBLEMES_BASE: Record<number, string[]> = { 503: ['SERVICE_OCCUPE', 'VERROU_INDISPONIBLE', 'DELAI_DEPASSE', 'BASE_INDISPONIBLE'] };
 
 /** Every problem code a route may answer, by status: the route's own and those its shape implies. */
 export function problemesDe(r: RouteDecrite): Record<number, string[]> {
   const out: Record<number, Set<string>> = {};
   const ajouter = (status: number, codes: string[]) => codes.forEach((c) => (out[status] ??= new Set()).add(c));
   for (const [s, c] of Object.entries(PROBLEMES_AUTH[r.auth])) ajouter(Number(s), c);
+  for (const [s, c] of Object.entries(PROBLEMES_TOUTES)) ajouter(Number(s), c);
+  if (!r.sansBase) for (const [s, c] of Object.entries(PROBLEMES_BASE)) ajouter(Number(s), c);
   if (/\{id\}/.test(r.path)) ajouter(404, ['INTROUVABLE']);
-  if (r.method !== 'get') ajouter(403, ['ORIGINE_REFUSEE']); // http/entetes.ts verifierOrigine: a cookie-borne write from another site
-  if (r.body) ajouter(400, ['VALIDATION', 'JSON_INVALIDE']), ajouter(413, ['TROP_VOLUMINEUX']);
+  // http/entetes.ts verifierOrigine: a cookie-borne write from another site; a deadlock or a serialization failure (40P01, 40001)
+  if (r.method !== 'get') ajouter(403, ['ORIGINE_REFUSEE']), ajouter(409, ['CONFLIT_CONCURRENT']);
+  if (r.body) ajouter(400, ['VALIDATION', 'JSON_INVALIDE', 'CORPS_TROP_PROFOND', 'CORPS_TROP_COMPLEXE']), ajouter(413, ['TROP_VOLUMINEUX']);
   if (r.query || r.multipart) ajouter(400, ['VALIDATION']);
   if (r.reponse?.status && r.reponse.status >= 400) ajouter(r.reponse.status, r.reponse.status === 403 ? ['INTERDIT'] : ['INTROUVABLE']);
   for (const [s, c] of Object.entries(r.problemes ?? {})) ajouter(Number(s), c ?? []);

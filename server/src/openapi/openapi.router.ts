@@ -25,7 +25,7 @@ decrireRoute({
 });
 // /api/health is answered in app.ts (its database part is the `concurrence` lane); described here.
 decrireRoute({
-  method: 'get', path: '/api/health', auth: 'public', tags: ['contrat'], summary: 'État du service (sonde des répartiteurs de charge)',
+  method: 'get', path: '/api/health', auth: 'public', tags: ['contrat'], summary: 'État du service (sonde des répartiteurs de charge)', sansBase: true,
   description: 'PostgreSQL est interrogé par un petit pool dédié (réponse en 1 s au plus, même quand le pool de l’application est saturé). '
     + 'Base injoignable : 503 avec `Retry-After` et le corps JSON `{"status":"degraded","database":"down","time":…}` (pas un problème), puis 200 dès son retour.',
   reponse: { json: z.looseObject({

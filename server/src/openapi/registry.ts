@@ -17,7 +17,10 @@
  *
  * Added for you: the `{id}` parameter (integer) and its 404 INTROUVABLE, 400 VALIDATION when there
  * is a body or a query, 401 NON_AUTHENTIFIE and 403 INTERDIT (agents) or CGU_A_ACCEPTER
- * (demandeurs), 403 ORIGINE_REFUSEE on every write (cross-site check), and the security schemes
+ * (demandeurs), 403 ORIGINE_REFUSEE and 409 CONFLIT_CONCURRENT on every write (cross-site check,
+ * deadlock), 400 CORPS_TROP_PROFOND/CORPS_TROP_COMPLEXE with a body, and on every route 400
+ * CARACTERE_INTERDIT, 500 ERREUR_INTERNE and the 503s of a busy or unreachable database
+ * (SERVICE_OCCUPE, VERROU_INDISPONIBLE, DELAI_DEPASSE, BASE_INDISPONIBLE), and the security schemes
  * of `auth`. List in `problemes` only the route's own codes (429 TROP_DE_REQUETES when the route
  * has a `limiter`).
  * The simple-rest resources (RESOURCE_DEFS) are described from their definition: nothing to do.
@@ -79,6 +82,8 @@ export interface RouteDecrite {
   reponse?: Reponse;
   /** Other answers on success (a PUT that creates answers 201…). */
   autresReponses?: Reponse[];
+  /** The route never uses the app's database pool (the health probe): no 503 of a busy or unreachable database. */
+  sansBase?: boolean;
   /** The route's own problem codes, by HTTP status. */
   problemes?: Partial<Record<number, string[]>>;
 }

@@ -2,13 +2,36 @@ import { Router } from 'express';
 import type { AppContext } from '@server/context';
 import { livrerDonnees } from '@server/modules/donnees/livrer';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
+import { z } from 'zod';
 import { demandeurDe, requireDemandeur } from './auth';
+
+const lignes = (description: string) => z.array(z.looseObject({}).meta({ description }));
+/** modules/donnees/paquet.ts PaquetDonnees: the lists' columns are named in their descriptions. */
+const paquetDonnees = z.strictObject({
+  format: z.literal('als-donnees-personnelles/1'),
+  genereLe: z.iso.datetime(),
+  responsableTraitement: z.string(),
+  compte: z.looseObject({
+    id: z.number().int(), civilite: z.string(), nom: z.string(), prenom: z.string(), email: z.string(),
+    dateNaissance: z.string().nullable(), telephone: z.string().nullable(), statutCompte: z.string(),
+  }).meta({ description: 'Aussi : emailVerifieLe, cguVersionAcceptee, derniereConnexion, desactiveLe, creeLe' }),
+  demandes: lignes('id, reference, statut, motifCloture, nombrePersonnes, codemandeur, revenuFiscalReference, publicCible, entreprise, lieu de travail, secteursRecherche, situationsPrioritaires…'),
+  candidatures: lignes('id, reference, demande, offre, offreTitre, offreCommune, statut, dateCandidature, origine, motif, canal, designeeLe, clotureLe'),
+  justificatifs: z.array(z.looseObject({ id: z.number().int(), sha256: z.string(), fichier: z.string().meta({ description: 'Son chemin dans le ZIP' }) })
+    .meta({ description: 'Aussi : demande, titulaire, type, statut, motifRefus, dateValiditeFin, taille, mime, nomOriginal, actif, deposeLe, verifieLe' })),
+  propositions: lignes('id, offre, offreTitre, statut, message, envoyeeLe, expireLe, reponduLe'),
+  notifications: lignes('Courriels envoyés : id, destinataire, template, sujet, corps, envoyeeLe'),
+  suspensions: lignes('id, categorie, dureeMois, debut, fin, leveeLe'),
+  connexions: lignes('debut, derniereActivite, expireLe, fermeeLe, ip, navigateur'),
+  historique: lignes('Événements sur mes données (hors contrôle fraude) : at, acteur (genre), action, entite, entiteId, de, vers, motif, ip (mes actes seulement)'),
+  notes: lignes('Notes des agents sur mes dossiers (hors contrôle fraude, sans leur auteur) : creeLe, entite, entiteId, texte'),
+  piecesDemandees: lignes('id, candidature, type, titulaire, motif, demandeeLe, satisfaiteLe'),
+});
 
 decrireRoute({
   method: 'get', path: '/api/portail/mes-donnees', auth: 'demandeur', summary: 'Toutes mes données personnelles (RGPD art. 15), en JSON',
   description: 'Compte, demandes, candidatures, pièces (métadonnées), propositions, courriels envoyés, suspensions (catégorie et durée), connexions. La demande est journalisée.',
-  reponse: { json: objet('{format, genereLe, responsableTraitement, compte, demandes, candidatures, justificatifs, propositions, notifications, suspensions, connexions}') },
+  reponse: { json: paquetDonnees },
 });
 decrireRoute({
   method: 'get', path: '/api/portail/mes-donnees.zip', auth: 'demandeur', summary: 'Mes données et mes pièces dans un fichier ZIP (RGPD art. 15 et 20)',

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { precompresser } from '../../../console/precompresser';
-import { cacheConsole, consolePrecompressee } from '@server/http/statiques';
+import { precompresser } from '@console/build/precompresser';
+import { cacheConsole, consolePrecompressee, servirConsole } from '@server/http/statiques';
 
 /** Issue #19, console delivery: precompressed assets, immutable cache on hashed files (as app.ts mounts them). */
 const dist = mkdtempSync(path.join(os.tmpdir(), 'als-dist-'));
@@ -60,5 +60,35 @@ describe('console assets (issue #19)', () => {
     expect(r.headers['content-encoding']).toBeUndefined();
     expect(r.headers['cache-control']).toBe('public, max-age=3600');
     expect((await request(app).get('/assets/../../etc/passwd.js').set('Accept-Encoding', 'br')).status).toBe(404);
+  });
+});
+
+describe('console under a folder whose name starts with a dot (issue #17)', () => {
+  // ~/.cache/…, some CI workspaces: the repository path itself holds a dot folder.
+  const racine = mkdtempSync(path.join(os.tmpdir(), 'als-'));
+  const distPointe = path.join(racine, '.cache', 'depot', 'console', 'dist');
+  const appPointee = express();
+  servirConsole(appPointee, distPointe);
+  beforeAll(() => {
+    mkdirSync(path.join(distPointe, 'assets'), { recursive: true });
+    mkdirSync(path.join(distPointe, 'bailleur'));
+    writeFileSync(path.join(distPointe, 'index.html'), '<!doctype html><title>Console</title>');
+    writeFileSync(path.join(distPointe, 'bailleur', 'index.html'), '<!doctype html><title>Bailleur</title>');
+    writeFileSync(path.join(distPointe, 'assets', 'index-B4x9kLq2.js'), JS);
+    precompresser(distPointe);
+  });
+
+  it('ISSUE-17: every console URL (a route of the console, the bailleur page, an asset, precompressed or not) is served, not 404', async () => {
+    for (const url of ['/', '/candidatures/12/show', '/bailleur/']) {
+      const r = await request(appPointee).get(url);
+      expect(r.status, url).toBe(200);
+      expect(r.text, url).toMatch(url === '/bailleur/' ? /Bailleur/ : /Console/);
+    }
+    expect((await request(appPointee).get('/assets/index-B4x9kLq2.js').set('Accept-Encoding', 'identity')).text).toBe(JS);
+    const br = await request(appPointee).get('/assets/index-B4x9kLq2.js').set('Accept-Encoding', 'br').buffer(true).parse(binaire);
+    expect(br.headers['content-encoding']).toBe('br');
+    // The dotfile rule still holds below the root: a dot file of the build is not served.
+    writeFileSync(path.join(distPointe, '.env'), 'SECRET=1');
+    expect((await request(appPointee).get('/.env')).text).not.toContain('SECRET');
   });
 });

@@ -137,9 +137,9 @@ describe('dépublication (R-PUB, §11.19)', () => {
     expect((await post(conseiller, id, 'depublier', { motif: 'x' })).status).toBe(403);
     expect((await post(conseiller69, id, 'prolonger', { finPublication: jours(now(), 50).toISOString() })).status).toBe(403);
     expect((await post(manager, 999999999, 'publier')).status).toBe(404);
-    const put = await request(t.app).put(`/api/offres/${id}`).set(bearer(manager)).send({ titre: 'Nouveau titre', publiee: false, finPublication: jours(now(), -1).toISOString() });
+    const put = await request(t.app).put(`/api/offres/${id}`).set(bearer(manager)).send({ nombreLogements: 3, publiee: false, finPublication: jours(now(), -1).toISOString() });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ titre: 'Nouveau titre', publiee: true });
+    expect(put.body).toMatchObject({ nombreLogements: 3, publiee: true });
     expect(await visible(id)).toBe(true);
   });
 });

@@ -3,6 +3,8 @@
  * description has its route, and the document served at /api/openapi.json is valid OpenAPI 3.1.
  * To describe a new route: `decrireRoute({...})` in its router file (server/src/openapi/registry.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { clesDecrites } from '@server/openapi/document';
 import { createAgent } from '@test/support/agents';
 import { bearer, login, useTestApp } from '@test/support/app';
 import { routesExpress } from '@test/support/expressRoutes';
+import { fichiers, RACINE } from '@test/architecture/graphe';
 
 const t = useTestApp();
 
@@ -40,6 +43,34 @@ function comparer() {
   }
   const sansDescription = express.map((e) => `${e.method} ${e.path}`).filter((k) => !couvertes.has(k));
   return { express, sansDescription, sansRoute };
+}
+
+/**
+ * Every problem code server/src throws with a literal code, as `status CODE` (the constructors of
+ * http/problem.ts: badRequest → 400, conflict → 409, forbidden → 403 INTERDIT, notFound → 404
+ * INTROUVABLE, the 503s of problemeBase, `new HttpProblem(status, 'CODE', …)`). Codes computed by a
+ * shared rule (`conflict(r.code, …)`) are not literals here: their routes list them by hand.
+ */
+export function codesLances(source: string): string[] {
+  const s = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
+  const out: string[] = [];
+  const STATUTS: Record<string, number> = { badRequest: 400, conflict: 409, indisponible: 503 };
+  for (const m of s.matchAll(/\b(badRequest|conflict|indisponible)\(\s*'([A-Z][A-Z0-9_]+)'/g)) out.push(`${STATUTS[m[1]]} ${m[2]}`);
+  for (const m of s.matchAll(/\bzodToProblem\([^,()]+,\s*'([A-Z][A-Z0-9_]+)'/g)) out.push(`400 ${m[1]}`);
+  for (const m of s.matchAll(/\bnew HttpProblem\(\s*(\d{3}),\s*'([A-Z][A-Z0-9_]+)'/g)) out.push(`${m[1]} ${m[2]}`);
+  if (/\bforbidden\(/.test(s)) out.push('403 INTERDIT');
+  if (/\bnotFound\(/.test(s)) out.push('404 INTROUVABLE');
+  return out;
+}
+
+/** `status CODE` of every problem answer the document describes, on any route. */
+function codesDocumentes(doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { allOf?: { properties?: { code?: { enum?: string[] } } }[] } }> }> }>> }): Set<string> {
+  const out = new Set<string>();
+  for (const ops of Object.values(doc.paths))
+    for (const op of Object.values(ops))
+      for (const [status, rep] of Object.entries(op.responses ?? {}))
+        for (const c of rep.content?.['application/problem+json']?.schema.allOf?.[1]?.properties?.code?.enum ?? []) out.add(`${status} ${c}`);
+  return out;
 }
 
 describe('OpenAPI contract', () => {
@@ -85,6 +116,35 @@ describe('OpenAPI contract', () => {
     expect(liste.parameters.map((p: { name: string }) => p.name)).toEqual(['sort', 'range', 'filter']);
     expect(liste.responses['200'].headers['Content-Range']).toBeDefined();
     expect(doc.paths['/api/candidatures/{id}/designer'].post.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/candidatures' });
+  });
+
+  it('API-CONTRAT: every problem code thrown in server/src (with its status) is in the document', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body;
+    const documentes = codesDocumentes(doc);
+    const lances = new Map<string, string[]>();
+    for (const f of fichiers(join(RACINE, 'server/src')))
+      for (const c of codesLances(readFileSync(f, 'utf8'))) lances.set(c, [...(lances.get(c) ?? []), relative(RACINE, f)]);
+    expect(lances.size).toBeGreaterThan(60);
+    // A code reported inside a 200 answer (a bulk action's `refusees[].code`), never as a problem: named by that route's schema.
+    const DANS_UN_RAPPORT: Record<string, [string, string]> = { '409 AGENT_HORS_TERRITOIRE': ['/api/candidatures/actions-groupees', 'post'] };
+    for (const [c, [chemin, methode]] of Object.entries(DANS_UN_RAPPORT)) {
+      expect(JSON.stringify(doc.paths[chemin][methode].responses['200']), c).toContain(c.split(' ')[1]);
+      documentes.add(c);
+    }
+    const absents = [...lances].filter(([c]) => !documentes.has(c)).map(([c, f]) => `${c} (${[...new Set(f)].join(', ')})`);
+    for (const [chemin, ops] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(doc.paths))
+      for (const [methode, op] of Object.entries(ops)) {
+        const codes = JSON.stringify(op.responses);
+        for (const c of ['CARACTERE_INTERDIT', 'ERREUR_INTERNE']) expect(codes, `${methode} ${chemin}`).toContain(c);
+        if (chemin !== '/api/health') expect(codes, `${methode} ${chemin}`).toContain('BASE_INDISPONIBLE');
+        if (methode !== 'get') expect(codes, `${methode} ${chemin}`).toContain('CONFLIT_CONCURRENT');
+      }
+    expect(absents, 'codes lancés mais absents de /api/openapi.json : ajoutez-les aux problemes de leurs routes (ou à problemesDe)').toEqual([]);
+  });
+
+  it('API-CONTRAT: the scan reads every constructor of http/problem.ts, across lines, and skips comments', () => {
+    const source = `throw badRequest('A_UN', 'x');\n throw conflict(\n  'B_DEUX', 'y');\n new HttpProblem(\n 429,\n 'C_TROIS', 'z');\n indisponible('D_QUATRE', 'w');\n zodToProblem(r.error, 'E_CINQ');\n forbidden(); notFound();\n // conflict('PAS_MOI', '')\n conflict(r.code, r.raison);`;
+    expect(codesLances(source).sort()).toEqual(['400 A_UN', '400 E_CINQ', '403 INTERDIT', '404 INTROUVABLE', '409 B_DEUX', '429 C_TROIS', '503 D_QUATRE']);
   });
 
   it('/api/docs: the interactive reference for agents only, its scripts from this origin (no inline script)', async () => {

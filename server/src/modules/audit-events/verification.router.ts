@@ -3,14 +3,28 @@ import { z } from 'zod';
 import type { AppContext } from '@server/context';
 import { forbidden } from '@server/http/problem';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
 import { audit } from './audit';
-import { verifierJournal } from './chaine';
+import { verifierJournal, type ResultatVerification } from './chaine';
+
+const resultatVerification = z.strictObject({
+  valide: z.boolean(),
+  evenementsVerifies: z.number().int(),
+  joursScelles: z.number().int(),
+  nonChaines: z.number().int().meta({ description: 'Événements validés mais pas encore chaînés (la tâche de chaînage les ajoute dans la minute)' }),
+  dernierHash: z.string().nullable(),
+  rupture: z.strictObject({
+    raison: z.enum(['sequence', 'precedent', 'contenu', 'sceau']),
+    evenementId: z.number().int().nullable(),
+    chaineSeq: z.number().int().nullable(),
+    jour: z.string().nullable(),
+    message: z.string(),
+  }).nullable().meta({ description: 'Le premier écart trouvé, ou null quand la chaîne est intacte' }),
+}) satisfies z.ZodType<ResultatVerification>;
 
 decrireRoute({
   method: 'post', path: '/api/audit-events/verifier', auth: 'agent', roles: 'administrateurs',
   summary: 'Vérifier la chaîne d’empreintes du journal d’audit (nomme le premier événement qui ne correspond pas)',
-  reponse: { json: objet('{valide, evenementsVerifies, joursScelles, nonChaines, dernierHash, rupture: {raison, evenementId, chaineSeq, jour, message} | null}') },
+  reponse: { json: resultatVerification },
 });
 
 /**

@@ -26,7 +26,14 @@ decrireRoute({
 decrireRoute({ method: 'post', path: '/api/auth/logout', auth: 'agent', tags: ['auth'], summary: 'Déconnexion (la session est révoquée)', reponse: { status: 204 } });
 decrireRoute({
   method: 'get', path: '/api/auth/me', auth: 'agent', tags: ['auth'], summary: 'L’agent connecté et ses règles CASL',
-  reponse: { json: z.object({ agent: agentProfil, rules: z.array(objet('Règle CASL (action, subject, conditions, fields, inverted)')) }) },
+  reponse: { json: z.object({ agent: agentProfil, rules: z.array(z.object({
+    action: z.union([z.string(), z.array(z.string())]),
+    subject: z.union([z.string(), z.array(z.string())]).optional(),
+    conditions: z.record(z.string(), z.unknown()).optional().meta({ description: 'Conditions MongoDB de CASL (la console masque ce qu’elles excluent ; le serveur les traduit en SQL)' }),
+    fields: z.union([z.string(), z.array(z.string())]).optional(),
+    inverted: z.boolean().optional(),
+    reason: z.string().optional(),
+  }).meta({ description: 'Règle CASL (shared/abilities.ts)' })) }) },
 });
 
 const badCredentials = () =>

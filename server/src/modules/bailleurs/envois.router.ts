@@ -14,7 +14,7 @@ import { envoyer, type DemandeEnvoi } from './envoyer';
 import { revoquerEnvoi } from './revoquer';
 import { suiviCandidature, suiviOffre } from './suivi';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
+import { suiviCandidatureVue, suiviOffreVue } from '@server/openapi/reponses';
 
 const resultatEnvoi = z.object({ envoiId: z.number().int(), lienId: z.number().int(), destinataire: z.string(), expireLe: z.iso.datetime(), candidatures: z.number().int() });
 const REFUS_ENVOI = ['ENVOI_TROP_VOLUMINEUX', 'CANDIDATURE_NON_TRANSMISE', 'AUCUNE_CANDIDATURE_A_ENVOYER', 'BAILLEUR_SANS_CONTACT'];
@@ -27,9 +27,9 @@ for (const [ressource, quoi] of [['candidatures', 'cette candidature transmise']
 }
 decrireRoute({
   method: 'get', path: '/api/candidatures/{id}/envois-bailleur', auth: 'agent', summary: 'Suivi des envois au bailleur de la candidature (ouvertures, téléchargements, décision)',
-  reponse: { json: objet('SuiviCandidature {envois, decision} (shared/api/bailleurs.ts)') },
+  reponse: { json: suiviCandidatureVue },
 });
-decrireRoute({ method: 'get', path: '/api/offres/{id}/envois-bailleur', auth: 'agent', summary: 'Suivi des 50 derniers envois au bailleur de l’offre', reponse: { json: objet('SuiviOffre {envois}') } });
+decrireRoute({ method: 'get', path: '/api/offres/{id}/envois-bailleur', auth: 'agent', summary: 'Suivi des 50 derniers envois au bailleur de l’offre', reponse: { json: suiviOffreVue } });
 
 const peutEnvoyer = (req: Request) => {
   if (!req.ability!.can('envoyer_bailleur', 'candidatures')) throw forbidden('Votre rôle ne permet pas d’envoyer des candidatures au bailleur.');
@@ -108,7 +108,7 @@ export function envoisExportRouter(ctx: AppContext) {
 const corpsRevoquer = z.object({ motif: z.string().trim().max(500).nullish() });
 decrireRoute({
   method: 'post', path: '/api/envois-bailleur/{id}/revoquer', auth: 'agent', tags: ['envois-bailleur'], body: corpsRevoquer,
-  summary: 'Révoquer le lien d’un envoi (il répond 410 aussitôt, ses sessions sont fermées)', reponse: { json: objet('L’envoi révoqué') },
+  summary: 'Révoquer le lien d’un envoi (il répond 410 aussitôt, ses sessions sont fermées)', reponse: { json: z.strictObject({ envoiId: z.number().int(), revoque: z.literal(true) }) },
   problemes: { 409: ['LIEN_DEJA_REVOQUE'] },
 });
 

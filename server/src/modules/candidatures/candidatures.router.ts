@@ -71,7 +71,11 @@ decrireRoute({
   method: 'post', path: '/api/candidatures/actions-groupees', auth: 'agent', summary: 'Action sur plusieurs candidatures (instruire, ne pas retenir, assigner)',
   description: 'Chaque ligne dans sa propre transaction : un refus n’annule pas les autres ; la réponse rend compte de chaque ligne.',
   body: corpsGroupes,
-  reponse: { json: z.object({ reussies: z.array(z.number().int()), refusees: z.array(z.object({ id: z.number().int(), code: z.string(), raison: z.string() })) }) },
+  reponse: { json: z.object({ reussies: z.array(z.number().int()), refusees: z.array(z.object({
+    id: z.number().int(),
+    code: z.string().meta({ description: 'Le code que l’action seule aurait répondu (TRANSITION_INTERDITE, DOSSIER_PRIS, DOSSIER_MODIFIE…), INTROUVABLE hors périmètre, AGENT_HORS_TERRITOIRE quand l’agent choisi n’instruit pas ce département' }),
+    raison: z.string(),
+  })) }) },
 });
 decrireRoute({
   method: 'get', path: '/api/candidatures/{id}/offres-similaires', auth: 'agent', summary: 'Offres à proposer à la place (§11.25)',

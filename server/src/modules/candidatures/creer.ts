@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { FormeOffre, NatureOffre, OrigineCandidature, Reglementation, Typologie } from '@shared/domain/enums';
+import type { OrigineCandidature } from '@shared/domain/enums';
 import type { OffreRules } from '@shared/domain/types';
-import { verifierCandidature, type CandidatureExistante } from '@shared/rules/limites';
+import { verifierCandidature } from '@shared/rules/limites';
+import type { BailleurTable, CandidatureTable, DemandeurTable, OffreTable } from '@server/db/schema';
 import { conflict, notFound } from '@server/http/problem';
 import { audit } from '@server/modules/audit-events/audit';
 import { demandeRules } from '@shared/rules/demande';
@@ -24,24 +25,13 @@ export interface OptionsCreation {
   propositionId?: number;
 }
 
-interface OffreRow {
-  id: number;
-  reference: string;
-  titre: string;
-  nature: NatureOffre;
-  forme: FormeOffre;
-  programme_id: number | null;
-  typologie: Typologie;
-  reglementation: Reglementation;
-  plafonds: Record<string, number>;
-  publiee: boolean;
-  debut_publication: Date | null;
-  fin_publication: Date | null;
-  depubliee: boolean;
-  departement: string;
-  bailleur: string;
-  est_inli: boolean;
-}
+type OffreRow = Pick<OffreTable,
+  'id' | 'reference' | 'titre' | 'nature' | 'forme' | 'programme_id' | 'typologie' | 'reglementation' | 'plafonds' | 'publiee' |
+  'debut_publication' | 'fin_publication' | 'departement'> &
+  Pick<BailleurTable, 'est_inli'> & { depubliee: boolean; bailleur: BailleurTable['nom'] };
+type LigneCompte = Pick<DemandeurTable, 'id' | 'email' | 'civilite' | 'nom' | 'prenom' | 'statut_compte'>;
+/** An open candidature of the demandeur, with its offer's columns that the limits read (`id` is the offer's). */
+type LigneOuverte = Pick<CandidatureTable, 'statut'> & Pick<OffreTable, 'id' | 'nature' | 'forme' | 'programme_id' | 'typologie'>;
 
 export function versOffreRules(o: OffreRow): OffreRules {
   return {
@@ -83,7 +73,7 @@ export async function creerCandidature(tx: EntityManager, e: EntreeCreationCandi
   );
   const offre = offres[0];
   if (!offre) throw notFound('Cette offre est introuvable.');
-  const comptes = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string; statut_compte: string }[]>(
+  const comptes = await tx.execute<LigneCompte[]>(
     `select id, email, civilite, nom, prenom, statut_compte from demandeur where id = ? for update`,
     [e.demandeurId],
   );
@@ -92,7 +82,7 @@ export async function creerCandidature(tx: EntityManager, e: EntreeCreationCandi
   if (compte.statut_compte !== 'actif') throw conflict('COMPTE_INACTIF', 'Ce compte demandeur n’est pas actif.');
 
   const demande = await demandeOuverte(tx, e.demandeurId, true);
-  const candidatures = await tx.execute<{ statut: CandidatureExistante['statut']; id: number; nature: NatureOffre; forme: FormeOffre; programme_id: number | null; typologie: Typologie }[]>(
+  const candidatures = await tx.execute<LigneOuverte[]>(
     `select c.statut, o.id, o.nature, o.forme, o.programme_id, o.typologie from candidature c join offre o on o.id = c.offre_id
       where c.demandeur_id = ? and c.statut in ('deposee', 'en_instruction', 'transmise_bailleur')`,
     [e.demandeurId],
@@ -112,9 +102,9 @@ export async function creerCandidature(tx: EntityManager, e: EntreeCreationCandi
   if (!verdict.ok) throw conflict(verdict.code, verdict.raison);
 
   const date = new Date(Math.floor(now.getTime() / 1000) * 1000); // to the second (domain.md)
-  let rows: { id: number; reference: string }[];
+  let rows: Pick<CandidatureTable, 'id' | 'reference'>[];
   try {
-    rows = await tx.execute<{ id: number; reference: string }[]>(
+    rows = await tx.execute<Pick<CandidatureTable, 'id' | 'reference'>[]>(
       `with n as (select nextval(pg_get_serial_sequence('candidature', 'id'))::int as id)
        insert into candidature (id, reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, origine, palier, version, created_at, updated_at)
        select n.id, 'CAN-' || ? || '-' || lpad(n.id::text, 6, '0'), ?, ?, ?, ?, ?, 'deposee', ?, ?, 3, 1, ?, ? from n

@@ -6,7 +6,6 @@ import type { ResourceDef } from '@server/http/resource';
 import { parseBody } from '@server/http/validate';
 import { audit } from '@server/modules/audit-events/audit';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
 import { Note } from '@server/modules/notes/Note.entity';
 import { timeline } from './timeline';
 import { tracerLecture } from '@server/modules/traces/tracer';
@@ -14,10 +13,22 @@ import { tracerLecture } from '@server/modules/traces/tracer';
 const corpsNote = z.object({ texte: z.string().trim().min(1, 'La note est vide.').max(5000) });
 const note = z.object({ id: z.number().int(), texte: z.string(), createdAt: z.iso.datetime(), agentId: z.number().int(), agentNom: z.string() });
 
+const evenement = z.strictObject({
+  id: z.string().meta({ description: 'a… (audit), n… (notification), x… (note)' }),
+  at: z.iso.datetime(),
+  genre: z.enum(['audit', 'notification', 'note']),
+  action: z.string(),
+  acteur: z.string().nullable(),
+  de: z.string().nullable(),
+  vers: z.string().nullable(),
+  motif: z.string().nullable(),
+  texte: z.string().nullable(),
+});
+
 for (const ressource of ['candidatures', 'demandes'] as const) {
   decrireRoute({
     method: 'get', path: `/api/${ressource}/{id}/timeline`, auth: 'agent', summary: 'Historique : événements d’audit, notifications et notes privées',
-    reponse: { json: z.array(objet('Un événement (date, type, acteur, libellé)')) },
+    reponse: { json: z.array(evenement) },
   });
   decrireRoute({ method: 'get', path: `/api/${ressource}/{id}/notes`, auth: 'agent', summary: 'Notes privées des agents (jamais montrées au demandeur)', reponse: { json: z.array(note) } });
   decrireRoute({ method: 'post', path: `/api/${ressource}/{id}/notes`, auth: 'agent', summary: 'Ajouter une note privée', body: corpsNote, reponse: { status: 201, json: note } });

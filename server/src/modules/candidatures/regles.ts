@@ -7,6 +7,7 @@ import { notifier } from '@server/modules/notifications/outbox';
 import { foyer, type CandidatureCtx } from './contexte';
 import { SQL_ENREGISTRER_RANG_DESIGNATION } from './rangDesignation';
 import type { Acteur, Corps, Regles } from './transition';
+import type { CandidatureTable } from '@server/db/schema';
 
 const OUVERTS = "('deposee', 'en_instruction', 'transmise_bailleur')";
 /** R-DESIGNATE (§13.4): up to 3 candidates designated per logement. */
@@ -63,7 +64,7 @@ async function attribuerApres(tx: EntityManager, ctx: CandidatureCtx, acteur: Ac
   const conn = tx;
   await conn.execute(`update demande set statut = 'cloturee', motif_cloture = 'attribution', cloture_le = ? where id = ? and statut <> 'cloturee'`, [now, ctx.demande.id]);
   audit(tx, { at: now, acteur: qui, action: 'cloture', entite: 'demande', entiteId: ctx.demande.id, vers: 'cloturee', motif: 'attribution', ip: acteur.ip });
-  const autres = await conn.execute<{ id: number; reference: string; statut: string; offre: string }[]>(
+  const autres = await conn.execute<(Pick<CandidatureTable, 'id' | 'reference' | 'statut'> & { offre: string })[]>(
     `update candidature c set statut = 'cloturee', cloture_le = ?, motif = 'Logement attribué sur une autre candidature', version = c.version + 1
        from candidature old join offre o on o.id = old.offre_id
       where c.id = old.id and c.demande_id = ? and c.id <> ? and old.statut in ${OUVERTS}

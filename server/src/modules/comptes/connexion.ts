@@ -7,18 +7,9 @@ import { DUMMY_HASH } from '@server/modules/auth/passwords';
 import { openSession } from '@server/modules/auth/sessions';
 import { checkThrottle, recordFailure, recordSuccess } from '@server/modules/auth/throttle';
 import { cguAAccepter, versionCourante } from '@server/modules/cgu/cgu';
+import type { DemandeurTable } from '@server/db/schema';
 
-interface CompteRow {
-  id: number;
-  civilite: string;
-  nom: string;
-  prenom: string;
-  email: string;
-  statut_compte: string;
-  password_hash: string | null;
-  desactive_le: Date | null;
-  cgu_version_acceptee: string | null;
-}
+type CompteRow = Pick<DemandeurTable, 'id' | 'civilite' | 'nom' | 'prenom' | 'email' | 'statut_compte' | 'password_hash' | 'desactive_le' | 'cgu_version_acceptee'>;
 
 export interface ResultatConnexion {
   token: string;

@@ -4,6 +4,7 @@ import { audit } from '@server/modules/audit-events/audit';
 import { hashPassword } from '@server/modules/auth/passwords';
 import { notifier } from '@server/modules/notifications/outbox';
 import { emettreLien, envoiRecent, type CompteDestinataire } from './liens';
+import type { DemandeurTable } from '@server/db/schema';
 
 export interface NouveauCompte {
   civilite: Civilite;
@@ -34,7 +35,7 @@ export async function creerCompte(tx: EntityManager, c: NouveauCompte, now: Date
     audit(tx, { at: now, acteur: { type: 'demandeur', id: d.id }, action: 'compte_cree', entite: 'demandeur', entiteId: d.id, vers: 'a_verifier', ip });
     return { cree: true };
   }
-  const rows = await tx.execute<(CompteDestinataire & { statut_compte: string })[]>(
+  const rows = await tx.execute<(CompteDestinataire & Pick<DemandeurTable, 'statut_compte'>)[]>(
     `select id, email, civilite, nom, prenom, statut_compte from demandeur where email = ? for update`,
     [c.email],
   );

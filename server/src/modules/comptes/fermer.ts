@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatutCandidature } from '@shared/domain/enums';
+import type { CandidatureTable, DemandeTable, DemandeurTable, PropositionTable } from '@server/db/schema';
 import { transition } from '@shared/rules/candidature';
 import { formatDateParis } from '@shared/rules/calendrier';
 import { conflict, notFound } from '@server/http/problem';
@@ -16,8 +16,13 @@ const MOTIF = 'Fermeture du compte à la demande du demandeur';
  * demandeur's row is locked first (the order of an apply): a closure already done answers 409
  * COMPTE_DEJA_FERME, and the account's UPDATE is conditional on the status read.
  */
+type LigneCompte = Pick<DemandeurTable, 'id' | 'email' | 'civilite' | 'nom' | 'prenom' | 'statut_compte'>;
+type LigneCandidature = Pick<CandidatureTable, 'id' | 'reference' | 'statut'>;
+/** `returning d.id, d.reference, a.statut`: the demande's status before the closure. */
+type LigneDemande = Pick<DemandeTable, 'id' | 'reference' | 'statut'>;
+
 export async function fermerCompte(tx: EntityManager, demandeurId: number, now: Date, ip?: string) {
-  const comptes = await tx.execute<{ id: number; email: string; civilite: string; nom: string; prenom: string; statut_compte: string }[]>(
+  const comptes = await tx.execute<LigneCompte[]>(
     `select id, email, civilite, nom, prenom, statut_compte from demandeur where id = ? for update`,
     [demandeurId],
   );
@@ -27,7 +32,7 @@ export async function fermerCompte(tx: EntityManager, demandeurId: number, now: 
   if (compte.statut_compte === 'ferme') throw conflict('COMPTE_DEJA_FERME', 'Ce compte est déjà fermé.');
   const acteur = { type: 'demandeur' as const, id: demandeurId };
 
-  const candidatures = await tx.execute<{ id: number; reference: string; statut: StatutCandidature }[]>(
+  const candidatures = await tx.execute<LigneCandidature[]>(
     `select id, reference, statut from candidature where demandeur_id = ? and statut in ('deposee', 'en_instruction', 'transmise_bailleur') order by id for update`,
     [demandeurId],
   );
@@ -41,7 +46,7 @@ export async function fermerCompte(tx: EntityManager, demandeurId: number, now: 
     audit(tx, { at: now, acteur, action: 'cloturer', entite: 'candidature', entiteId: c.id, de: c.statut, vers: t.statut, motif: MOTIF, ip });
   }
 
-  const demandes = await tx.execute<{ id: number; reference: string; statut: string }[]>(
+  const demandes = await tx.execute<LigneDemande[]>(
     `update demande d set statut = 'cloturee', motif_cloture = 'fermeture_compte', cloture_le = ?
       from (select id, statut from demande where demandeur_id = ? and statut <> 'cloturee' for update) a
       where d.id = a.id returning d.id, d.reference, a.statut`,
@@ -51,7 +56,7 @@ export async function fermerCompte(tx: EntityManager, demandeurId: number, now: 
     audit(tx, { at: now, acteur, action: 'cloturer', entite: 'demande', entiteId: d.id, de: d.statut, vers: 'cloturee', motif: 'fermeture_compte', ip });
   }
 
-  const propositions = await tx.execute<{ id: number }[]>(
+  const propositions = await tx.execute<Pick<PropositionTable, 'id'>[]>(
     `update proposition set statut = 'expiree', repondu_le = ? where demandeur_id = ? and statut = 'envoyee' returning id`,
     [now, demandeurId],
   );
@@ -60,7 +65,7 @@ export async function fermerCompte(tx: EntityManager, demandeurId: number, now: 
   }
 
   // ferme_le: the start of the account's retention period.
-  const fermes = await tx.execute<{ id: number }[]>(`update demandeur set statut_compte = 'ferme', ferme_le = ? where id = ? and statut_compte = ? returning id`, [
+  const fermes = await tx.execute<Pick<DemandeurTable, 'id'>[]>(`update demandeur set statut_compte = 'ferme', ferme_le = ? where id = ? and statut_compte = ? returning id`, [
     now,
     demandeurId,
     compte.statut_compte,

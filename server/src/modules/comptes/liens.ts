@@ -6,6 +6,7 @@ import { hashToken } from '@server/modules/auth/sessions';
 import { notifier } from '@server/modules/notifications/outbox';
 import { TEMPLATES } from '@server/modules/notifications/templates';
 import { formatDateHeureParis } from '@shared/rules/calendrier';
+import type { DemandeurTable, LienVerificationTable } from '@server/db/schema';
 
 /** §9.8: the verification link is valid 72 hours (at exactly 72 h it still works, not a second later). */
 export const VALIDITE_LIEN_MS = 72 * 3600_000;
@@ -73,13 +74,7 @@ export function messageALivrer(n: { template: string; donnees: Record<string, un
   return TEMPLATES.compte_verification({ ...(n.donnees as Record<string, string>), lien: urlVerification(jeton), token: jeton });
 }
 
-interface LienRow {
-  id: number;
-  demandeur_id: number;
-  expire_le: Date;
-  utilise_le: Date | null;
-  statut_compte: string;
-}
+type LienRow = Pick<LienVerificationTable, 'id' | 'demandeur_id' | 'expire_le' | 'utilise_le'> & Pick<DemandeurTable, 'statut_compte'>;
 
 /**
  * R-ACCOUNT (§9.7–9.8): the email is verified with a live link: unknown → 400 LIEN_INVALIDE;

@@ -6,6 +6,7 @@ import { parCurseur } from './curseur';
 import { categoriePriorite, CIVILITES, STATUTS } from './libelles';
 import { dansPeriode, type Periode } from './periode';
 import { FeuilleXlsx, FORMAT_DATE, FORMAT_DATE_HEURE, FORMAT_EUROS, heureParis, jour, type Cellule, type Colonne } from './xlsx';
+import type { CandidatureTable } from '@server/db/schema';
 
 /** The columns of the bailleur's designations file, in order (French headers). */
 export const COLONNES_DESIGNATIONS: readonly Colonne[] = [
@@ -43,7 +44,7 @@ export interface Ligne {
   rang: number; palier: number; civilite: string; nom: string; prenom: string; date_naissance: string | null;
   codemandeur: Codemandeur | null; nombre_personnes: number; revenu_fiscal_reference: number; plafonds: Record<string, number>;
   situations_prioritaires: SituationPrioritaire[]; accompagne: boolean; raison_sociale: string | null; siret: string | null;
-  designee_le: Date; statut: string; agent: string | null;
+  designee_le: Date; statut: CandidatureTable['statut']; agent: string | null;
 }
 
 /** The designated candidatures of the bailleur's offers in the period (bound: bailleurId, from, to). */

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '@server/context';
+import type { ExportTable } from '@server/db/schema';
 import { conflict, forbidden, HttpProblem } from '@server/http/problem';
 import { envoyerObjet } from '@server/http/envoyerObjet';
 import { getRow, parseId } from '@server/http/simpleRest';
@@ -45,7 +46,7 @@ export function exportsRouter(ctx: AppContext) {
     if (!req.ability!.can('telecharger', 'exports')) throw forbidden();
     // Only the agent who made it or a manager (the ability's conditions, as SQL): 404 otherwise.
     await getRow(req, ctx, exportsResource, id, 'telecharger');
-    const [x] = await req.em!.execute<{ statut: string; fichier: string | null; nom_fichier: string | null; destinataire: string; kind: string; expire_le: Date | null }[]>(
+    const [x] = await req.em!.execute<Pick<ExportTable, 'statut' | 'fichier' | 'nom_fichier' | 'destinataire' | 'kind' | 'expire_le'>[]>(
       `select statut, fichier, nom_fichier, destinataire, kind, expire_le from export where id = ?`,
       [id],
     );

@@ -5,6 +5,7 @@ import { getRow, parseId } from '@server/http/simpleRest';
 import { audit } from '@server/modules/audit-events/audit';
 import { notifications } from './notifications.resource';
 import { decrireRoute, ligne } from '@server/openapi/registry';
+import type { NotificationTable } from '@server/db/schema';
 
 decrireRoute({
   method: 'post', path: '/api/notifications/{id}/renvoyer', auth: 'agent', roles: 'administrateurs', summary: 'Renvoyer un courriel en échec (même Message-ID)',
@@ -24,7 +25,7 @@ export function notificationsRouter(ctx: AppContext) {
     await getRow(req, ctx, notifications, id);
     const now = ctx.clock.now();
     await req.em!.transactional(async (tx) => {
-      const [n] = await tx.execute<{ statut: string; erreur: string | null; tentatives: number }[]>(
+      const [n] = await tx.execute<Pick<NotificationTable, 'statut' | 'erreur' | 'tentatives'>[]>(
         `select statut, erreur, tentatives from notification where id = ? for update`,
         [id],
       );

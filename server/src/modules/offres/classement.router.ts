@@ -9,6 +9,7 @@ import { STATUTS_CANDIDATURE } from '@shared/domain/enums';
 import { decrireRoute } from '@server/openapi/registry';
 import { offres } from './offres.resource';
 import { tracerLecture } from '@server/modules/traces/tracer';
+import type { CandidatureTable } from '@server/db/schema';
 
 decrireRoute({
   method: 'get', path: '/api/offres/{id}/classement', auth: 'agent', summary: 'File classée de l’offre (R-RANK) : candidatures ouvertes, rang 1 en premier',
@@ -35,7 +36,7 @@ export function classementRouter(ctx: AppContext) {
     const offre = await getRow(req, ctx, offres, id, 'read', ['nature']);
     if (!req.ability!.can('read', 'candidatures')) throw forbidden();
     const lecture = req.em!.execute<
-      { rang: number; palier: number; candidatureId: number; demandeurId: number; statut: string; dateCandidature: Date; demandeurNom: string; demandeurPrenom: string; reference: string; agentEnChargeId: number | null; dateParis?: string }[]
+      { rang: number; palier: number; candidatureId: number; demandeurId: number; statut: CandidatureTable['statut']; dateCandidature: Date; demandeurNom: string; demandeurPrenom: string; reference: string; agentEnChargeId: number | null; dateParis?: string }[]
     >(
       // The date of the motif in Paris time by PostgreSQL (to_char): formatting 627 dates with Intl in Node took longer than the query.
       `select row_number() over (order by c.palier, c.date_candidature, c.id)::int as rang, c.palier, c.id as "candidatureId",

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { FORMES_OFFRE, NATURES_OFFRE, REGLEMENTATIONS, TYPOLOGIES } from '@shared/domain/enums';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { titreOffre } from '@shared/rules/titreOffre';
 import type { ResourceDef } from '@server/http/resource';
+import type { OffreTable, ProgrammeTable } from '@server/db/schema';
 import { Offre } from './Offre.entity';
 
 /** The columns a publication action writes: never through the generic update (typed routes of publication.router.ts). */
@@ -64,20 +66,47 @@ export function incoherencesOffre(o: Partial<Omit<OffreFields, 'titre'>>): Issue
   return issues;
 }
 
-/** At creation the title may be left out (or null): it is then derived from the data (shared titreOffre), so it cannot disagree with it. */
+/**
+ * The title is never written by a client: it is derived from the data (shared titreOffre) at
+ * creation and again after every update, in the write's transaction (deriverTitre), so a « T2 de
+ * 48 m² » cannot keep its title once its surface says 47,5 m² (issue #17). A `titre` sent with the
+ * body (react-admin sends the whole record back) is ignored, like the other read-only fields.
+ */
 const offreCreate = offreFields
-  .extend({ titre: offreFields.shape.titre.nullish() })
+  .omit({ titre: true })
   .superRefine((o, c) => {
     for (const i of incoherencesOffre(o)) c.addIssue({ code: 'custom', ...i });
   })
-  .transform((o) => ({ ...o, titre: o.titre ?? titreOffre(o) }));
+  .transform((o) => ({ ...o, titre: titreOffre(o) })); // without the programme's name: deriverTitre completes it
 /**
  * Update: the publication window is left out (its typed routes check R-PUB); the coherence of
  * forme, surfaces and rents is checked against the stored row by publication.router.ts (PUT).
  */
-const offreUpdate = offreFields.omit({ publiee: true, debutPublication: true, finPublication: true, nombreLogements: true })
+const offreUpdate = offreFields.omit({ titre: true, publiee: true, debutPublication: true, finPublication: true, nombreLogements: true })
   .extend({ nombreLogements: z.number().int().min(1).max(500) })
   .partial();
+
+type LigneTitre = Pick<OffreTable, 'titre' | 'forme' | 'nature' | 'typologie' | 'surface' | 'surface_min' | 'surface_max' | 'commune'> &
+  Pick<ProgrammeTable, 'nom'>;
+
+/**
+ * The offer's title from its data as written by this transaction (typologie, surfaces, nature,
+ * programme, commune): read under the row's lock, rewritten only if it differs from what was read.
+ */
+export async function deriverTitre(tx: EntityManager, id: number): Promise<void> {
+  const [o] = await tx.execute<LigneTitre[]>(
+    `select o.titre, o.forme, o.nature, o.typologie, o.surface, o.surface_min, o.surface_max, o.commune, p.nom
+       from offre o join programme p on p.id = o.programme_id where o.id = ? for update of o`,
+    [id],
+  );
+  if (!o) return;
+  const nombre = (v: number | string | null) => (v == null ? null : Number(v));
+  const titre = titreOffre({
+    forme: o.forme, nature: o.nature, typologie: o.typologie, surface: nombre(o.surface), surfaceMin: nombre(o.surface_min),
+    surfaceMax: nombre(o.surface_max), programme: o.nom, commune: o.commune,
+  });
+  if (titre !== o.titre) await tx.execute(`update offre set titre = ? where id = ? and titre = ?`, [titre, id, o.titre]);
+}
 export const offreUpdateSchema = offreUpdate;
 
 export const offres: ResourceDef = {
@@ -118,6 +147,7 @@ export const offres: ResourceDef = {
     entity: Offre,
     create: offreCreate,
     update: offreUpdate,
+    apresEcriture: (tx, e) => deriverTitre(tx, e.id),
     toEntity: ({ bailleurId, programmeId, debutPublication, finPublication, ...rest }) => ({
       ...rest,
       ...(bailleurId !== undefined ? { bailleur: bailleurId } : {}),

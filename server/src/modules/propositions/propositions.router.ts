@@ -10,7 +10,6 @@ import { offres } from '@server/modules/offres/offres.resource';
 import { porteeDemandeurs } from './portee';
 import { creerPropositions } from './creer';
 import { decrireRoute, ligne } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
 
 /** At most this many demandeurs per request (the console sends a page of matches). */
 export const MAX_DESTINATAIRES = 200;
@@ -22,7 +21,7 @@ const corps = z.object({
 });
 
 const rapport = z.object({
-  envoyees: z.array(objet('Proposition envoyée (id, demandeurId, expireLe)')),
+  envoyees: z.array(z.strictObject({ id: z.number().int(), demandeurId: z.number().int(), expireLe: z.iso.datetime() })),
   refusees: z.array(z.object({ demandeurId: z.number().int(), code: z.string(), raison: z.string() }).loose()),
 });
 decrireRoute({
@@ -30,7 +29,7 @@ decrireRoute({
   summary: 'Proposer une offre (même non publiée) à des demandeurs : chacun vérifié (éligibilité, limites), les refus listés avec leur code',
   reponse: { status: 201, json: rapport, description: 'Au moins une proposition envoyée' },
   autresReponses: [{ status: 200, json: rapport, description: 'Tous les demandeurs refusés' }],
-  problemes: { 409: ['OFFRE_RETIREE'], 429: ['TROP_DE_REQUETES'] },
+  problemes: { 409: ['OFFRE_RETIREE', 'DEJA_PROPOSEE'], 429: ['TROP_DE_REQUETES'] },
 });
 
 /**

@@ -6,7 +6,7 @@ import { parseBody } from '@server/http/validate';
 import { calculerStatistiques } from './statistiques';
 import { lecture } from '@server/db/lecture';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
+import { statistiques } from '@server/openapi/reponses';
 
 const query = z
   .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
@@ -15,7 +15,7 @@ const query = z
 decrireRoute({
   method: 'get', path: '/api/statistiques', auth: 'agent', roles: 'managers', query, summary: 'Tableau de bord : agrégats anonymisés (effectifs < 5 masqués, R-STATS)',
   description: 'Période par défaut : les 12 derniers mois (jours de Paris, bornes incluses).',
-  reponse: { json: objet('Comptes et durées calculés en SQL ; `{valeur: null, masque: true}` pour un effectif de moins de 5') },
+  reponse: { json: statistiques, description: 'Comptes et durées calculés en SQL ; `{valeur: null, masque: true}` pour un effectif de moins de 5' },
 });
 
 const jourParis = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d);

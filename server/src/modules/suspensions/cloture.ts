@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MotifCloture, StatutCandidature } from '@shared/domain/enums';
 import { transition } from '@shared/rules/candidature';
 import { audit } from '@server/modules/audit-events/audit';
+import type { DemandeTable } from '@server/db/schema';
 
 export const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export interface DemandeOuverte {
   id: number;
   reference: string;
-  statut: string;
+  statut: DemandeTable['statut'];
   demandeurId: number;
 }
 export interface CandidatureOuverte {

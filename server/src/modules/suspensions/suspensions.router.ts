@@ -1,18 +1,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { TYPES_SUSPENSION } from '@shared/domain/enums';
+import { STATUTS_CANDIDATURE, STATUTS_DEMANDE, TYPES_SUSPENSION } from '@shared/domain/enums';
 import type { AppContext } from '@server/context';
 import { forbidden } from '@server/http/problem';
 import { getRow, parseId } from '@server/http/simpleRest';
 import { parseBody } from '@server/http/validate';
 import { demandeurs } from '@server/modules/demandeurs/demandeurs.resource';
 import { lecturesFraudeRouter } from '@server/modules/signalements/lecturesFraude';
-import { apercuSuspension } from './apercu';
+import { apercuSuspension, type ApercuSuspension } from './apercu';
 import { appliquerSuspension } from './appliquer';
 import { leverSuspension } from './lever';
 import { suspensions } from './suspensions.resource';
 import { decrireRoute, ligne } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
 
 const demandeurId = z.coerce.number().int().positive().max(999_999_999);
 /** dureeMois is any number here: the shared rule answers 400 DUREE_SUSPENSION outside 6–60 whole months. */
@@ -25,10 +24,27 @@ const corpsSuspension = z.object({
 const requeteApercu = z.object({ demandeurId, type: z.enum(TYPES_SUSPENSION).default('fraude'), dureeMois: z.coerce.number() });
 const corpsLever = z.object({ motif: z.string().trim().min(1, 'Indiquez le motif de la levée.').max(1000) });
 
+const apercu = z.strictObject({
+  demandeurId: z.number().int(),
+  type: z.enum(TYPES_SUSPENSION),
+  dureeMois: z.number().int(),
+  debut: z.iso.datetime(),
+  fin: z.iso.datetime(),
+  recidive: z.boolean(),
+  suspensionsAnterieures: z.number().int(),
+  dejaSuspendu: z.boolean().meta({ description: 'Une suspension court déjà : la nouvelle serait refusée (DEJA_SUSPENDU)' }),
+  suspenduJusquAu: z.iso.datetime().nullable(),
+  demande: z.strictObject({ id: z.number().int(), reference: z.string(), statut: z.enum(STATUTS_DEMANDE) }).nullable().meta({ description: 'La demande ouverte, qui serait clôturée' }),
+  candidatures: z.array(z.strictObject({
+    id: z.number().int(), reference: z.string(), statut: z.enum(STATUTS_CANDIDATURE), offreReference: z.string(), departement: z.string(),
+  })).meta({ description: 'Les candidatures ouvertes, qui seraient clôturées' }),
+  nombreCandidatures: z.number().int(),
+}) satisfies z.ZodType<ApercuSuspension>;
+
 decrireRoute({
   method: 'get', path: '/api/suspensions/apercu', auth: 'agent', roles: 'contrôle fraude', query: requeteApercu,
   summary: 'Aperçu des effets d’une suspension avant de l’appliquer (fin, candidatures clôturées)',
-  reponse: { json: objet('Effets prévus : fin de la suspension, candidatures et propositions touchées') }, problemes: { 400: ['DUREE_SUSPENSION'] },
+  reponse: { json: apercu }, problemes: { 400: ['DUREE_SUSPENSION'] },
 });
 decrireRoute({
   method: 'post', path: '/api/suspensions', auth: 'agent', roles: 'contrôle fraude', body: corpsSuspension,

@@ -5,7 +5,6 @@ import { forbidden } from '@server/http/problem';
 import { parseBody } from '@server/http/validate';
 import type { TraceAccesTable } from '@server/db/schema';
 import { decrireRoute } from '@server/openapi/registry';
-import { objet } from '@server/openapi/schemas';
 
 const recherche = z.strictObject({
   agentId: z.coerce.number().int().positive().optional(),
@@ -17,10 +16,22 @@ const recherche = z.strictObject({
   nombre: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const trace = z.strictObject({
+  id: z.string(),
+  at: z.iso.datetime(),
+  agentId: z.number().int(),
+  agentNom: z.string().nullable(),
+  ressource: z.string().meta({ description: 'Ce qui a été consulté (liste ou fiche d’une ressource, export, timeline…)' }),
+  entiteId: z.number().int().nullable(),
+  filtre: z.unknown().meta({ description: 'Le filtre de la liste consultée (JSON), ou null' }),
+  nombre: z.number().int().nullable().meta({ description: 'Nombre de lignes montrées' }),
+  ip: z.string().nullable(),
+});
+
 decrireRoute({
   method: 'get', path: '/api/traces-acces', auth: 'agent', roles: 'managers, contrôle fraude',
   summary: 'Rechercher les consultations de données personnelles par les agents (CNIL 2021-122, 6 mois)',
-  query: recherche, reponse: { json: z.array(objet('{id, at, agentId, agentNom, ressource, entiteId, filtre, nombre, ip}')) }, problemes: { 400: ['VALIDATION'] },
+  query: recherche, reponse: { json: z.array(trace), entetes: { 'Content-Range': 'traces-acces début-fin/total' } }, problemes: { 400: ['VALIDATION'] },
 });
 
 type Ligne = Pick<TraceAccesTable, 'at' | 'ressource' | 'filtre' | 'nombre' | 'ip'> & { id: string; agentId: number; entiteId: number | null; agentNom: string | null; total: number };
