@@ -41,6 +41,35 @@ describe('offer publication actions under concurrency (two replicas, 12 identica
     });
   });
 
+  it('R-PUB: 12 concurrent « publier » of an offer put offline → one 200, 11 × 409 DEJA_PUBLIEE, one audit event', async () => {
+    await rondes(ROUNDS, async () => {
+      const { id } = await creerOffreTest(t.orm, now(), { publiee: false });
+      const rs = await rafale(t, 12, (app, i) => action(app, i, id, 'publier', {}));
+      unSeulGagnant(rs, 'DEJA_PUBLIEE');
+      expect(await audits(id, 'publier_publication')).toBe(1);
+    });
+  });
+
+  it('R-PUB: 12 concurrent « raccourcir » to the same end → one 200, 11 × 409 RACCOURCISSEMENT_INVALIDE, one audit event', async () => {
+    await rondes(ROUNDS, async () => {
+      const { id } = await creerOffreTest(t.orm, now(), { fin: jours(now(), 30) });
+      const fin = jours(now(), 10).toISOString();
+      const rs = await rafale(t, 12, (app, i) => action(app, i, id, 'raccourcir', { finPublication: fin }));
+      unSeulGagnant(rs, 'RACCOURCISSEMENT_INVALIDE');
+      expect(await audits(id, 'raccourcir_publication')).toBe(1);
+    });
+  });
+
+  it('R-PUB: 12 concurrent « renouveler » of an ended publication → one 200, 11 × 409 DEJA_PUBLIEE, one audit event', async () => {
+    await rondes(ROUNDS, async () => {
+      const { id } = await creerOffreTest(t.orm, now(), { debut: jours(now(), -40), fin: jours(now(), -2) });
+      const corps = { debutPublication: jours(now(), -1).toISOString(), finPublication: jours(now(), 30).toISOString() };
+      const rs = await rafale(t, 12, (app, i) => action(app, i, id, 'renouveler', corps));
+      unSeulGagnant(rs, 'DEJA_PUBLIEE');
+      expect(await audits(id, 'renouveler_publication')).toBe(1);
+    });
+  });
+
   it('R-PUB: 12 concurrent « reprise-bailleur » → one 200, 11 × 409 OFFRE_RETIREE; each open candidature closed, audited and told once', async () => {
     await rondes(ROUNDS, async (round) => {
       const { id } = await creerOffreTest(t.orm, now());
