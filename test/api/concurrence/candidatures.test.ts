@@ -151,23 +151,78 @@ describe('R-DESIGNATE / R-PSEEC: counts across rows', () => {
     });
   });
 
-  it(`R-PSEEC: 20 designations at once drawing on one entreprise's 10 rights → 10 succeed, rights end at 0, one right per designation (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
+  it(`R-PSEEC: 20 designations at once, on 20 offers, drawing on one entreprise's 10 rights → 10 succeed, rights end at 0, one right per designation (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
     await rondes(ROUNDS, async (round) => {
       const [e] = await q<{ id: number }>(
         `insert into entreprise (siret, raison_sociale, contribution, droits_pseec_restants) values (?, 'PSEEC course', 'pseec', 10) returning id`,
         [`8${process.pid}${round}${Date.now()}`.slice(-14).padStart(14, '8')],
       );
-      const offreId = await creerOffre(t.orm, { nombreLogements: 10 });
+      // 20 designations on 20 different offers: no offer lock in common, only the atomic
+      // `droits_pseec_restants - 1 where droits_pseec_restants > 0` keeps the count.
       const ds = [];
-      for (let i = 0; i < 20; i++) ds.push(await creerDossier(t.orm, { offreId, statut: 'en_instruction', publicCible: 'pseec', entrepriseId: e.id }));
+      for (let i = 0; i < 20; i++) ds.push(await creerDossier(t.orm, { offreId: await creerOffre(t.orm), statut: 'en_instruction', publicCible: 'pseec', entrepriseId: e.id }));
       const rs = await Promise.all(ds.map((d, i) => poster(i, `/api/candidatures/${d.candidatureId}/designer`, i % 2 ? collegue : conseiller, { motif: 'Course PSEEC' })));
       const ok = rs.filter((r) => r.status === 200).length;
       expect(rs.filter((r) => r.status !== 200).map((r) => [r.status, r.body.code])).toEqual(Array.from({ length: 20 - ok }, () => [409, 'DROITS_PSEEC_EPUISES']));
       expect(ok).toBe(10);
       const [{ droits }] = await q<{ droits: number }>(`select droits_pseec_restants as droits from entreprise where id = ?`, [e.id]);
       expect(droits).toBe(0);
-      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from candidature where offre_id = ? and statut = 'transmise_bailleur'`, [offreId]);
+      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from candidature where id = any(?::int[]) and statut = 'transmise_bailleur'`, [`{${ds.map((d) => d.candidatureId).join(',')}}`]);
       expect(n).toBe(10);
+    });
+  });
+});
+
+describe('R-CAND-FSM: bulk actions (actions-groupees) racing single actions and each other', () => {
+  type Rapport = { reussies: number[]; refusees: { id: number; code: string }[] };
+  /** Who won each row: exactly one of the bulk reports or single answers; every loser says why, with the domain code. */
+  function unGagnantParLigne(ids: number[], groupes: request.Response[], seules: request.Response[], codes: string[]) {
+    for (const g of groupes) expect(g.status, JSON.stringify(g.body)).toBe(200);
+    const rapports = groupes.map((g) => g.body as Rapport);
+    ids.forEach((id, k) => {
+      const gagnants = rapports.filter((r) => r.reussies.includes(id)).length + (seules[k].status === 200 ? 1 : 0);
+      expect(gagnants, `ligne ${id} : ${JSON.stringify(rapports)} ; seule ${seules[k].status}`).toBe(1);
+      for (const r of rapports.filter((x) => !x.reussies.includes(id))) expect(codes).toContain(r.refusees.find((x) => x.id === id)?.code);
+      if (seules[k].status !== 200) {
+        expect(seules[k].status).toBe(409);
+        expect(codes).toContain(seules[k].body.code);
+      }
+    });
+  }
+
+  it(`R-CAND-FSM: two identical bulk « instruire » and a single « instruire » per row at once, two instances → each row instructed once, one audit event and one mail per row (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
+    await rondes(ROUNDS, async (round) => {
+      const offreId = await creerOffre(t.orm, { nombreLogements: 10 });
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await creerDossier(t.orm, { offreId, statut: 'deposee' })).candidatureId);
+      const enGroupe = (i: number) => poster(round + i, '/api/candidatures/actions-groupees', conseiller, { action: 'instruire', ids });
+      const [g1, g2, ...seules] = await Promise.all([enGroupe(0), enGroupe(1), ...ids.map((id, k) => poster(round + k + 1, `/api/candidatures/${id}/instruire`, conseiller))]);
+      unGagnantParLigne(ids, [g1, g2], seules, ['TRANSITION_INTERDITE']);
+      for (const id of ids) {
+        expect(await statutDe(t.orm, id)).toBe('en_instruction');
+        expect(await audits('candidature', id, 'instruire')).toBe(1);
+        expect(await notifs('candidature', id)).toBe(1);
+      }
+    });
+  });
+
+  it(`R-CAND-FSM / R-DESIGNATE: two identical bulk « ne-pas-retenir » while a colleague designates each row, two instances → each row decided once (non retenue or designated), one audit event and one mail per row (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
+    await rondes(ROUNDS, async (round) => {
+      const offreId = await creerOffre(t.orm, { nombreLogements: 10 });
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await creerDossier(t.orm, { offreId, statut: 'en_instruction' })).candidatureId);
+      const enGroupe = (i: number) => poster(round + i, '/api/candidatures/actions-groupees', conseiller, { action: 'ne-pas-retenir', ids, motif: 'Dossier incomplet' });
+      const [g1, g2, ...seules] = await Promise.all([
+        enGroupe(0), enGroupe(1), ...ids.map((id, k) => poster(round + k + 1, `/api/candidatures/${id}/designer`, collegue, { motif: 'Course avec une action groupée' })),
+      ]);
+      // A bulk that comes second on a row the colleague designated finds it held by the colleague (DOSSIER_PRIS).
+      unGagnantParLigne(ids, [g1, g2], seules, ['TRANSITION_INTERDITE', 'DOSSIER_PRIS']);
+      for (const [k, id] of ids.entries()) {
+        expect(await statutDe(t.orm, id)).toBe(seules[k].status === 200 ? 'transmise_bailleur' : 'non_retenue');
+        const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from audit_event where entite = 'candidature' and entite_id = ? and action in ('ne_pas_retenir', 'designer')`, [id]);
+        expect(n).toBe(1);
+        expect(await notifs('candidature', id)).toBe(1);
+      }
     });
   });
 });
