@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   try {
     await orm.getMigrator().up();
     const em = orm.em.fork();
-    const [{ n }] = await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from agent');
+    const [{ n }] = await em.execute<{ n: number }[]>('select count(*)::int as n from agent');
     if (n > 0) {
       console.log(`La base contient déjà ${n} agent(s) : rien à charger.`);
       imprimer(DEMO_LOGINS);

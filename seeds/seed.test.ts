@@ -45,7 +45,7 @@ async function baseSemee(name: string, dataDir: string): Promise<Base> {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'als-seed-test-'));
 const bases: Base[] = [];
-const q = <T = Record<string, unknown>>(sql: string, b: Base = bases[0]) => b.orm.em.fork().getConnection().execute<T[]>(sql);
+const q = <T = Record<string, unknown>>(sql: string, b: Base = bases[0]) => b.orm.em.fork().execute<T[]>(sql);
 const n = async (sql: string) => Number((await q<{ n: string }>(`select count(*) as n from ${sql}`))[0].n);
 
 /** Row digests of the tables, ids and technical timestamps left out. */

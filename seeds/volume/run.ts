@@ -29,7 +29,7 @@ async function main() {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir, log: console.log });
   try {
     const em = db.orm.em.fork();
-    const [{ n }] = await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from agent');
+    const [{ n }] = await em.execute<{ n: number }[]>('select count(*)::int as n from agent');
     if (n === 0) {
       const storage = createStorage({ storageUrl: process.env.STORAGE_URL || undefined, dataDir });
       await seedDemo(em, { storage, now, log: console.log }).finally(() => storage.close());

@@ -13,7 +13,6 @@ export async function createAgent(orm: MikroORM, role: Role, territoires: string
   if (!cachedHash.has(password)) cachedHash.set(password, await hashPassword(password));
   const rows = await orm.em
     .fork()
-    .getConnection()
     .execute<{ id: number }[]>(
       `insert into agent (email, nom, prenom, role, territoires, password_hash, actif) values (?, ?, ?, ?, ?::text[], ?, true) returning id`,
       [email, `Test${n}`, role, role, `{${territoires.join(',')}}`, cachedHash.get(password)],

@@ -1,11 +1,12 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NatureOffre, PublicCible, Reglementation, StatutCandidature, StatutJustificatif, TypeJustificatif } from '@shared/domain/enums';
 import { rafraichirPaliers } from '@server/modules/candidatures/paliers';
 
 let seq = 0;
 const uid = () => `${process.pid}${++seq}`;
-type Conn = ReturnType<ReturnType<MikroORM['em']['fork']>['getConnection']>;
-const conn = (orm: MikroORM): Conn => orm.em.fork().getConnection();
+type Conn = EntityManager;
+/** A fork of the test's ORM: its `execute` runs each fixture statement on its own (no transaction). */
+const conn = (orm: MikroORM): Conn => orm.em.fork();
 const one = async (c: Conn, sql: string, params: unknown[]) => (await c.execute<{ id: number }[]>(sql, params))[0].id;
 
 export interface OffreFixture {

@@ -14,6 +14,7 @@ import { ormConfig } from '@server/db/mikro-orm.config';
 import { bearer, login, testContext, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerDossier, creerOffre, statutDe } from '@test/support/fixtures';
+import { rondes } from './support';
 
 const ROUNDS = 25;
 const t = useTestApp('isolee');
@@ -72,7 +73,7 @@ describe('R-CAND-FSM: 20 identical concurrent actions on one candidature → one
   ] as const;
   for (const k of cas) {
     it(`R-CAND-FSM / R-DESIGNATE: ${k.action} × 20 at once, ${ROUNDS} rounds, two instances`, { timeout: 240_000 }, async () => {
-      for (let round = 0; round < ROUNDS; round++) {
+      await rondes(ROUNDS, async (round) => {
         const offreId = await creerOffre(t.orm);
         const d = await creerDossier(t.orm, { offreId, statut: k.de });
         const rs = await rafale(20, `/api/candidatures/${d.candidatureId}/${k.action}`, conseiller, k.body);
@@ -80,12 +81,12 @@ describe('R-CAND-FSM: 20 identical concurrent actions on one candidature → one
         expect(await statutDe(t.orm, d.candidatureId)).toBe(k.vers);
         expect(await audits('candidature', d.candidatureId, k.audit)).toBe(1);
         expect(await notifs('candidature', d.candidatureId)).toBe(1);
-      }
+      });
     });
   }
 
   it(`R-CAND-FSM: prendre × 20 at once by two agents (double clicks and a colleague) → one holder, one audit event, ${ROUNDS} rounds`, { timeout: 240_000 }, async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const offreId = await creerOffre(t.orm);
       const d = await creerDossier(t.orm, { offreId, statut: 'deposee' });
       const rs = await rafale(20, `/api/candidatures/${d.candidatureId}/prendre`, (i) => (i % 3 === 0 ? collegue : conseiller));
@@ -98,13 +99,13 @@ describe('R-CAND-FSM: 20 identical concurrent actions on one candidature → one
       const libere = await rafale(6, `/api/candidatures/${d.candidatureId}/liberer`, titulaire);
       unSeulSucces(libere, ['DOSSIER_NON_PRIS']);
       expect(await audits('candidature', d.candidatureId, 'liberation_dossier')).toBe(1);
-    }
+    });
   });
 });
 
 describe('R-SUSP: suspensions at once', () => {
   it(`R-SUSP: 20 identical suspensions of one demandeur → one 201, 19 × 409 DEJA_SUSPENDU, one audit event, one mail (${ROUNDS} rounds)`, { timeout: 240_000 }, async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const offreId = await creerOffre(t.orm);
       const d = await creerDossier(t.orm, { offreId, statut: 'en_instruction' });
       const rs = await rafale(20, '/api/suspensions', fraude, { demandeurId: d.demandeurId, type: 'incivilite', dureeMois: 6, motif: 'Propos injurieux à l’accueil' });
@@ -117,11 +118,11 @@ describe('R-SUSP: suspensions at once', () => {
       const levees = await rafale(10, `/api/suspensions/${id}/lever`, fraude, { motif: 'Réclamation fondée' });
       unSeulSucces(levees, ['SUSPENSION_DEJA_LEVEE']);
       expect(await audits('suspension', id, 'lever')).toBe(1);
-    }
+    });
   });
 
   it(`R-SUSP / R-DESIGNATE: a designation and a suspension of the same demandeur at once, both orders → never a designated candidature of a suspended demandeur (${ROUNDS} rounds)`, { timeout: 240_000 }, async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const offreId = await creerOffre(t.orm);
       const d = await creerDossier(t.orm, { offreId, statut: 'en_instruction' });
       const designer = () => poster(round, `/api/candidatures/${d.candidatureId}/designer`, conseiller);
@@ -132,13 +133,13 @@ describe('R-SUSP: suspensions at once', () => {
       if (r1.status === 409) expect(['SUSPENDU', 'TRANSITION_INTERDITE']).toContain(r1.body.code);
       // The suspension is in force: whatever the order, the candidature is closed, never left transmise_bailleur.
       expect(await statutDe(t.orm, d.candidatureId)).toBe('cloturee');
-    }
+    });
   });
 });
 
 describe('R-DESIGNATE / R-PSEEC: counts across rows', () => {
   it(`R-DESIGNATE: 3 designations at once on a 1-logement offer that already has 2 designated → exactly one succeeds (${ROUNDS} rounds)`, { timeout: 240_000 }, async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const offreId = await creerOffre(t.orm, { nombreLogements: 1 });
       for (let i = 0; i < 2; i++) await creerDossier(t.orm, { offreId, statut: 'transmise_bailleur' });
       const ds = [];
@@ -147,26 +148,81 @@ describe('R-DESIGNATE / R-PSEEC: counts across rows', () => {
       unSeulSucces(rs, ['DESIGNATIONS_COMPLETES']);
       const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from candidature where offre_id = ? and statut = 'transmise_bailleur'`, [offreId]);
       expect(n).toBe(3);
-    }
+    });
   });
 
-  it(`R-PSEEC: 20 designations at once drawing on one entreprise's 10 rights → 10 succeed, rights end at 0, one right per designation (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+  it(`R-PSEEC: 20 designations at once, on 20 offers, drawing on one entreprise's 10 rights → 10 succeed, rights end at 0, one right per designation (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
+    await rondes(ROUNDS, async (round) => {
       const [e] = await q<{ id: number }>(
         `insert into entreprise (siret, raison_sociale, contribution, droits_pseec_restants) values (?, 'PSEEC course', 'pseec', 10) returning id`,
         [`8${process.pid}${round}${Date.now()}`.slice(-14).padStart(14, '8')],
       );
-      const offreId = await creerOffre(t.orm, { nombreLogements: 10 });
+      // 20 designations on 20 different offers: no offer lock in common, only the atomic
+      // `droits_pseec_restants - 1 where droits_pseec_restants > 0` keeps the count.
       const ds = [];
-      for (let i = 0; i < 20; i++) ds.push(await creerDossier(t.orm, { offreId, statut: 'en_instruction', publicCible: 'pseec', entrepriseId: e.id }));
+      for (let i = 0; i < 20; i++) ds.push(await creerDossier(t.orm, { offreId: await creerOffre(t.orm), statut: 'en_instruction', publicCible: 'pseec', entrepriseId: e.id }));
       const rs = await Promise.all(ds.map((d, i) => poster(i, `/api/candidatures/${d.candidatureId}/designer`, i % 2 ? collegue : conseiller, { motif: 'Course PSEEC' })));
       const ok = rs.filter((r) => r.status === 200).length;
       expect(rs.filter((r) => r.status !== 200).map((r) => [r.status, r.body.code])).toEqual(Array.from({ length: 20 - ok }, () => [409, 'DROITS_PSEEC_EPUISES']));
       expect(ok).toBe(10);
       const [{ droits }] = await q<{ droits: number }>(`select droits_pseec_restants as droits from entreprise where id = ?`, [e.id]);
       expect(droits).toBe(0);
-      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from candidature where offre_id = ? and statut = 'transmise_bailleur'`, [offreId]);
+      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from candidature where id = any(?::int[]) and statut = 'transmise_bailleur'`, [`{${ds.map((d) => d.candidatureId).join(',')}}`]);
       expect(n).toBe(10);
-    }
+    });
+  });
+});
+
+describe('R-CAND-FSM: bulk actions (actions-groupees) racing single actions and each other', () => {
+  type Rapport = { reussies: number[]; refusees: { id: number; code: string }[] };
+  /** Who won each row: exactly one of the bulk reports or single answers; every loser says why, with the domain code. */
+  function unGagnantParLigne(ids: number[], groupes: request.Response[], seules: request.Response[], codes: string[]) {
+    for (const g of groupes) expect(g.status, JSON.stringify(g.body)).toBe(200);
+    const rapports = groupes.map((g) => g.body as Rapport);
+    ids.forEach((id, k) => {
+      const gagnants = rapports.filter((r) => r.reussies.includes(id)).length + (seules[k].status === 200 ? 1 : 0);
+      expect(gagnants, `ligne ${id} : ${JSON.stringify(rapports)} ; seule ${seules[k].status}`).toBe(1);
+      for (const r of rapports.filter((x) => !x.reussies.includes(id))) expect(codes).toContain(r.refusees.find((x) => x.id === id)?.code);
+      if (seules[k].status !== 200) {
+        expect(seules[k].status).toBe(409);
+        expect(codes).toContain(seules[k].body.code);
+      }
+    });
+  }
+
+  it(`R-CAND-FSM: two identical bulk « instruire » and a single « instruire » per row at once, two instances → each row instructed once, one audit event and one mail per row (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
+    await rondes(ROUNDS, async (round) => {
+      const offreId = await creerOffre(t.orm, { nombreLogements: 10 });
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await creerDossier(t.orm, { offreId, statut: 'deposee' })).candidatureId);
+      const enGroupe = (i: number) => poster(round + i, '/api/candidatures/actions-groupees', conseiller, { action: 'instruire', ids });
+      const [g1, g2, ...seules] = await Promise.all([enGroupe(0), enGroupe(1), ...ids.map((id, k) => poster(round + k + 1, `/api/candidatures/${id}/instruire`, conseiller))]);
+      unGagnantParLigne(ids, [g1, g2], seules, ['TRANSITION_INTERDITE']);
+      for (const id of ids) {
+        expect(await statutDe(t.orm, id)).toBe('en_instruction');
+        expect(await audits('candidature', id, 'instruire')).toBe(1);
+        expect(await notifs('candidature', id)).toBe(1);
+      }
+    });
+  });
+
+  it(`R-CAND-FSM / R-DESIGNATE: two identical bulk « ne-pas-retenir » while a colleague designates each row, two instances → each row decided once (non retenue or designated), one audit event and one mail per row (${ROUNDS} rounds)`, { timeout: 300_000 }, async () => {
+    await rondes(ROUNDS, async (round) => {
+      const offreId = await creerOffre(t.orm, { nombreLogements: 10 });
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await creerDossier(t.orm, { offreId, statut: 'en_instruction' })).candidatureId);
+      const enGroupe = (i: number) => poster(round + i, '/api/candidatures/actions-groupees', conseiller, { action: 'ne-pas-retenir', ids, motif: 'Dossier incomplet' });
+      const [g1, g2, ...seules] = await Promise.all([
+        enGroupe(0), enGroupe(1), ...ids.map((id, k) => poster(round + k + 1, `/api/candidatures/${id}/designer`, collegue, { motif: 'Course avec une action groupée' })),
+      ]);
+      // A bulk that comes second on a row the colleague designated finds it held by the colleague (DOSSIER_PRIS).
+      unGagnantParLigne(ids, [g1, g2], seules, ['TRANSITION_INTERDITE', 'DOSSIER_PRIS']);
+      for (const [k, id] of ids.entries()) {
+        expect(await statutDe(t.orm, id)).toBe(seules[k].status === 200 ? 'transmise_bailleur' : 'non_retenue');
+        const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from audit_event where entite = 'candidature' and entite_id = ? and action in ('ne_pas_retenir', 'designer')`, [id]);
+        expect(n).toBe(1);
+        expect(await notifs('candidature', id)).toBe(1);
+      }
+    });
   });
 });

@@ -5,7 +5,7 @@ import { maintenanceExports } from '@server/modules/exports/maintenance';
 import { bearer, login } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerBailleur } from '@test/api/exports/fixtures';
-import { ROUNDS, compter, q, useDeuxApps } from './support';
+import { ROUNDS, rondes, compter, q, useDeuxApps } from './support';
 
 const t = useDeuxApps();
 let manager = '';
@@ -27,7 +27,7 @@ const fins = (id: number) => compter(t.orm, `select 1 from audit_event where ent
 
 describe('export job state transitions under concurrency (two replicas, 25 rounds)', () => {
   it('12 workers run the same export at once (pg-boss retry, sweep re-send) → one run produces it, 11 find it taken; one end audit event', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const id = await demanderExport();
       const rs = await Promise.all(
         Array.from({ length: 12 }, (_, i) => executerExport((i % 2 ? t.orm2 : t.orm).em.fork(), id, t.clock.now(), t.storage)),
@@ -35,11 +35,11 @@ describe('export job state transitions under concurrency (two replicas, 25 round
       expect(rs.filter((r) => r.statut === 'termine')).toHaveLength(1);
       expect(rs.filter((r) => r.statut === 'deja_pris')).toHaveLength(11);
       expect(await fins(id)).toBe(1);
-    }
+    });
   });
 
   it('a run ending while two sweeps declare it interrupted → the row and its history agree: one end, audited once, never termine over echec', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const id = await demanderExport();
       // Asked 3 hours ago: a sweep now takes a running export for an interrupted one.
       await q(t.orm, `update export set created_at = ? where id = ?`, [new Date(t.clock.now().getTime() - 3 * 3_600_000), id]);
@@ -55,6 +55,6 @@ describe('export job state transitions under concurrency (two replicas, 25 round
       expect(evenements.map((e) => e.vers)).toEqual([row.statut]);
       expect(run.statut === 'termine' ? 'termine' : 'echec').toBe(row.statut);
       if (row.statut === 'echec') expect(row.fichier).toBeNull();
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bearer, login } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { offre, programme } from '@test/api/portail/fixtures';
-import { ROUNDS, candidatureOuverte, compter, demandeurConnecte, rafale, remettreAZero, unSeulGagnant, useDeuxApps, type Demandeur, offres as offresDe, ouvertes as ouvertesDe } from './support';
+import { ROUNDS, rondes, candidatureOuverte, compter, demandeurConnecte, rafale, remettreAZero, unSeulGagnant, useDeuxApps, type Demandeur, offres as offresDe, ouvertes as ouvertesDe } from './support';
 
 const t = useDeuxApps();
 
@@ -19,7 +19,7 @@ describe('portal apply under concurrency (two replicas, 25 rounds)', () => {
     const d = await demandeurConnecte(t);
     const remplissage = await offres(4);
     const cibles = await offres(10);
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       await remettreAZero(t, d);
       for (const o of remplissage) await candidatureOuverte(t, d, o);
       const avant = await compter(t.orm, `select 1 from audit_event where action = 'candidater' and acteur_id = ? and acteur_type = 'demandeur'`, [d.id]);
@@ -27,42 +27,42 @@ describe('portal apply under concurrency (two replicas, 25 rounds)', () => {
       unSeulGagnant(rs, 'LIMITE_CLASSIQUE', 201);
       expect(await ouvertes(d)).toBe(5);
       expect(await compter(t.orm, `select 1 from audit_event where action = 'candidater' and acteur_id = ? and acteur_type = 'demandeur'`, [d.id])).toBe(avant + 1);
-    }
+    });
   });
 
   it('R-LIMIT-PROG: 10 concurrent applies to 10 classique offers of one programme with the same typologie → one 201, 9 × 409 LIMITE_PROGRAMME', async () => {
     const d = await demandeurConnecte(t);
     const prog = await programme(t.orm);
     const cibles = await offres(10, { programmeId: prog.id, typologie: 'T2' });
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       await remettreAZero(t, d);
       const rs = await rafale(t, cibles.length, (app, i) => candidater(app, d, cibles[i]));
       unSeulGagnant(rs, 'LIMITE_PROGRAMME', 201);
       expect(await ouvertes(d)).toBe(1);
-    }
+    });
   });
 
   it('R-LIMIT-ID: 10 concurrent applies to 10 courte_duree identifie offers → one 201, 9 × 409 LIMITE_IDENTIFIE', async () => {
     const d = await demandeurConnecte(t);
     const cibles = await offres(10, { nature: 'courte_duree', forme: 'identifie' });
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       await remettreAZero(t, d);
       const rs = await rafale(t, cibles.length, (app, i) => candidater(app, d, cibles[i]));
       unSeulGagnant(rs, 'LIMITE_IDENTIFIE', 201);
       expect(await ouvertes(d)).toBe(1);
-    }
+    });
   });
 
   it('R-LIMIT: 12 concurrent applies of one demandeur to one offer (double click, two tabs) → one 201, 11 × 409 DEJA_CANDIDAT, one audit event', async () => {
     const d = await demandeurConnecte(t);
     const [cible] = await offres(1);
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       await remettreAZero(t, d);
       const rs = await rafale(t, 12, (app) => candidater(app, d, cible));
       const ok = unSeulGagnant(rs, 'DEJA_CANDIDAT', 201);
       expect(await compter(t.orm, `select 1 from audit_event where action = 'candidater' and entite = 'candidature' and entite_id = ?`, [ok.body.id])).toBe(1);
       expect(await ouvertes(d)).toBe(1);
-    }
+    });
   });
 
   it('R-PUB: applies racing the bailleur taking the offer back → no open candidature is left on the withdrawn offer; each one that won is closed, audited and told', async () => {
@@ -70,7 +70,7 @@ describe('portal apply under concurrency (two replicas, 25 rounds)', () => {
     const manager = await login(t.app, m.email, m.password);
     const ds: Demandeur[] = [];
     for (let i = 0; i < 6; i++) ds.push(await demandeurConnecte(t));
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const [cible] = await offres(1);
       const rs = await rafale(t, ds.length + 1, (app, i) =>
         i === 3 ? request(app).post(`/api/offres/${cible}/reprise-bailleur`).set(bearer(manager)).send({ motif: 'Le bailleur reprend le logement' }) : candidater(app, ds[i > 3 ? i - 1 : i], cible),
@@ -84,6 +84,6 @@ describe('portal apply under concurrency (two replicas, 25 rounds)', () => {
         expect(await compter(t.orm, `select 1 from audit_event where entite = 'candidature' and entite_id = ? and action = 'cloturer'`, [id])).toBe(1);
         expect(await compter(t.orm, `select 1 from notification where entite = 'candidature' and entite_id = ? and template = 'offre_reprise'`, [id])).toBe(1);
       }
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerCommunes, creerDemandeurTest, creerOffreTest } from '@test/api/offres/fixtures';
-import { ROUNDS, compter, q, rafale, useDeuxApps } from './support';
+import { ROUNDS, rondes, compter, q, rafale, useDeuxApps } from './support';
 
 const t = useDeuxApps();
 const now = () => t.clock.now();
@@ -26,7 +26,7 @@ const proposer = (app: Parameters<typeof request>[0], i: number, offreId: number
 
 describe('propositions under concurrency (two replicas, 25 rounds)', () => {
   it('R-ELIG: 12 concurrent identical propositions of one offer to one demandeur → one 201 and one proposition, one audit event, one mail; the others 409 DEJA_PROPOSEE or the demandeur refused DEJA_PROPOSEE', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const { id: offreId } = await creerOffreTest(t.orm, now());
       const d = await creerDemandeurTest(t.orm, now());
       const rs = await rafale(t, 12, (app, i) => proposer(app, i, offreId, [d.demandeurId]));
@@ -41,11 +41,11 @@ describe('propositions under concurrency (two replicas, 25 rounds)', () => {
       expect(await compter(t.orm, `select 1 from proposition where offre_id = ? and demandeur_id = ?`, [offreId, d.demandeurId])).toBe(1);
       expect(await compter(t.orm, `select 1 from audit_event where entite = 'proposition' and entite_id = ? and action = 'proposer'`, [p.id])).toBe(1);
       expect(await compter(t.orm, `select 1 from notification where entite = 'proposition' and entite_id = ?`, [p.id])).toBe(1);
-    }
+    });
   });
 
   it('R-ONE-ACCOUNT: propositions racing the deactivation of the account → never a pending proposition to a closed account', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const a = await creerDemandeurTest(t.orm, now());
       const b = await creerDemandeurTest(t.orm, now());
       n += 1;
@@ -64,6 +64,6 @@ describe('propositions under concurrency (two replicas, 25 rounds)', () => {
       expect(rs[3].status).toBe(200);
       for (const r of rs) expect(r.status).toBeLessThan(500);
       expect(await compter(t.orm, `select 1 from proposition where demandeur_id = ? and statut = 'envoyee'`, [b.demandeurId])).toBe(0);
-    }
+    });
   });
 });

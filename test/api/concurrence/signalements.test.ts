@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { demandeurAvecCandidatures } from '@test/api/suspensions/fixtures';
-import { ROUNDS, compter, q, rafale, unSeulGagnant, useDeuxApps } from './support';
+import { ROUNDS, rondes, compter, q, rafale, unSeulGagnant, useDeuxApps } from './support';
 
 const t = useDeuxApps();
 const tokens: string[] = [];
@@ -28,18 +28,18 @@ async function signal(demandeurIds: number[], statut = 'nouveau') {
 
 describe('signal actions under concurrency (two replicas, 12 identical requests, 25 rounds)', () => {
   it('R-ONE-ACCOUNT: 12 concurrent « confirmer » on one signal → one 200, 11 × 409 SIGNALEMENT_CLOS, one audit event', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const id = await signal([1, 2], 'en_cours');
       const rs = await rafale(t, 12, (app, i) =>
         request(app).post(`/api/signalements/${id}/confirmer`).set(bearer(tokens[i % 2])).send({ conclusion: `Même personne (${i})` }),
       );
       unSeulGagnant(rs, 'SIGNALEMENT_CLOS');
       expect(await compter(t.orm, `select 1 from audit_event where entite = 'signalement' and entite_id = ? and action in ('confirmer', 'infirmer')`, [id])).toBe(1);
-    }
+    });
   });
 
   it('R-ONE-ACCOUNT: 12 concurrent « desactiver-comptes » of the same account → one 200, 11 × 409 COMPTE_DEJA_FERME; one audit trail and one mail', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const a = await demandeurAvecCandidatures(t.orm, ['deposee']);
       const b = await demandeurAvecCandidatures(t.orm, ['deposee', 'en_instruction']);
       const id = await signal([a.demandeurId, b.demandeurId], 'confirme');
@@ -53,11 +53,11 @@ describe('signal actions under concurrency (two replicas, 12 identical requests,
       expect(await compter(t.orm, `select 1 from notification where demandeur_id = ? and template = 'compte_desactive'`, [b.demandeurId])).toBe(1);
       const [compteA] = await q<{ statut_compte: string }>(t.orm, `select statut_compte from demandeur where id = ?`, [a.demandeurId]);
       expect(compteA.statut_compte).toBe('actif');
-    }
+    });
   });
 
   it('R-ONE-ACCOUNT: two fraud agents deactivate the two accounts of one signal at once → one succeeds, the other 409 COMPTE_UNIQUE_REQUIS: an account stays open', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const a = await demandeurAvecCandidatures(t.orm, ['deposee']);
       const b = await demandeurAvecCandidatures(t.orm, ['deposee']);
       const id = await signal([a.demandeurId, b.demandeurId], 'confirme');
@@ -67,11 +67,11 @@ describe('signal actions under concurrency (two replicas, 12 identical requests,
       );
       unSeulGagnant(rs, 'COMPTE_UNIQUE_REQUIS');
       expect(await compter(t.orm, `select 1 from demandeur where id = any(?::int[]) and statut_compte <> 'ferme'`, [`{${cibles.join(',')}}`])).toBe(1);
-    }
+    });
   });
 
   it('R-RANK: 12 concurrent « marquer-falsifie » of one piece → one 200, 11 × 409 TRANSITION_INTERDITE, one audit event', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
+    await rondes(ROUNDS, async (round) => {
       const a = await demandeurAvecCandidatures(t.orm, ['deposee']);
       const [p] = await q<{ id: number }>(t.orm, `select id from justificatif where demande_id = ? order by id limit 1`, [a.demandeId]);
       const rs = await rafale(t, 12, (app, i) =>
@@ -79,6 +79,6 @@ describe('signal actions under concurrency (two replicas, 12 identical requests,
       );
       unSeulGagnant(rs, 'TRANSITION_INTERDITE');
       expect(await compter(t.orm, `select 1 from audit_event where entite = 'justificatif' and entite_id = ? and action = 'marquer_falsifie'`, [p.id])).toBe(1);
-    }
+    });
   });
 });

@@ -16,6 +16,30 @@ import { demande, demandeurActif, offre } from '@test/api/portail/fixtures';
 
 export const ROUNDS = 25;
 
+/**
+ * The `n` rounds of a race test, one after the other. By default the first failing round fails
+ * the test. With RONDES_TOUTES=1 (the mutation runs of README « Concurrency »), every round runs
+ * and the test fails at the end saying how many of the `n` failed, so a mutation is scored
+ * « fails N of M rounds ».
+ */
+export async function rondes(n: number, round: (i: number) => Promise<void>): Promise<void> {
+  const toutes = process.env.RONDES_TOUTES === '1';
+  const echecs: { i: number; e: unknown }[] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      await round(i);
+    } catch (e) {
+      if (!toutes) throw e;
+      echecs.push({ i, e });
+    }
+  }
+  if (echecs.length) {
+    const premier = echecs[0];
+    const texte = premier.e instanceof Error ? premier.e.message : String(premier.e);
+    throw new Error(`${echecs.length} of ${n} rounds failed (first: round ${premier.i + 1}): ${texte.slice(0, 600)}`);
+  }
+}
+
 export interface DeuxApps extends TestApp {
   /** The second replica (own ORM, own pool of 4). */
   app2: Express;

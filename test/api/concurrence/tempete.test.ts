@@ -23,16 +23,17 @@ parentPort.on('message', () => (enCours = false));
 (async () => {
   for (const base of workerData.bases) await (await fetch(base + '/api/health')).arrayBuffer(); // the worker's own fetch warmed up
   parentPort.postMessage('pret');
-  const latences = [], sondes = [];
+  const latences = [], sondes = [], debuts = [];
   for (let k = 0; enCours; k++) {
     const t0 = performance.now();
     const r = await fetch(workerData.bases[k % workerData.bases.length] + '/api/health');
     await r.arrayBuffer();
     latences.push(performance.now() - t0);
+    debuts.push(Math.round(performance.timeOrigin + t0));
     sondes.push(r.status);
     await new Promise((ok) => setTimeout(ok, 20));
   }
-  parentPort.postMessage({ latences, sondes });
+  parentPort.postMessage({ latences, sondes, debuts });
 })();
 `;
 
@@ -64,7 +65,8 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 4; i++) chauffe.push((await creerDossier(t.orm, { offreId: await creerOffre(t.orm), statut: 'en_instruction' })).candidatureId);
   for (const port of [await portLibre(), await portLibre()]) {
-    const s = await serveurEnfant(port); // createApp() with a pool of 4, in its own process
+    // createApp() with a pool of 4, in its own process (DEBUG_TEMPETE: each writes what its slow answers are made of, serveurEnfant.ts)
+    const s = await serveurEnfant(port, process.env.DEBUG_TEMPETE ? { DIAG_FICHIER: `${process.env.DEBUG_TEMPETE}.${instances.length}` } : {});
     instances.push({ base: `http://127.0.0.1:${port}`, arreter: s.arreter });
   }
   // Logged in on an instance (real clock), not on t.app (its clock is the seed's).
@@ -92,7 +94,7 @@ describe('issue #12: storm of concurrent actions, two replicas', () => {
     const sonde = new Worker(SONDE, { eval: true, workerData: { bases: instances.map((i) => i.base) } });
     let pret!: () => void;
     const enMarche = new Promise<void>((ok) => (pret = ok));
-    const mesures = new Promise<{ latences: number[]; sondes: number[] }>((ok, ko) => {
+    const mesures = new Promise<{ latences: number[]; sondes: number[]; debuts: number[] }>((ok, ko) => {
       sonde.on('message', (m) => (m === 'pret' ? pret() : ok(m)));
       sonde.once('error', ko);
     });
@@ -111,10 +113,10 @@ describe('issue #12: storm of concurrent actions, two replicas', () => {
     );
     const duree = performance.now() - t0;
     sonde.postMessage('stop');
-    const { latences, sondes } = await mesures;
+    const { latences, sondes, debuts } = await mesures;
     await sonde.terminate();
 
-    if (process.env.DEBUG_TEMPETE) (await import('node:fs')).writeFileSync(process.env.DEBUG_TEMPETE, latences.map(Math.round).join(' '));
+    if (process.env.DEBUG_TEMPETE) (await import('node:fs')).writeFileSync(process.env.DEBUG_TEMPETE, JSON.stringify({ debuts, latences: latences.map(Math.round), tempete: [Math.round(performance.timeOrigin + t0), Math.round(duree)] }));
     console.log(`tempête : ${N} actions en ${Math.round(duree)} ms ; /api/health ${latences.length} sondes, max ${Math.round(Math.max(...latences))} ms, médiane ${Math.round(latences.sort((a, b) => a - b)[latences.length >> 1])} ms ; au repos : max ${Math.round(Math.max(...auRepos))} ms, médiane ${Math.round(auRepos.sort((a, b) => a - b)[10])} ms`);
     expect(statuts.filter((s) => typeof s === 'string')).toEqual([]); // no 5xx
     expect(statuts.filter((s) => s !== 200)).toEqual([]);
