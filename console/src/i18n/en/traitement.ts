@@ -280,6 +280,9 @@ export const traitementEn = {
       anonymiser: 'Anonymisation',
       acces_donnees: 'Data access',
       accepter: 'Acceptance',
+      export_liste: 'List export',
+      signaler_fraude: 'Flagged to fraud control',
+      telechargement_pieces: 'Documents downloaded (ZIP)',
     },
   },
 } satisfies Messages<typeof traitementFr>;

@@ -284,6 +284,9 @@ export const traitementFr = {
       anonymiser: 'Anonymisation',
       acces_donnees: 'Accès aux données',
       accepter: 'Acceptation',
+      export_liste: 'Export de la liste',
+      signaler_fraude: 'Signalement au contrôle fraude',
+      telechargement_pieces: 'Téléchargement des pièces (ZIP)',
     },
   },
 };
