@@ -118,7 +118,7 @@ export const traitementEn = {
   },
   pieces: {
     titre: 'Documents',
-    compte: '%{valides} validated of %{total}',
+    compte: '%{smart_count} validated of %{total} |||| %{smart_count} validated of %{total}',
     nonDeposee: 'Not uploaded',
     expiree: 'Expired',
     source: { socle: 'Core document', reglementation: 'Offer regulation', situation: 'Declared situation' },

@@ -119,7 +119,7 @@ export const traitementFr = {
   },
   pieces: {
     titre: 'Pièces du dossier',
-    compte: '%{valides} validée(s) sur %{total}',
+    compte: '%{smart_count} validée sur %{total} |||| %{smart_count} validées sur %{total}',
     nonDeposee: 'Non déposée',
     expiree: 'Expirée',
     source: { socle: 'Pièce socle', reglementation: 'Réglementation de l’offre', situation: 'Situation déclarée' },
