@@ -1,10 +1,11 @@
 import { Show, TextField } from 'react-admin';
 import { DateTimeField } from '@console/common/fields';
 import { EnumField } from '@console/common/EnumField';
-import { JsonField } from '@console/common/JsonField';
 import { ShowSection } from '@console/common/ShowSection';
 import { useCan } from '@console/common/useAbility';
 import { ActeurAuditField, ActionAuditField } from './ActionAuditField';
+import { DetailsAuditField } from './DetailsAuditField';
+import { EntiteAuditField, StatutAuditField } from './TransitionField';
 
 export function AuditEventShow() {
   const canReadDetails = useCan('read', 'audit-events', 'details');
@@ -16,12 +17,12 @@ export function AuditEventShow() {
         <ActeurAuditField source="acteurNom" />
         <TextField source="acteurId" emptyText="—" />
         <ActionAuditField source="action" />
-        <TextField source="entite" />
+        <EntiteAuditField source="entite" />
         <TextField source="entiteId" emptyText="—" />
-        <TextField source="de" emptyText="—" />
-        <TextField source="vers" emptyText="—" />
+        <StatutAuditField source="de" />
+        <StatutAuditField source="vers" />
         <TextField source="motif" emptyText="—" className="full" />
-        {canReadDetails && <JsonField source="details" className="full" />}
+        {canReadDetails && <DetailsAuditField source="details" className="full" />}
       </ShowSection>
     </Show>
   );

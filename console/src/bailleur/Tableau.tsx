@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { RapportTableau } from '@shared/api/bailleurs';
 import { api, URL_TABLEAU } from './api';
+import { compte } from './format';
 
 const RESULTATS = { appliquee: 'Appliquée', refusee: 'Refusée', ignoree: 'Ignorée' } as const;
 
@@ -23,7 +24,7 @@ export function Tableau({ enAttente, onApplique }: { enAttente: number; onAppliq
     try {
       const r = await api.televerser(f);
       setRapport(r);
-      onApplique(`Tableau traité : ${r.appliquees} décision(s) appliquée(s), ${r.refusees} ligne(s) refusée(s), ${r.ignorees} ligne(s) sans décision.`);
+      onApplique(`Tableau traité : ${compte(r.appliquees, 'décision appliquée', 'décisions appliquées')}, ${compte(r.refusees, 'ligne refusée', 'lignes refusées')}, ${compte(r.ignorees, 'ligne sans décision', 'lignes sans décision')}.`);
     } catch (err) {
       setErreur(err instanceof Error ? err.message : String(err));
     } finally {
@@ -56,7 +57,7 @@ export function Tableau({ enAttente, onApplique }: { enAttente: number; onAppliq
       {rapport && (
         <table className="rapport">
           <caption>
-            Résultat ligne par ligne : {rapport.appliquees} appliquée(s), {rapport.refusees} refusée(s), {rapport.ignorees} ignorée(s)
+            Résultat ligne par ligne : {compte(rapport.appliquees, 'appliquée', 'appliquées')}, {compte(rapport.refusees, 'refusée', 'refusées')}, {compte(rapport.ignorees, 'ignorée', 'ignorées')}
           </caption>
           <thead>
             <tr>

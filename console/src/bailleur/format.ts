@@ -7,5 +7,7 @@ export const jourHeure = (d: string | Date) => JOUR_HEURE.format(new Date(d));
 export const jourCalendaire = (iso: string) => JOUR.format(new Date(`${iso}T12:00:00Z`));
 /** Today in Paris, 'YYYY-MM-DD' (the CALEOL date's upper bound). */
 export const aujourdhui = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+/** « 0 ligne refusée », « 1 ligne refusée », « 3 lignes refusées »: French counts (0 and 1 are singular), never « ligne(s) ». */
+export const compte = (n: number, singulier: string, pluriel: string) => `${n} ${n > 1 ? pluriel : singulier}`;
 const CIVILITES: Record<string, string> = { M: 'M.', Mme: 'Mme' };
 export const personne = (p: { civilite: string; prenom: string; nom: string }) => `${CIVILITES[p.civilite] ?? p.civilite} ${p.prenom} ${p.nom.toUpperCase()}`;

@@ -15,6 +15,7 @@ import type { Catalogue } from './fr';
 export const en = {
   app: {
     title: 'Housing platform — back office',
+    choixAgent: { tapez: 'Type at least two letters of the name', aucun: 'No agent by that name', chargement: 'Searching…', ouvrir: 'Open the list' },
     recherche: { label: 'Search a candidature', placeholder: 'Reference, name, e-mail, phone…' },
     menu: { instruction: 'Processing', offres: 'Offers', controle: 'Control', pilotage: 'Steering', administration: 'Administration' },
     sections: {

@@ -18,6 +18,7 @@ import type { Messages } from './types';
 export const fr = {
   app: {
     title: 'Plateforme logement — back-office',
+    choixAgent: { tapez: 'Tapez au moins deux lettres du nom', aucun: 'Aucun agent de ce nom', chargement: 'Recherche…', ouvrir: 'Ouvrir la liste' },
     recherche: { label: 'Rechercher une candidature', placeholder: 'Référence, nom, e-mail, téléphone…' },
     menu: {
       instruction: 'Instruction',

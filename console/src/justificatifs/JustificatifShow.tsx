@@ -1,10 +1,10 @@
 import { Show, TextField } from 'react-admin';
 import { BytesField, DateTimeField, DayField } from '@console/common/fields';
 import { EnumField } from '@console/common/EnumField';
-import { JsonField } from '@console/common/JsonField';
 import { DemandeurNomField, SafeReferenceField } from '@console/common/links';
 import { ShowSection } from '@console/common/ShowSection';
 import { useCan } from '@console/common/useAbility';
+import { MetadonneesPdfField } from '@console/signalements/MetadonneesPdf';
 import { FichierButton } from './FichierButton';
 
 export function JustificatifShow() {
@@ -35,7 +35,7 @@ export function JustificatifShow() {
       {canReadFraud && (
         <ShowSection title="app.sections.fraude">
           <TextField source="motifFalsification" emptyText="—" className="full" />
-          <JsonField source="metadonneesPdf" className="full" />
+          <MetadonneesPdfField source="metadonneesPdf" className="full" />
         </ShowSection>
       )}
     </Show>

@@ -39,7 +39,10 @@ export function ProposerDialog({ open, offre, demandeurIds, noms, onClose, onSen
     try {
       const { data } = await dataProvider.envoyerPropositions({ offreId: offre.id, demandeurIds, ...(message.trim() ? { message: message.trim() } : {}) });
       notify('app.propositions.resultat', {
-        type: data.envoyees.length ? 'success' : 'warning', messageArgs: { envoyees: data.envoyees.length, refusees: data.refusees.length },
+        type: data.envoyees.length ? 'success' : 'warning', messageArgs: {
+          envoyees: translate('app.propositions.envoyees', { smart_count: data.envoyees.length }),
+          refusees: translate('app.propositions.nbRefusees', { smart_count: data.refusees.length }),
+        },
       });
       setResultat(data);
       setMessage('');

@@ -1,13 +1,13 @@
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useGetOne, useRecordContext, useTranslate } from 'react-admin';
-import { lireDatePdf } from '@shared/rules/metadonnees';
-import { formatDateTime } from '@console/common/format';
+import { formatDateTime, formatDay, formatTelephone } from '@console/common/format';
 import { RecordLink, nomPrenom } from '@console/common/links';
 import type { Justificatif, Signalement } from '@console/data/records';
 import { MarquerFalsifieButton, SuspendreLien } from './SignalementLiens';
 import { ComparaisonComptes } from './ComparaisonComptes';
-import { anomaliesDe, cleDe, comptesDe, fichiersDe } from './preuves';
+import { anomaliesDe, cleDe, comptesDe, fichiersDe, identiteDeCle, type CleSignalement, type ComptePreuve } from './preuves';
+import { TableMetadonneesPdf } from './MetadonneesPdf';
 
 function Bloc({ titre, children }: { titre: string; children: ReactNode }) {
   const translate = useTranslate();
@@ -50,26 +50,10 @@ function Fichiers({ preuves }: { preuves: Record<string, unknown> }) {
   );
 }
 
-const CLES_DATE = ['creationdate', 'creation_date', 'creation', 'moddate', 'modificationdate', 'modification_date', 'modification'];
-
-/** One metadata line in French: its name translated, a PDF date (« D:20260312091400+01'00' ») as « 12/03/2026 09:14 », the raw value in the tooltip. */
-function LigneMetadonnee({ cle, valeur }: { cle: string; valeur: string | null }) {
-  const translate = useTranslate();
-  const date = valeur != null && CLES_DATE.includes(cle.toLowerCase()) ? lireDatePdf(valeur) : null;
-  return (
-    <TableRow>
-      <TableCell component="th" scope="row" sx={{ color: 'text.secondary', width: 200 }}>{translate(`app.fraude.preuves.meta.${cle.toLowerCase()}`, { _: cle })}</TableCell>
-      <TableCell sx={{ wordBreak: 'break-all', fontFamily: date ? 'inherit' : 'monospace' }} title={date ? valeur ?? undefined : undefined}>
-        {date ? formatDateTime(date) : (valeur ?? '—')}
-      </TableCell>
-    </TableRow>
-  );
-}
-
 /** A piece's PDF metadata with its anomalies (shared/rules/metadonnees.ts), and the piece itself. */
 function Metadonnees({ preuves, confirme }: { preuves: Record<string, unknown>; confirme: boolean }) {
   const translate = useTranslate();
-  const meta = (preuves.metadonnees ?? {}) as Record<string, string | null>;
+  const meta = (preuves.metadonnees ?? {}) as Record<string, unknown>;
   const id = typeof preuves.justificatifId === 'number' ? preuves.justificatifId : null;
   const compte = comptesDe(preuves)[0];
   const { data: piece } = useGetOne<Justificatif>('justificatifs', { id: id ?? 0 }, { enabled: id !== null });
@@ -100,13 +84,7 @@ function Metadonnees({ preuves, confirme }: { preuves: Record<string, unknown>; 
         </Stack>
       </Bloc>
       <Bloc titre="app.fraude.preuves.metadonnees">
-        <Table size="small">
-          <TableBody>
-            {Object.entries(meta).map(([k, v]) => (
-              <LigneMetadonnee key={k} cle={k} valeur={v} />
-            ))}
-          </TableBody>
-        </Table>
+        <TableMetadonneesPdf metadonnees={meta} />
       </Bloc>
     </>
   );
@@ -139,6 +117,30 @@ function SignalementAgent({ preuves }: { preuves: Record<string, unknown> }) {
   );
 }
 
+/**
+ * What the grouped accounts share, as people write it (issue #15): « BENALI Karim, né le
+ * 02/01/1990 » rather than the key « benali karim|1990-01-02 », a phone in pairs; the normalised
+ * key stays in the tooltip. An e-mail or a file's fingerprint is shown as it is.
+ */
+function ValeurCle({ cle, valeur, comptes }: { cle: CleSignalement; valeur: string; comptes: ComptePreuve[] }) {
+  const translate = useTranslate();
+  let texte = valeur;
+  if (cle === 'cleIdentite') {
+    const p = identiteDeCle(valeur, comptes);
+    const nom = nomPrenom(p.nom, p.prenom);
+    const genre = p.civilite === 'Mme' ? 'f' : p.civilite === 'M' ? 'm' : 'x';
+    texte = p.dateNaissance ? translate(`app.fraude.preuves.neLe.${genre}`, { nom, date: formatDay(p.dateNaissance.slice(0, 10)) }) : nom;
+  } else if (cle === 'telephone') {
+    texte = formatTelephone(valeur);
+  }
+  const brut = cle === 'emailCanonique' || cle === 'sha256';
+  return (
+    <Typography variant="body2" title={brut ? undefined : valeur} sx={brut ? { fontFamily: 'monospace', wordBreak: 'break-all' } : undefined}>
+      {texte}
+    </Typography>
+  );
+}
+
 /** The evidence of a signal, laid out by its type: accounts compared, shared files, or metadata. */
 export function Preuves(_props: { label?: string | false; className?: string }) {
   const record = useRecordContext<Signalement>();
@@ -153,7 +155,7 @@ export function Preuves(_props: { label?: string | false; className?: string }) 
     <>
       {cle && (
         <Bloc titre={cle.label}>
-          <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{cle.valeur}</Typography>
+          <ValeurCle cle={cle.cle} valeur={cle.valeur} comptes={comptesDe(preuves)} />
         </Bloc>
       )}
       <Fichiers preuves={preuves} />

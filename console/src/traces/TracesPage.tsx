@@ -1,6 +1,7 @@
 import { Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
+import { ChoixAgent } from '@console/common/ChoixAgent';
 import { useCan } from '@console/common/useAbility';
 import { useAppDataProvider } from '@console/data/dataProvider';
 import type { RechercheTraces, TraceAcces } from '@console/data/donnees';
@@ -37,7 +38,11 @@ export function TracesPage() {
           {translate('app.donnees.traces.intro')}
         </Typography>
         <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
-          {champ('agentId')}
+          <ChoixAgent
+            label={translate('app.donnees.traces.filtres.agentId')}
+            value={q.agentId ? Number(q.agentId) : null}
+            onChange={(id) => setQ({ ...q, agentId: id == null ? undefined : String(id) })}
+          />
           <TextField
             select
             size="small"

@@ -108,5 +108,6 @@ describe('POST /api/signalements/:id/desactiver-comptes', () => {
     expect(await compter(t.orm, `select 1 from notification where demandeur_id = ? and template = 'compte_desactive'`, [extra.demandeurId])).toBe(1);
     const again = await post(`/${id}/desactiver-comptes`, { demandeurIds: [extra.demandeurId], motif: 'encore' });
     expect(again.body.code).toBe('COMPTE_DEJA_FERME');
+    expect(again.body.detail).toBe(`Compte déjà fermé : ${extra.demandeurId}.`); // ISSUE-15: a real singular, never « Compte(s) déjà fermé(s) »
   });
 });

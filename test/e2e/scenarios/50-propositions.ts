@@ -41,7 +41,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   await dialogue.getByLabel('Message au demandeur (facultatif)').fill('Bonjour, ce logement à Bron correspond à votre recherche : répondez depuis votre espace.');
   await shot('dialogue');
   await dialogue.getByRole('button', { name: 'Envoyer', exact: true }).click();
-  await page.getByText('3 proposition(s) envoyée(s), 0 refusée(s).').waitFor({ timeout: 15_000 });
+  await page.getByText('3 propositions envoyées, 0 refusée.').waitFor({ timeout: 15_000 });
   await shot('envoyees');
 
   const apres = await api<{ statut: string; demandeurId: number }[]>(`/propositions?filter=${encodeURIComponent(JSON.stringify({ offreId: offre.id }))}&range=[0,99]`);
@@ -69,7 +69,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
   await shot('offres-similaires');
   await choix.getByRole('button', { name: 'Envoyer la proposition' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Envoyer', exact: true }).click();
-  await page.getByText('1 proposition(s) envoyée(s), 0 refusée(s).').waitFor({ timeout: 15_000 });
+  await page.getByText('1 proposition envoyée, 0 refusée.').waitFor({ timeout: 15_000 });
 
   // A manager manages the window: the publication tab and the dépublication dialog with its motif.
   await page.context().clearCookies();

@@ -67,7 +67,9 @@ async function ecransConseiller(page: Page, base: string): Promise<Ecran[]> {
   const demandeur = await premier<{ id: number }>(page, base, 'demandeurs');
   const onglet = (o: string) => `/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: o }))}`;
   return [
+    { nom: 'accueil', chemin: '/' },
     { nom: 'file À traiter', chemin: onglet('a_traiter'), pret: lignes },
+    { nom: 'aide des raccourcis (« ? »)', chemin: onglet('a_traiter'), pret: aideRaccourcis },
     { nom: 'file Mes dossiers', chemin: onglet('mes_dossiers') },
     { nom: 'file En instruction', chemin: onglet('en_instruction'), pret: lignes },
     { nom: 'file Transmises', chemin: onglet('transmises'), pret: lignes },
@@ -85,8 +87,27 @@ async function ecransConseiller(page: Page, base: string): Promise<Ecran[]> {
   ];
 }
 
-async function ecransManager(): Promise<Ecran[]> {
+/** The same dossier, the candidatures and the demandeurs as another role sees them. */
+async function ecransCommuns(page: Page, base: string): Promise<Ecran[]> {
+  const candidature = await premier<{ id: number; reference: string }>(page, base, 'candidatures', { statut: 'deposee' });
   return [
+    { nom: 'dossier', chemin: `/candidatures/${candidature.id}/show`, pret: titre(candidature.reference) },
+    { nom: 'candidatures', chemin: '/candidatures', pret: lignes },
+    { nom: 'demandeurs', chemin: '/demandeurs', pret: lignes },
+  ];
+}
+
+/** « ? » opens the shortcuts of the screen in a dialog: axe runs with it open. */
+const aideRaccourcis = async (p: Page) => {
+  await lignes(p);
+  await p.locator('table tbody tr').first().focus();
+  await p.keyboard.press('?');
+  await p.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor({ timeout: 10_000 });
+};
+
+async function ecransManager(page: Page, base: string): Promise<Ecran[]> {
+  return [
+    ...(await ecransCommuns(page, base)),
     { nom: 'tableau de bord', chemin: '/', pret: (p) => p.getByText('Candidatures par statut').waitFor({ timeout: 20_000 }) },
     { nom: 'exports', chemin: '/exports' },
     { nom: 'nouvel export', chemin: '/exports/create', pret: (p) => p.locator('input[name="from"]').waitFor({ timeout: 20_000 }) },
@@ -110,11 +131,16 @@ async function ecransFraude(page: Page, base: string): Promise<Ecran[]> {
     { nom: 'suspensions', chemin: '/suspensions' },
     { nom: 'nouvelle suspension', chemin: '/suspensions/create' },
     { nom: 'boîte d’envoi', chemin: '/notifications', pret: lignes },
+    { nom: 'accueil', chemin: '/' },
+    ...(await ecransCommuns(page, base)),
+    { nom: 'journal d’audit', chemin: '/audit-events', pret: lignes },
+    { nom: 'traces d’accès', chemin: '/traces-acces' },
   ];
 }
 
 async function ecransAdmin(): Promise<Ecran[]> {
   return [
+    { nom: 'accueil', chemin: '/' },
     { nom: 'agents', chemin: '/agents', pret: lignes },
     { nom: 'tâches', chemin: '/taches' },
     { nom: 'boîte d’envoi', chemin: '/notifications', pret: lignes },

@@ -4,8 +4,11 @@ interface Ligne { type: string; titulaire: string; demandable?: boolean; demande
 
 /**
  * Issue #15 (UI-DEMANDER-PIECE): a conseiller opens a dossier of his territory that lacks a piece,
- * clicks « Demander la pièce » on that line, picks a motif template and sends it; the line then
- * shows « Demandée le jj/mm/aaaa » and the demandeur's mail waits in the outbox.
+ * clicks « Demander la pièce » on that line, picks a motif template and sends it; the console
+ * says the demandeur is told by mail, the line then shows « Demandée le jj/mm/aaaa » without its
+ * button, the dossier API shows the request and the dossier is now his. The outbox row itself
+ * (template `piece_demandee`, to the demandeur, in French) is checked by
+ * test/api/candidatures/demanderPiece.test.ts, not here.
  */
 export const scenario: Scenario = async ({ page, base, shot }) => {
   await loginAs(page, base, DEMO.conseiller69);

@@ -53,7 +53,7 @@ export function PiecesChecklist({
       titre="app.traitement.pieces.titre"
       action={
         <Typography variant="caption" color={valides === lignes.length ? 'success.main' : 'text.secondary'}>
-          {translate('app.traitement.pieces.compte', { valides, total: lignes.length })}
+          {translate('app.traitement.pieces.compte', { smart_count: valides, total: lignes.length })}
         </Typography>
       }
     >

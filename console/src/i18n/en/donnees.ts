@@ -30,7 +30,7 @@ export const donneesEn: Messages<typeof donneesFr> = {
   traces: {
     titre: 'Access traces',
     intro: 'Reads of personal data by agents (record or list, filter, row count, address), kept 6 months (CNIL deliberation 2021-122).',
-    filtres: { agentId: 'Agent (no.)', ressource: 'Data read', entiteId: 'Record (no.)' },
+    filtres: { agentId: 'Agent', ressource: 'Data read', entiteId: 'Record (no.)' },
     chercher: 'Search',
     aucune: 'No trace for these criteria.',
     colonnes: { at: 'Date', agent: 'Agent', ressource: 'Resource', entite: 'Record', filtre: 'Filter (rows)', ip: 'Address' },

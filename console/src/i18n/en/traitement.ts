@@ -118,7 +118,7 @@ export const traitementEn = {
   },
   pieces: {
     titre: 'Documents',
-    compte: '%{valides} validated of %{total}',
+    compte: '%{smart_count} validated of %{total} |||| %{smart_count} validated of %{total}',
     nonDeposee: 'Not uploaded',
     expiree: 'Expired',
     source: { socle: 'Core document', reglementation: 'Offer regulation', situation: 'Declared situation' },
@@ -280,6 +280,9 @@ export const traitementEn = {
       anonymiser: 'Anonymisation',
       acces_donnees: 'Data access',
       accepter: 'Acceptance',
+      export_liste: 'List export',
+      signaler_fraude: 'Flagged to fraud control',
+      telechargement_pieces: 'Documents downloaded (ZIP)',
     },
   },
 } satisfies Messages<typeof traitementFr>;

@@ -29,7 +29,7 @@ export const donneesFr = {
   traces: {
     titre: 'Traces d’accès',
     intro: 'Consultations de données personnelles par les agents (fiche ou liste, filtre, nombre de lignes, adresse), conservées 6 mois (CNIL, délibération 2021-122).',
-    filtres: { agentId: 'Agent (n°)', ressource: 'Données consultées', entiteId: 'Dossier (n°)' },
+    filtres: { agentId: 'Agent', ressource: 'Données consultées', entiteId: 'Dossier (n°)' },
     chercher: 'Rechercher',
     aucune: 'Aucune trace pour ces critères.',
     colonnes: { at: 'Date', agent: 'Agent', ressource: 'Ressource', entite: 'Dossier', filtre: 'Filtre (lignes)', ip: 'Adresse' },

@@ -119,7 +119,7 @@ export const traitementFr = {
   },
   pieces: {
     titre: 'Pièces du dossier',
-    compte: '%{valides} validée(s) sur %{total}',
+    compte: '%{smart_count} validée sur %{total} |||| %{smart_count} validées sur %{total}',
     nonDeposee: 'Non déposée',
     expiree: 'Expirée',
     source: { socle: 'Pièce socle', reglementation: 'Réglementation de l’offre', situation: 'Situation déclarée' },
@@ -284,6 +284,9 @@ export const traitementFr = {
       anonymiser: 'Anonymisation',
       acces_donnees: 'Accès aux données',
       accepter: 'Acceptation',
+      export_liste: 'Export de la liste',
+      signaler_fraude: 'Signalement au contrôle fraude',
+      telechargement_pieces: 'Téléchargement des pièces (ZIP)',
     },
   },
 };

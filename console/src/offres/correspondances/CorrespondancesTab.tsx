@@ -52,7 +52,9 @@ export function CorrespondancesTab() {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
         <Typography variant="subtitle2">
           {translate('app.correspondances.resume', {
-            trouves: data.correspondances.length, ecartes: data.ecartes.length, de: data.total ? data.debut + 1 : 0, a: data.debut + data.evalues, total: data.total,
+            trouves: translate('app.correspondances.trouves', { smart_count: data.correspondances.length }),
+            ecartes: translate('app.correspondances.nbEcartes', { smart_count: data.ecartes.length }),
+            de: data.total ? data.debut + 1 : 0, a: data.debut + data.evalues, total: data.total,
           })}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />

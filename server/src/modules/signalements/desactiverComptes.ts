@@ -31,7 +31,7 @@ export async function desactiverComptes(tx: EntityManager, signalementId: number
   );
   const cibles = comptes.filter((c) => ids.includes(c.id));
   const dejaFermes = cibles.filter((c) => c.statut_compte === 'ferme');
-  if (dejaFermes.length) throw conflict('COMPTE_DEJA_FERME', `Compte(s) déjà fermé(s) : ${dejaFermes.map((c) => c.id).join(', ')}.`);
+  if (dejaFermes.length) throw conflict('COMPTE_DEJA_FERME', `${dejaFermes.length > 1 ? 'Comptes déjà fermés' : 'Compte déjà fermé'} : ${dejaFermes.map((c) => c.id).join(', ')}.`);
   if (!comptes.some((c) => c.statut_compte !== 'ferme' && !ids.includes(c.id))) {
     throw conflict('COMPTE_UNIQUE_REQUIS', 'Un compte doit rester ouvert : désactivez seulement les comptes en trop.');
   }
