@@ -55,6 +55,41 @@ describe('SEC-LIMITE-CONNEXION: password spraying from one address', () => {
   });
 });
 
+describe('SEC-LIMITE-CONNEXION: a concurrent burst on two replicas', () => {
+  it('SEC-LIMITE-CONNEXION: 60 failed logins at once from one address, split over two app instances and both login routes, get at most 30 answers that are not 429', async () => {
+    const from = nouvelleIp();
+    const orm2 = await MikroORM.init(ormConfig(inject('databaseUrl'), { pool: { min: 0, max: 10 } }));
+    try {
+      const replica = createApp({ orm: orm2, clock: t.clock, storage: t.storage, config: { ...loadConfig({}), demo: false }, limites: new Limiteur(orm2, t.clock) });
+      const statuts = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => {
+          const cible = i % 2 ? app : replica;
+          const r = i % 4 < 2
+            ? request(cible).post('/api/auth/login').send({ email: `rafale${i}@als.test`, password: 'Devine-xxxxxxxx' })
+            : request(cible).post('/api/portail/connexion').send({ email: `rafale${i}@exemple.fr`, motDePasse: 'Devine-xxxxxxxx' });
+          return r.set('X-Forwarded-For', from).then((x) => x.status);
+        }),
+      );
+      // At most 30 reached argon2 (401, or 503 if a pool ran dry on a loaded machine); every other one was refused up front.
+      expect(statuts.filter((s) => s !== 429).length).toBeLessThanOrEqual(REGLES.connexionIp.points);
+      expect(statuts.filter((s) => s === 429).length).toBeGreaterThanOrEqual(60 - REGLES.connexionIp.points);
+      expect(statuts.every((s) => [401, 429, 503].includes(s))).toBe(true);
+    } finally {
+      await orm2.close(true);
+    }
+  });
+
+  it('SEC-LIMITE-CONNEXION: a successful login gives its point back (only failures count)', async () => {
+    const from = nouvelleIp();
+    const agent = await createAgent(t.orm, 'conseiller', ['69']);
+    const echec = (i: number) => request(app).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: `rendu${i}@als.test`, password: 'Devine-xxxxxxxx' });
+    for (let i = 0; i < REGLES.connexionIp.points - 1; i++) expect((await echec(i)).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await request(app).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: agent.email, password: agent.password })).status).toBe(200);
+    expect((await echec(99)).status).toBe(401);
+    probleme429(await echec(100));
+  });
+});
+
 describe('SEC-LIMITE-INSCRIPTION: account creation and resend floods', () => {
   it('the 11th account from one address in an hour is refused (429) and creates nothing', async () => {
     const from = nouvelleIp();
