@@ -42,6 +42,12 @@ export const REGLES = {
   depotIp: regle('depot-ip', 60, 3600, 'dépôts de pièces depuis votre adresse'),
   exportAgent: regle('export-agent', 20, 3600, 'demandes d’export'),
   exportIp: regle('export-ip', 60, 3600, 'demandes d’export depuis votre adresse'),
+  /** The archives an agent downloads on the spot: a dossier's pieces (pieces.zip), a demandeur's data package (donnees.zip). */
+  archiveAgent: regle('archive-agent', 60, 3600, 'téléchargements d’archives'),
+  archiveIp: regle('archive-ip', 240, 3600, 'téléchargements d’archives depuis votre adresse'),
+  /** The portal's copy of one's data (mes-donnees, mes-donnees.zip): each one reads everything held and streams every piece. */
+  donneesDemandeur: regle('donnees-demandeur', 10, 3600, 'demandes de copie de vos données'),
+  donneesIp: regle('donnees-ip', 30, 3600, 'demandes de copie de données depuis votre adresse'),
   /** Matching: GET /api/offres/:id/correspondances and POST /api/propositions. */
   correspondanceAgent: regle('correspondance-agent', 30, 60, 'recherches de correspondances et propositions'),
   correspondanceIp: regle('correspondance-ip', 120, 60, 'recherches de correspondances et propositions depuis votre adresse'),

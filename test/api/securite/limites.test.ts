@@ -149,6 +149,69 @@ describe('SEC-LIMITE-EXPORT-MATCHING: exports and matching per agent', () => {
   });
 });
 
+describe('SEC-LIMITE-ADRESSE: per-address limits, several accounts behind one address', () => {
+  const agents = async (role: 'manager' | 'controle_fraude', n: number) =>
+    Promise.all(Array.from({ length: n }, async () => {
+      const a = await createAgent(t.orm, role);
+      return login(app, a.email, a.password);
+    }));
+
+  it('SEC-LIMITE-DEPOT: 60 uploads an hour from one address, whoever the demandeurs: the 61st is 429', async () => {
+    const from = nouvelleIp();
+    const jetons = await Promise.all(Array.from({ length: 4 }, async () => connexion(app, (await demandeurActif(t.orm)).email)));
+    const deposer = (token: string) =>
+      request(app).post('/api/portail/justificatifs').set(bearer(token)).set('X-Forwarded-For', from).field('type', 'identite').attach('fichier', Buffer.from('pas un fichier accepté'), 'x.txt');
+    for (let i = 0; i < REGLES.depotIp.points; i++) expect((await deposer(jetons[i % 3])).status).not.toBe(429);
+    probleme429(await deposer(jetons[3]));
+  });
+
+  it('SEC-LIMITE-EXPORT: 60 exports an hour from one address (export requests and the list’s export.xlsx together): the 61st is 429, for a fresh agent too', async () => {
+    const from = nouvelleIp();
+    const [m1, m2, m3, m4] = await agents('manager', 4);
+    for (const m of [m1, m2, m3]) {
+      for (let i = 0; i < 10; i++) expect((await request(app).post('/api/exports').set(bearer(m)).set('X-Forwarded-For', from).send({})).status).toBe(400);
+      for (let i = 0; i < 10; i++) expect((await request(app).get('/api/candidatures/export.xlsx?filter=pasdujson').set(bearer(m)).set('X-Forwarded-For', from)).status).toBe(400);
+    }
+    probleme429(await request(app).get('/api/candidatures/export.xlsx').set(bearer(m4)).set('X-Forwarded-For', from));
+  });
+
+  it('SEC-LIMITE-MATCHING: 120 matching requests a minute from one address: the 121st is 429, for a fresh agent too', async () => {
+    const from = nouvelleIp();
+    const [a, b, c, d, e] = await agents('controle_fraude', 5);
+    for (const jeton of [a, b, c, d]) {
+      for (let i = 0; i < 30; i++) expect((await request(app).get('/api/offres/999999/correspondances').set(bearer(jeton)).set('X-Forwarded-For', from)).status).toBe(404);
+    }
+    probleme429(await request(app).post('/api/propositions').set(bearer(e)).set('X-Forwarded-For', from).send({}));
+  });
+});
+
+describe('SEC-LIMITE-ARCHIVES: the archives downloaded on the spot', () => {
+  it('SEC-LIMITE-EXPORT: the list’s export.xlsx counts with the agent’s export requests (20 an hour)', async () => {
+    const m = await createAgent(t.orm, 'manager');
+    const jeton = await login(app, m.email, m.password);
+    for (let i = 0; i < 10; i++) expect((await request(app).post('/api/exports').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()).send({})).status).toBe(400);
+    for (let i = 0; i < 10; i++) expect((await request(app).get('/api/candidatures/export.xlsx?filter=pasdujson').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(400);
+    probleme429(await request(app).get('/api/candidatures/export.xlsx').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+  });
+
+  it('SEC-LIMITE-ARCHIVE: an agent downloads 60 archives an hour, pieces.zip and donnees.zip together: the 61st is 429', async () => {
+    const f = await createAgent(t.orm, 'controle_fraude');
+    const jeton = await login(app, f.email, f.password);
+    for (let i = 0; i < 30; i++) expect((await request(app).get('/api/candidatures/999999/pieces.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(404);
+    for (let i = 0; i < 30; i++) expect((await request(app).get('/api/demandeurs/999999/donnees.zip?demandePar=courrier').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(404);
+    probleme429(await request(app).get('/api/candidatures/999999/pieces.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+    probleme429(await request(app).get('/api/demandeurs/999999/donnees.zip?demandePar=courrier').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+  });
+
+  it('SEC-LIMITE-ARCHIVE: a demandeur asks for a copy of their data 10 times an hour, JSON and ZIP together: the 11th is 429', async () => {
+    const jeton = await connexion(app, (await demandeurActif(t.orm)).email);
+    for (let i = 0; i < 5; i++) expect((await request(app).get('/api/portail/mes-donnees').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await request(app).get('/api/portail/mes-donnees.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(200);
+    probleme429(await request(app).get('/api/portail/mes-donnees.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+    probleme429(await request(app).get('/api/portail/mes-donnees').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+  });
+});
+
 describe('SEC-LIMITE-PURGE: counters that no longer matter are purged', () => {
   it('ended rate windows and login_throttle rows idle for 24 h without a running lock', async () => {
     const now = t.clock.now();
