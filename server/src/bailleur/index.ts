@@ -87,16 +87,20 @@ export function bailleurRouter(ctx: AppContext) {
     const h = req.headers.authorization;
     const jeton = h?.startsWith('Bearer ') ? h.slice(7).trim() : '';
     const now = ctx.clock.now();
-    await ctx.limites?.exiger(LIMITES_BAILLEUR.ouvertureIp, ipDe(req));
+    // A point taken up front, atomically (a burst of guesses cannot pass the limit); kept only for a bad link.
+    const point = await ctx.limites?.reserver(LIMITES_BAILLEUR.ouvertureIp, ipDe(req));
+    let mauvaisLien = false;
     const ouvert = await ctx.orm.em.fork().transactional(async (tx) => {
-      const lien = await lienDuJeton(tx, jeton, now).catch(async (e) => {
-        await ctx.limites?.compter(LIMITES_BAILLEUR.ouvertureIp, ipDe(req));
+      const lien = await lienDuJeton(tx, jeton, now).catch((e: unknown) => {
+        mauvaisLien = true;
         throw e;
       });
       const s = await ouvrirSession(tx, lien, now, { ip: req.ip, userAgent: req.get('user-agent') });
       const b = { lienId: lien.id, envoiId: lien.envoi_id, bailleurId: lien.bailleur_id, bailleurNom: lien.bailleur_nom, expireLe: lien.expire_le, sessionId: '' };
       await tracer(tx, b, 'ouverture', [null], now, req.ip);
       return { ...s, b };
+    }).finally(async () => {
+      if (!mauvaisLien) await point?.rendre();
     });
     poserCookie(res, ctx, ouvert.token, ouvert.expireLe, now);
     res.status(201).json(session(ouvert.b));

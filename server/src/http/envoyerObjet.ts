@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { logger } from '@server/logger';
 import type { StoredObject } from '@server/storage/storage';
 
 /**
@@ -12,7 +13,9 @@ export async function envoyerObjet(res: Response, obj: StoredObject): Promise<vo
   try {
     await pipeline(obj.stream, res);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[als] lecture du stockage interrompue :', (e as Error).message);
+    // Through the one logger (JSON line, redaction, the request's id): never console.error with a raw message.
+    const journal = (res.req as { log?: typeof logger } | undefined)?.log ?? logger;
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') journal.error({ err: e }, 'Lecture du stockage interrompue.');
     res.destroy();
   }
 }

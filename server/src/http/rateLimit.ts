@@ -14,8 +14,9 @@ import { HttpProblem } from './problem';
  * `TROP_DE_REQUETES` with `Retry-After` (seconds to the end of the window).
  *
  * Use: `limiter(ctx, REGLES.exportAgent, (req) => req.agent?.id)` as a route middleware, or
- * `ctx.limites?.consommer(regle, cle)` / `exiger(regle, cle)` inside a handler (count only
- * failures, check before the work). Without `ctx.limites` (most API tests) nothing is limited;
+ * `ctx.limites?.consommer(regle, cle)` inside a handler, or `reserver(regle, cle)` then `rendre()`
+ * when only failures count (logins: the point is taken before the work, atomically, and given back
+ * on success). Without `ctx.limites` (most API tests) nothing is limited;
  * `runServer` always sets it (README « Sécurité » lists the limits).
  */
 export interface RegleDebit {
@@ -41,6 +42,12 @@ export const REGLES = {
   depotIp: regle('depot-ip', 60, 3600, 'dépôts de pièces depuis votre adresse'),
   exportAgent: regle('export-agent', 20, 3600, 'demandes d’export'),
   exportIp: regle('export-ip', 60, 3600, 'demandes d’export depuis votre adresse'),
+  /** The archives an agent downloads on the spot: a dossier's pieces (pieces.zip), a demandeur's data package (donnees.zip). */
+  archiveAgent: regle('archive-agent', 60, 3600, 'téléchargements d’archives'),
+  archiveIp: regle('archive-ip', 240, 3600, 'téléchargements d’archives depuis votre adresse'),
+  /** The portal's copy of one's data (mes-donnees, mes-donnees.zip): each one reads everything held and streams every piece. */
+  donneesDemandeur: regle('donnees-demandeur', 10, 3600, 'demandes de copie de vos données'),
+  donneesIp: regle('donnees-ip', 30, 3600, 'demandes de copie de données depuis votre adresse'),
   /** Matching: GET /api/offres/:id/correspondances and POST /api/propositions. */
   correspondanceAgent: regle('correspondance-agent', 30, 60, 'recherches de correspondances et propositions'),
   correspondanceIp: regle('correspondance-ip', 120, 60, 'recherches de correspondances et propositions depuis votre adresse'),
@@ -75,11 +82,6 @@ export class Limiteur {
     if (total > r.points) throw tropDeRequetes(r, fin, now);
   }
 
-  /** Counts without refusing (a failure that has already been answered: the next request is refused). */
-  async compter(r: RegleDebit, valeur: string | number): Promise<void> {
-    await this.ajouter(r, valeur, 1);
-  }
-
   private async ajouter(r: RegleDebit, valeur: string | number, points: number) {
     const now = this.clock.now();
     const [row] = await this.orm.em.fork().execute<Compteur[]>(
@@ -93,13 +95,36 @@ export class Limiteur {
     return { total: row.points, fin: new Date(row.fin), now };
   }
 
-  /** Throws 429 when the window is already full, without counting (check before work whose failure alone counts). */
-  async exiger(r: RegleDebit, valeur: string | number): Promise<void> {
+  /**
+   * Takes one point up front, atomically, or throws 429 when none is left: one conditional
+   * `insert … on conflict do update … where points < limit returning`, so N concurrent requests on
+   * any number of replicas never take more than the rule's points (a check-then-count would let a
+   * burst through while argon2 runs). For work whose failure alone should count (logins): give the
+   * point back with `rendre()` when it did not fail.
+   */
+  async reserver(r: RegleDebit, valeur: string | number): Promise<{ rendre: () => Promise<void> }> {
     const now = this.clock.now();
-    const [row] = await this.orm.em
-      .fork()
-      .execute<Compteur[]>(`select points, fin from limite_debit where cle = ? and fin > ?`, [cleDe(r, valeur), now]);
-    if (row && row.points >= r.points) throw tropDeRequetes(r, new Date(row.fin), now);
+    const cle = cleDe(r, valeur);
+    const [row] = await this.orm.em.fork().execute<Compteur[]>(
+      `insert into limite_debit as l (cle, points, fin) values (?, 1, ?)
+       on conflict (cle) do update set
+         points = case when l.fin <= ? then 1 else l.points + 1 end,
+         fin = case when l.fin <= ? then excluded.fin else l.fin end
+       where l.fin <= ? or l.points < ?
+       returning l.points, l.fin`,
+      [cle, new Date(now.getTime() + r.dureeSec * 1000), now, now, now, r.points],
+    );
+    if (!row) {
+      const [plein] = await this.orm.em.fork().execute<Compteur[]>(`select points, fin from limite_debit where cle = ?`, [cle]);
+      throw tropDeRequetes(r, plein ? new Date(plein.fin) : new Date(now.getTime() + r.dureeSec * 1000), now);
+    }
+    const fin = new Date(row.fin);
+    return {
+      // Only within the same window: a point taken in an ended window is not given to the next one.
+      rendre: async () => {
+        await this.orm.em.fork().execute(`update limite_debit set points = points - 1 where cle = ? and fin = ? and points > 0`, [cle, fin]);
+      },
+    };
   }
 
   /** Rows whose window ended (the `purge-limites` job). */

@@ -90,9 +90,16 @@ export function comptesRouter(ctx: AppContext) {
   r.post('/connexion', async (req, res) => {
     const { email, motDePasse } = parseBody(connexionBody, req.body);
     const meta = { ip: req.ip, userAgent: req.get('user-agent') };
-    await ctx.limites?.exiger(REGLES.connexionIp, ipDe(req));
-    const out = await ctx.orm.em.fork().transactional((tx) => connecter(tx, email, motDePasse, ctx.clock.now(), ctx.config, meta));
-    if (!out) await ctx.limites?.compter(REGLES.connexionIp, ipDe(req));
+    // A point taken before argon2, atomically (a burst cannot pass the limit), given back unless the credentials are wrong.
+    const point = await ctx.limites?.reserver(REGLES.connexionIp, ipDe(req));
+    const out = await ctx.orm.em
+      .fork()
+      .transactional((tx) => connecter(tx, email, motDePasse, ctx.clock.now(), ctx.config, meta))
+      .catch(async (e: unknown) => {
+        await point?.rendre();
+        throw e;
+      });
+    if (out) await point?.rendre();
     if (!out) throw new HttpProblem(401, 'IDENTIFIANTS_INVALIDES', 'Adresse électronique ou mot de passe incorrect.');
     setPortailCookie(res, out.token, ctx);
     res.json({ token: out.token, cguAAccepter: out.cguAAccepter, cguVersion: out.cguVersion, demandeur: out.demandeur });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '@server/context';
+import { ipDe, limiter, REGLES } from '@server/http/rateLimit';
 import { livrerDonnees } from '@server/modules/donnees/livrer';
 import { decrireRoute } from '@server/openapi/registry';
 import { z } from 'zod';
@@ -26,28 +27,34 @@ const paquetDonnees = z.strictObject({
   historique: lignes('Événements sur mes données (hors contrôle fraude) : at, acteur (genre), action, entite, entiteId, de, vers, motif, ip (mes actes seulement)'),
   notes: lignes('Notes des agents sur mes dossiers (hors contrôle fraude, sans leur auteur) : creeLe, entite, entiteId, texte'),
   piecesDemandees: lignes('id, candidature, type, titulaire, motif, demandeeLe, satisfaiteLe'),
+  envoisBailleurs: lignes('Bailleurs qui ont reçu mon dossier : candidature, bailleur, envoyeLe'),
+  decisionsBailleurs: lignes('Décisions des bailleurs : candidature, bailleur, decision, motif, commentaire, dateCaleol, decideLe'),
 });
 
 decrireRoute({
   method: 'get', path: '/api/portail/mes-donnees', auth: 'demandeur', summary: 'Toutes mes données personnelles (RGPD art. 15), en JSON',
   description: 'Compte, demandes, candidatures, pièces (métadonnées), propositions, courriels envoyés, suspensions (catégorie et durée), connexions. La demande est journalisée.',
   reponse: { json: paquetDonnees },
+  problemes: { 429: ['TROP_DE_REQUETES'] },
 });
 decrireRoute({
   method: 'get', path: '/api/portail/mes-donnees.zip', auth: 'demandeur', summary: 'Mes données et mes pièces dans un fichier ZIP (RGPD art. 15 et 20)',
   description: '`donnees.json` et les fichiers de mes pièces (`pieces/…`), en flux. La demande est journalisée.',
   reponse: { fichier: ['application/zip'] },
+  problemes: { 429: ['TROP_DE_REQUETES'] },
 });
 
 /** DATA-ACCES: the demandeur's own data (no CGU acceptance required: a right, not a use of the service). */
 export function donneesRouter(ctx: AppContext) {
   const r = Router();
   r.use(requireDemandeur(ctx, { cgu: false }));
-  r.get('/mes-donnees', async (req, res) => {
+  // The JSON and the ZIP count together: each reads everything held on the demandeur.
+  const limites = [limiter(ctx, REGLES.donneesIp, ipDe), limiter(ctx, REGLES.donneesDemandeur, (req) => req.demandeur?.id)];
+  r.get('/mes-donnees', ...limites, async (req, res) => {
     const id = demandeurDe(req).id;
     await livrerDonnees(ctx, req.em!, res, { demandeurId: id, format: 'json', acteur: { type: 'demandeur', id }, ip: req.ip });
   });
-  r.get('/mes-donnees.zip', async (req, res) => {
+  r.get('/mes-donnees.zip', ...limites, async (req, res) => {
     const id = demandeurDe(req).id;
     await livrerDonnees(ctx, req.em!, res, { demandeurId: id, format: 'zip', acteur: { type: 'demandeur', id }, ip: req.ip });
   });

@@ -4,6 +4,7 @@ import { TITULAIRES, TYPES_JUSTIFICATIF } from '@shared/domain/enums';
 import type { AppContext } from '@server/context';
 import { parseBody } from '@server/http/validate';
 import { ipDe, limiter, REGLES } from '@server/http/rateLimit';
+import { verifierDimensions } from '@server/modules/justificatifs/dimensionsImage';
 import { deposerJustificatif } from '@server/modules/justificatifs/deposer';
 import { retirerSiOrphelin, supprimer, verrouAdresse } from '@server/modules/justificatifs/stockageDepot';
 import { nomAssaini } from '@server/modules/justificatifs/typeFichier';
@@ -29,7 +30,7 @@ decrireRoute({
     fichier: z.string().meta({ format: 'binary', description: 'Le fichier (PDF, JPEG, PNG)' }),
   }),
   reponse: { status: 201, json: pieceDeposee },
-  problemes: { 400: ['MULTIPART_ATTENDU', 'MULTIPART_INVALIDE'], 409: ['DEMANDE_ABSENTE', 'SANS_CODEMANDEUR', 'SUSPENDU'], 413: ['TROP_VOLUMINEUX', 'QUOTA_PIECES'], 415: ['TYPE_FICHIER'], 422: ['FICHIER_ILLISIBLE'], 429: ['TROP_DE_REQUETES', 'SERVEUR_OCCUPE'] },
+  problemes: { 400: ['MULTIPART_ATTENDU', 'MULTIPART_INVALIDE'], 409: ['DEMANDE_ABSENTE', 'SANS_CODEMANDEUR', 'SUSPENDU'], 413: ['TROP_VOLUMINEUX', 'QUOTA_PIECES'], 415: ['TYPE_FICHIER'], 422: ['FICHIER_ILLISIBLE', 'IMAGE_TROP_GRANDE'], 429: ['TROP_DE_REQUETES', 'SERVEUR_OCCUPE'] },
 });
 
 /**
@@ -45,6 +46,7 @@ export function justificatifsRouter(ctx: AppContext) {
     let place = false;
     try {
       const { type, titulaire } = parseBody(champsBody, { ...recu.champs, fichier: f ?? undefined });
+      await verifierDimensions(f!.temporaire, f!.mime); // an image bomb: its header announces the pixels, refused before any decoding
       // Off the event loop, within time and memory limits: a PDF bomb is a 422, never a blocked server.
       const inspection = await inspecter(f!.temporaire, f!.mime);
       if (!inspection.format) throw typeRefuse();

@@ -161,7 +161,7 @@ describe('GET /api/demandeurs/:id/donnees.zip (agents)', () => {
   });
   const url = (q = '?demandePar=Mme%20Testeuse%2C%20courrier%20du%202%20mars') => `/api/demandeurs/${d.id}/donnees.zip${q}`;
 
-  it('DATA-ACCES: a conseiller of the territory produces the same package, audited with the agent and who asked', async () => {
+  it('DATA-ACCES, R-FRAUD-VIS: a conseiller of the territory produces the package with the suspension’s category masked, audited with the agent and who asked', async () => {
     const r = await request(t.app).get(url()).set(bearer(conseiller69)).buffer(true).parse(binaire as never);
     expect(r.status).toBe(200);
     const zip = await lireZip(r.body as Buffer);
@@ -169,11 +169,12 @@ describe('GET /api/demandeurs/:id/donnees.zip (agents)', () => {
     expect(json.compte.id).toBe(d.id);
     expect([...zip.keys()].filter((k) => k.startsWith('pieces/'))).toHaveLength(d.pieces.length);
     expect(zip.get('donnees.json')!.toString('utf8')).not.toContain(MOTIF_FRAUDE);
+    expect(json.suspensions.map((s: { categorie: string }) => s.categorie)).toEqual(['suspension']);
     const [a] = await sql<{ acteur_type: string; acteur_id: number; motif: string; details: Record<string, unknown> }>(
       `select acteur_type, acteur_id, motif, details from audit_event where action = 'acces_donnees' and entite_id = ? order by id desc limit 1`,
       [d.id],
     );
-    expect(a).toMatchObject({ acteur_type: 'agent', acteur_id: conseillerId, motif: 'Mme Testeuse, courrier du 2 mars', details: { format: 'zip', demandePar: 'Mme Testeuse, courrier du 2 mars' } });
+    expect(a).toMatchObject({ acteur_type: 'agent', acteur_id: conseillerId, motif: 'Mme Testeuse, courrier du 2 mars', details: { format: 'zip', demandePar: 'Mme Testeuse, courrier du 2 mars', fraudeMasquee: true } });
   });
 
   it('DATA-ACCES: contrôle fraude may; another territory 404; a manager 403; no requester named 400', async () => {

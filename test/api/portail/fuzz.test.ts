@@ -60,6 +60,9 @@ const ROUTES: Route[] = [
   { methode: 'get', chemin: '/propositions' },
   { methode: 'post', chemin: '/propositions/:id/accepter' },
   { methode: 'post', chemin: '/propositions/:id/refuser' },
+  // A live session reads the package and audits the request (a change): fuzzed without one.
+  { methode: 'get', chemin: '/mes-donnees', sansSession: true },
+  { methode: 'get', chemin: '/mes-donnees.zip', sansSession: true },
 ];
 
 const imprimable = fc.string({ unit: fc.constantFrom(...' abcxyzABC0129-_.;,=/%"\'{}[]:éàü\\'.split('')), maxLength: 60 });

@@ -166,3 +166,41 @@ describe('SEC-QUOTA: a demandeur’s pieces, history included, weigh at most QUO
     }
   });
 });
+
+/** A PNG whose header announces `largeur` × `hauteur` (the pixel data, a few zero rows, stays tiny). */
+function png(largeur: number, hauteur: number): Buffer {
+  const chunk = (nom: string, data: Buffer) => {
+    const l = Buffer.alloc(4);
+    l.writeUInt32BE(data.length);
+    return Buffer.concat([l, Buffer.from(nom, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(largeur, 0);
+  ihdr.writeUInt32BE(hauteur, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateRawSync(Buffer.alloc(4096))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A JPEG with an EXIF segment first, then a baseline frame of `largeur` × `hauteur`. */
+function jpeg(largeur: number, hauteur: number): Buffer {
+  const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x04, 0x02]), Buffer.from('Exif\0\0', 'latin1'), Buffer.alloc(1024 - 6)]);
+  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 8, hauteur >> 8, hauteur & 0xff, largeur >> 8, largeur & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), exif, sof, Buffer.from([0xff, 0xd9])]);
+}
+
+describe('SEC-IMAGE: an image whose header announces too many pixels is refused at upload', () => {
+  it('SEC-IMAGE: a 20 000 × 20 000 PNG and a 10 000 × 6 000 JPEG are 422 IMAGE_TROP_GRANDE with nothing stored; a 4 000 × 3 000 photo is accepted', async () => {
+    const a = await demandeurPret();
+    const deposer = (fichier: Buffer, nom: string) => request(t.app).post('/api/portail/justificatifs').set(bearer(a.token)).field('type', 'identite').attach('fichier', fichier, nom);
+    for (const [fichier, nom] of [[png(20_000, 20_000), 'bombe.png'], [jpeg(10_000, 6_000), 'grande.jpg']] as const) {
+      const r = await deposer(fichier, nom);
+      expect(r.status).toBe(422);
+      expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(r.body.code).toBe('IMAGE_TROP_GRANDE');
+    }
+    expect(await q(t.orm, `select id from justificatif where demande_id = ? and type = 'identite'`, [a.demandeId])).toEqual([]);
+    expect(tmpVide()).toBe(true);
+    expect((await deposer(jpeg(4_000, 3_000), 'photo.jpg')).status).toBe(201);
+    expect((await deposer(png(2_480, 3_508), 'scan.png')).status).toBe(201);
+  });
+});

@@ -1,11 +1,15 @@
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '@server/app';
 import { loadConfig } from '@server/config';
+import { envoyerObjet } from '@server/http/envoyerObjet';
 import { journalRequetes } from '@server/http/journal';
+import type { DefinitionTache } from '@server/jobs/definitions';
+import { loadJobsConfig } from '@server/jobs/config';
+import { executerTache } from '@server/jobs/execution';
 import { errorHandler } from '@server/http/problem';
 import { creerLogger } from '@server/logger';
 import { bearer, login, useTestApp } from '@test/support/app';
@@ -86,5 +90,42 @@ describe('SEC-JOURNAL: structured logs with a request id, no personal data, no f
     expect(l.err.message).toBeUndefined();
     expect(l.demandeur).toEqual({ email: '[masqué]', nom: '[masqué]', revenuFiscalReference: '[masqué]' });
     expect(lignes.join('')).not.toContain('26710');
+  });
+
+  it('SEC-JOURNAL: a failed job keeps, for the admins reading GET /api/jobs, the SQLSTATE and stack frames of a database error, never the SQL values it quotes', async () => {
+    const def = {
+      nom: 'conservation', libelle: 'test', cron: '* * * * *', expireInMinutes: 1,
+      executer: async (em) => {
+        await em.execute(`select nom from demandeur where email = ? and id = ?::int`, ['jeanne.dupont@exemple.fr', 'Revenu 26710']);
+        return {};
+      },
+    } as DefinitionTache;
+    await expect(executerTache(t.orm, t.clock, def, loadJobsConfig({}), { declenchement: 'direct' }, {} as never)).rejects.toThrow(/26710/);
+    const [row] = await t.orm.em.fork().execute<{ erreur: string }[]>(`select erreur from tache_execution where nom = 'conservation' and statut = 'echec' order by id desc limit 1`);
+    expect(row.erreur).toContain('SQLSTATE 22P02');
+    expect(row.erreur).toMatch(/\n\s*at /); // where it failed stays readable
+    expect(row.erreur).not.toContain('26710');
+    expect(row.erreur).not.toContain('jeanne.dupont');
+  });
+
+  it('SEC-JOURNAL: a storage read cut mid-way is logged through pino (JSON line with the request id), never console.error', async () => {
+    const console_ = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      lignes = [];
+      const mini = express();
+      mini.use(journalRequetes(creerLogger({ destination: memoire() })));
+      mini.get('/fichier', async (_req, res) => {
+        const stream = new Readable({ read() { this.push(Buffer.from('%PDF-1.4 début')); this.destroy(Object.assign(new Error('disque illisible : /data/jeanne.dupont@exemple.fr.pdf'), { code: 'EIO' })); } });
+        await envoyerObjet(res, { stream, size: 1000 });
+      });
+      await request(mini).get('/fichier').catch(() => null);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(console_).not.toHaveBeenCalled();
+      const l = json().find((x) => x.msg === 'Lecture du stockage interrompue.');
+      expect(l).toMatchObject({ level: 50, req: { path: '/fichier' } });
+      for (const x of lignes) expect(() => JSON.parse(x)).not.toThrow();
+    } finally {
+      console_.mockRestore();
+    }
   });
 });

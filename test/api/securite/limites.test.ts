@@ -55,6 +55,41 @@ describe('SEC-LIMITE-CONNEXION: password spraying from one address', () => {
   });
 });
 
+describe('SEC-LIMITE-CONNEXION: a concurrent burst on two replicas', () => {
+  it('SEC-LIMITE-CONNEXION: 60 failed logins at once from one address, split over two app instances and both login routes, get at most 30 answers that are not 429', async () => {
+    const from = nouvelleIp();
+    const orm2 = await MikroORM.init(ormConfig(inject('databaseUrl'), { pool: { min: 0, max: 10 } }));
+    try {
+      const replica = createApp({ orm: orm2, clock: t.clock, storage: t.storage, config: { ...loadConfig({}), demo: false }, limites: new Limiteur(orm2, t.clock) });
+      const statuts = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => {
+          const cible = i % 2 ? app : replica;
+          const r = i % 4 < 2
+            ? request(cible).post('/api/auth/login').send({ email: `rafale${i}@als.test`, password: 'Devine-xxxxxxxx' })
+            : request(cible).post('/api/portail/connexion').send({ email: `rafale${i}@exemple.fr`, motDePasse: 'Devine-xxxxxxxx' });
+          return r.set('X-Forwarded-For', from).then((x) => x.status);
+        }),
+      );
+      // At most 30 reached argon2 (401, or 503 if a pool ran dry on a loaded machine); every other one was refused up front.
+      expect(statuts.filter((s) => s !== 429).length).toBeLessThanOrEqual(REGLES.connexionIp.points);
+      expect(statuts.filter((s) => s === 429).length).toBeGreaterThanOrEqual(60 - REGLES.connexionIp.points);
+      expect(statuts.every((s) => [401, 429, 503].includes(s))).toBe(true);
+    } finally {
+      await orm2.close(true);
+    }
+  });
+
+  it('SEC-LIMITE-CONNEXION: a successful login gives its point back (only failures count)', async () => {
+    const from = nouvelleIp();
+    const agent = await createAgent(t.orm, 'conseiller', ['69']);
+    const echec = (i: number) => request(app).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: `rendu${i}@als.test`, password: 'Devine-xxxxxxxx' });
+    for (let i = 0; i < REGLES.connexionIp.points - 1; i++) expect((await echec(i)).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await request(app).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: agent.email, password: agent.password })).status).toBe(200);
+    expect((await echec(99)).status).toBe(401);
+    probleme429(await echec(100));
+  });
+});
+
 describe('SEC-LIMITE-INSCRIPTION: account creation and resend floods', () => {
   it('the 11th account from one address in an hour is refused (429) and creates nothing', async () => {
     const from = nouvelleIp();
@@ -111,6 +146,69 @@ describe('SEC-LIMITE-EXPORT-MATCHING: exports and matching per agent', () => {
     probleme429(await request(app).get('/api/offres/999999/correspondances').set(bearer(fraude)));
     t.clock.advance(60_000);
     expect((await request(app).get('/api/offres/999999/correspondances').set(bearer(fraude))).status).toBe(404);
+  });
+});
+
+describe('SEC-LIMITE-ADRESSE: per-address limits, several accounts behind one address', () => {
+  const agents = async (role: 'manager' | 'controle_fraude', n: number) =>
+    Promise.all(Array.from({ length: n }, async () => {
+      const a = await createAgent(t.orm, role);
+      return login(app, a.email, a.password);
+    }));
+
+  it('SEC-LIMITE-DEPOT: 60 uploads an hour from one address, whoever the demandeurs: the 61st is 429', async () => {
+    const from = nouvelleIp();
+    const jetons = await Promise.all(Array.from({ length: 4 }, async () => connexion(app, (await demandeurActif(t.orm)).email)));
+    const deposer = (token: string) =>
+      request(app).post('/api/portail/justificatifs').set(bearer(token)).set('X-Forwarded-For', from).field('type', 'identite').attach('fichier', Buffer.from('pas un fichier accepté'), 'x.txt');
+    for (let i = 0; i < REGLES.depotIp.points; i++) expect((await deposer(jetons[i % 3])).status).not.toBe(429);
+    probleme429(await deposer(jetons[3]));
+  });
+
+  it('SEC-LIMITE-EXPORT: 60 exports an hour from one address (export requests and the list’s export.xlsx together): the 61st is 429, for a fresh agent too', async () => {
+    const from = nouvelleIp();
+    const [m1, m2, m3, m4] = await agents('manager', 4);
+    for (const m of [m1, m2, m3]) {
+      for (let i = 0; i < 10; i++) expect((await request(app).post('/api/exports').set(bearer(m)).set('X-Forwarded-For', from).send({})).status).toBe(400);
+      for (let i = 0; i < 10; i++) expect((await request(app).get('/api/candidatures/export.xlsx?filter=pasdujson').set(bearer(m)).set('X-Forwarded-For', from)).status).toBe(400);
+    }
+    probleme429(await request(app).get('/api/candidatures/export.xlsx').set(bearer(m4)).set('X-Forwarded-For', from));
+  });
+
+  it('SEC-LIMITE-MATCHING: 120 matching requests a minute from one address: the 121st is 429, for a fresh agent too', async () => {
+    const from = nouvelleIp();
+    const [a, b, c, d, e] = await agents('controle_fraude', 5);
+    for (const jeton of [a, b, c, d]) {
+      for (let i = 0; i < 30; i++) expect((await request(app).get('/api/offres/999999/correspondances').set(bearer(jeton)).set('X-Forwarded-For', from)).status).toBe(404);
+    }
+    probleme429(await request(app).post('/api/propositions').set(bearer(e)).set('X-Forwarded-For', from).send({}));
+  });
+});
+
+describe('SEC-LIMITE-ARCHIVES: the archives downloaded on the spot', () => {
+  it('SEC-LIMITE-EXPORT: the list’s export.xlsx counts with the agent’s export requests (20 an hour)', async () => {
+    const m = await createAgent(t.orm, 'manager');
+    const jeton = await login(app, m.email, m.password);
+    for (let i = 0; i < 10; i++) expect((await request(app).post('/api/exports').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()).send({})).status).toBe(400);
+    for (let i = 0; i < 10; i++) expect((await request(app).get('/api/candidatures/export.xlsx?filter=pasdujson').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(400);
+    probleme429(await request(app).get('/api/candidatures/export.xlsx').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+  });
+
+  it('SEC-LIMITE-ARCHIVE: an agent downloads 60 archives an hour, pieces.zip and donnees.zip together: the 61st is 429', async () => {
+    const f = await createAgent(t.orm, 'controle_fraude');
+    const jeton = await login(app, f.email, f.password);
+    for (let i = 0; i < 30; i++) expect((await request(app).get('/api/candidatures/999999/pieces.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(404);
+    for (let i = 0; i < 30; i++) expect((await request(app).get('/api/demandeurs/999999/donnees.zip?demandePar=courrier').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(404);
+    probleme429(await request(app).get('/api/candidatures/999999/pieces.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+    probleme429(await request(app).get('/api/demandeurs/999999/donnees.zip?demandePar=courrier').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+  });
+
+  it('SEC-LIMITE-ARCHIVE: a demandeur asks for a copy of their data 10 times an hour, JSON and ZIP together: the 11th is 429', async () => {
+    const jeton = await connexion(app, (await demandeurActif(t.orm)).email);
+    for (let i = 0; i < 5; i++) expect((await request(app).get('/api/portail/mes-donnees').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await request(app).get('/api/portail/mes-donnees.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp())).status).toBe(200);
+    probleme429(await request(app).get('/api/portail/mes-donnees.zip').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
+    probleme429(await request(app).get('/api/portail/mes-donnees').set(bearer(jeton)).set('X-Forwarded-For', nouvelleIp()));
   });
 });
 

@@ -40,6 +40,11 @@ export async function lireTableau(octets: Buffer): Promise<LigneLue[]> {
  * worker; the pieces' bytes are read here and handed over (an unreadable piece becomes a notice page).
  */
 export async function dossierPdfHorsThread(dossier: DossierDesignation, now: Date, storage: FileStorage): Promise<Uint8Array> {
+  return (await dossierPdfEtPages(dossier, now, storage)).octets;
+}
+
+/** The same, with its page count (the manager's `dossier_designation` export records it). */
+export async function dossierPdfEtPages(dossier: DossierDesignation, now: Date, storage: FileStorage): Promise<{ octets: Uint8Array; pages: number }> {
   const fichiers: Record<string, Uint8Array> = {};
   for (const p of dossier.pieces) {
     const objet = await storage.get(p.sha256).catch(() => null);

@@ -15,6 +15,5 @@ export async function dossierPdf({ dossier, now, fichiers }: { dossier: DossierD
     if (!octets) throw new Error('pièce absente');
     return octets;
   };
-  const { octets } = await construireDossierPdf(dossier, now, lire);
-  return octets;
+  return construireDossierPdf(dossier, now, lire); // { octets, pages }
 }

@@ -46,7 +46,8 @@ export function authRouter(ctx: AppContext) {
     const { email: raw, password } = parseBody(loginBody, req.body);
     const email = raw.toLowerCase();
     const now = ctx.clock.now();
-    await ctx.limites?.exiger(REGLES.connexionIp, ipDe(req)); // password spraying from one address
+    // Password spraying from one address: a point taken before argon2 (a burst cannot pass the limit), given back unless the credentials are wrong.
+    const point = await ctx.limites?.reserver(REGLES.connexionIp, ipDe(req));
     const em = ctx.orm.em.fork();
     const outcome = await em.transactional(async (tx) => {
       await checkThrottle(tx, 'agent', email, now);
@@ -68,11 +69,12 @@ export function authRouter(ctx: AppContext) {
       audit(tx, { at: now, acteur: { type: 'agent', id: agent.id }, action: 'connexion', entite: 'agent', entiteId: agent.id, ip: req.ip });
       const { password_hash: _omit, ...profile } = agent;
       return { session, agent: profile };
+    }).catch(async (e: unknown) => {
+      await point?.rendre(); // not a wrong password (per-account throttle, database): not counted
+      throw e;
     });
-    if (!outcome) {
-      await ctx.limites?.compter(REGLES.connexionIp, ipDe(req));
-      throw badCredentials();
-    }
+    if (!outcome) throw badCredentials();
+    await point?.rendre();
     setCookie(res, outcome.session.token, ctx);
     res.json({ token: outcome.session.token, agent: outcome.agent });
   });

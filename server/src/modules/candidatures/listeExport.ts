@@ -3,6 +3,7 @@ import type { StatutCandidature } from '@shared/domain/enums';
 import type { AppContext } from '@server/context';
 import { lecture } from '@server/db/lecture';
 import { HttpProblem } from '@server/http/problem';
+import { ipDe, limiter, REGLES } from '@server/http/rateLimit';
 import { parseListParams } from '@server/http/listQuery';
 import { fromMinimal, readableFields, whereClause } from '@server/http/simpleRest';
 import { audit } from '@server/modules/audit-events/audit';
@@ -38,13 +39,14 @@ decrireRoute({
   summary: 'La liste filtrée des candidatures en XLSX (mêmes filtre et tri que la liste ; journalisé)',
   description: `Mêmes paramètres \`filter\` et \`sort\` que GET /api/candidatures, bornés au périmètre de l’agent ; ${EXPORT_LISTE_MAX.toLocaleString('fr-FR')} lignes au plus (au-delà : 422 LISTE_TROP_LONGUE, affinez le filtre). Lu par curseur et écrit en flux ; l’export est journalisé (\`export_liste\`) avec son filtre et son nombre de lignes.`,
   reponse: { fichier: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
-  problemes: { 400: ['FILTRE_INVALIDE', 'TRI_INVALIDE'], 403: ['INTERDIT'], 422: ['LISTE_TROP_LONGUE'] },
+  problemes: { 400: ['FILTRE_INVALIDE', 'TRI_INVALIDE'], 403: ['INTERDIT'], 422: ['LISTE_TROP_LONGUE'], 429: ['TROP_DE_REQUETES'] },
 });
 
 /** Issue #15: « Exporter » on the candidatures list: what the filters show, as a spreadsheet. */
 export function listeExportRouter(ctx: AppContext) {
   const r = Router();
-  r.get('/export.xlsx', async (req, res) => {
+  // Counted with the export requests (POST /api/exports): the same spreadsheet work, the same limits.
+  r.get('/export.xlsx', limiter(ctx, REGLES.exportIp, ipDe), limiter(ctx, REGLES.exportAgent, (req) => req.agent?.id), async (req, res) => {
     const now = ctx.clock.now();
     const { sort, filter } = parseListParams(req.query as Record<string, unknown>, candidatures);
     const where = whereClause(req, candidatures, 'read', filter, now);

@@ -7,10 +7,11 @@ import { audit } from '@server/modules/audit-events/audit';
 import type { FileStorage } from '@server/storage/storage';
 import { ecrireDesignations } from './designations';
 import { chargerDossier } from './dossierDonnees';
-import { construireDossierPdf } from './dossierPdf';
 import { PARAMS, ttlExportHeures } from './params';
 import { ecrireRapportEntreprise } from './rapportEntreprise';
 import { logger } from '@server/logger';
+import { HttpProblem } from '@server/http/problem';
+import { dossierPdfEtPages } from '@server/bailleur/travaux/pool';
 
 export interface ResultatExport {
   id: number;
@@ -114,7 +115,11 @@ async function produire(
     const d = await chargerDossier(em.fork(), p.candidatureId, now);
     if (!d) throw new ErreurExport('Candidature introuvable.');
     if (!d.c.designee_le || !['transmise_bailleur', 'attribuee'].includes(d.c.statut)) throw new ErreurExport('Cette candidature n’a pas été désignée au bailleur.');
-    const { octets, pages } = await construireDossierPdf(d, now, storage);
+    // The stored PDFs are parsed and the images decoded in the bounded worker pool (as on the bailleur page), never on the event loop.
+    const { octets, pages } = await dossierPdfEtPages(d, now, storage).catch((e: unknown) => {
+      if (e instanceof HttpProblem && e.code === 'SERVEUR_OCCUPE') throw new ErreurExport('Trop de traitements en cours : relancez l’export dans une minute.');
+      throw e;
+    });
     await writeFile(fichier, octets);
     return { ext: 'pdf', nom: `dossier-designation-${slug(d.c.reference)}.pdf`, lignes: pages };
   }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '@server/context';
 import type { JustificatifTable } from '@server/db/schema';
 import { forbidden } from '@server/http/problem';
+import { ipDe, limiter, REGLES } from '@server/http/rateLimit';
 import { getRow, parseId } from '@server/http/simpleRest';
 import { audit } from '@server/modules/audit-events/audit';
 import { candidatures } from '@server/modules/candidatures/candidatures.resource';
@@ -12,7 +13,7 @@ decrireRoute({
   method: 'get', path: '/api/candidatures/{id}/pieces.zip', auth: 'agent', roles: 'conseillers (territoire), contrôle fraude',
   summary: 'Les pièces en vigueur du dossier, en une archive ZIP (journalisé)',
   description: 'Une entrée par pièce active de la demande (`<titulaire>-<type>-<id>-<nom>`), lue du stockage au fil de l’archive. Le téléchargement est journalisé (`telechargement_pieces`) avant le premier octet.',
-  reponse: { fichier: ['application/zip'] }, problemes: { 403: ['INTERDIT'], 404: ['INTROUVABLE'] },
+  reponse: { fichier: ['application/zip'] }, problemes: { 403: ['INTERDIT'], 404: ['INTROUVABLE'], 429: ['TROP_DE_REQUETES'] },
 });
 
 type Piece = Pick<JustificatifTable, 'id' | 'type' | 'titulaire' | 'nom_original' | 'sha256'>;
@@ -20,8 +21,8 @@ type Piece = Pick<JustificatifTable, 'id' | 'type' | 'titulaire' | 'nom_original
 /** Issue #15: « Télécharger les pièces » of a dossier, for those who may download pieces (managers may not). */
 export function piecesZipRouter(ctx: AppContext) {
   const r = Router();
-  r.get('/:id/pieces.zip', async (req, res) => {
-    const id = parseId(req.params.id);
+  r.get('/:id/pieces.zip', limiter(ctx, REGLES.archiveIp, ipDe), limiter(ctx, REGLES.archiveAgent, (req) => req.agent?.id), async (req, res) => {
+    const id = parseId(String(req.params.id));
     if (!req.ability!.can('telecharger', 'justificatifs')) throw forbidden();
     const c = await getRow(req, ctx, candidatures, id); // outside the agent's scope: 404
     const pieces = await req.em!.execute<Piece[]>(
