@@ -144,12 +144,18 @@ async function pageRecherche(
   p: { sel: { sql: string; params: unknown[] }; order: string; orderParams: unknown[]; taille: number; start: number },
 ): Promise<{ rows: Record<string, unknown>[]; total: number; start: number } | null> {
   const a = def.alias;
+  // When the sort reads only the resource's own columns, the matches carry their row (read anyway by
+  // the scan that found them) and the page is sorted from them; else each match is fetched again by id
+  // for the sort (9 449 index lookups for « martin » at national volume: half of the search's time).
+  const triPropre = [...p.order.matchAll(/\b([a-z_][a-z0-9_]*)\.(?=[a-z_"])/gi)].every((m) => m[1] === a);
+  const pageIds = triPropre
+    ? `select ${a}.id from m_ ${a} order by ${p.order} limit ? offset ?`
+    : `select ${a}.id from ${fromMinimal(def, p.order)} where ${a}.id in (select id from m_) order by ${p.order} limit ? offset ?`;
   const rows = await conn.execute<Record<string, unknown>[]>(
-    `with m_ as materialized (select ${a}.id from ${fromMinimal(def, where.sql)} where ${where.sql} limit ${TOTAL_EXACT_MAX + 1})
+    `with m_ as materialized (select ${triPropre ? `${a}.*` : `${a}.id`} from ${fromMinimal(def, where.sql)} where ${where.sql} limit ${TOTAL_EXACT_MAX + 1})
      select ${p.sel.sql}, (select count(*) from m_)::int as "total_"
        from ${def.from}
-       join (select id, row_number() over () as n from (
-               select ${a}.id from ${fromMinimal(def, p.order)} where ${a}.id in (select id from m_) order by ${p.order} limit ? offset ?) x) p_ on p_.id = ${a}.id
+       join (select id, row_number() over () as n from (${pageIds}) x) p_ on p_.id = ${a}.id
       order by p_.n`,
     [...where.params, ...p.sel.params, ...p.orderParams, p.taille, p.start],
   );

@@ -73,11 +73,15 @@ describe('VOLUME-RECHERCHE: a search is evaluated once for its page and its tota
       faits.push(d.candidatureId);
     }
     const attendu = async (ordre: string) =>
-      (await c.execute<{ id: number }[]>(`select id from candidature where id = any(?::int[]) order by ${ordre}`, [`{${faits.join(',')}}`])).map((r) => r.id);
+      (await c.execute<{ id: number }[]>(
+        `select c.id from candidature c join demandeur d on d.id = c.demandeur_id where c.id = any(?::int[]) order by ${ordre}`, [`{${faits.join(',')}}`],
+      )).map((r) => r.id);
+    // Sorted on the candidature's own columns (from the matches' rows) and on a joined one (fetched again by id).
     for (const [tri, ordre] of [
-      [['dateCandidature', 'DESC'], 'date_candidature desc, id desc'],
-      [['dateCandidature', 'ASC'], 'date_candidature asc, id asc'],
-      [['id', 'ASC'], 'id asc'],
+      [['demandeurNom', 'DESC'], 'd.nom desc nulls last, c.id desc'],
+      [['dateCandidature', 'DESC'], 'date_candidature desc, c.id desc'],
+      [['dateCandidature', 'ASC'], 'date_candidature asc, c.id asc'],
+      [['id', 'ASC'], 'c.id asc'],
     ] as const) {
       const lus: number[] = [];
       for (const range of ['[0,9]', '[10,19]', '[20,29]']) {
