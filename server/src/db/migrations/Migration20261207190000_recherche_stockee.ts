@@ -14,6 +14,9 @@ export class Migration20261207190000_recherche_stockee extends Migration {
     this.addSql(`alter table "demandeur" add column "recherche" text generated always as (als_recherche_demandeur("nom", "prenom", "email", "telephone")) stored;`);
     this.addSql(`drop index "demandeur_recherche_trgm_idx";`);
     this.addSql(`create index "demandeur_recherche_trgm_idx" on "demandeur" using gin ("recherche" gin_trgm_ops);`);
+    // The table was rewritten: fresh statistics now (VACUUM, for the visibility map of index-only
+    // scans, cannot run in the migration's transaction: README says to run it on a large database).
+    this.addSql(`analyze "demandeur";`);
   }
 
   override async down(): Promise<void> {
