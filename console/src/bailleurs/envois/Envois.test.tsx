@@ -124,6 +124,8 @@ describe('Envois au bailleur (offer tab)', { timeout: 60_000 }, () => {
     expect(posts).toEqual([`envoyer offre ${OFFRE.id}`]);
     expect(await screen.findByText(/Envoyé le 02\/11\/2026 10:00 par Camille Martin à attributions@bailleur.test/)).toBeTruthy();
     expect(screen.getByText('Ouvert le 02/11/2026 11:15')).toBeTruthy();
+    // The dialog closes with a transition; until it is gone it hides the page behind it (aria-modal).
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const table = screen.getByRole('table', { name: 'Candidatures de l’envoi' });
     const ligne = (ref: string) => within(table).getByRole('row', { name: new RegExp(ref) });
     expect(within(ligne('CAND-2026-000501')).getByText('Attribuée — CALEOL du 01/11/2026')).toBeTruthy();
