@@ -95,7 +95,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
       await page.waitForTimeout(200);
     }
   }
-  await page.getByText(/(\d+) validée\(s\) sur \1$/).waitFor({ timeout: 20_000 });
+  await page.getByText(/(\d+) validées? sur \1$/).waitFor({ timeout: 20_000 });
   await page.getByRole('heading', { name: candidature.reference, exact: true }).scrollIntoViewIfNeeded();
   await page.waitForTimeout(2000); // the PDF viewer repaints
   await shot('5-pieces-validees');

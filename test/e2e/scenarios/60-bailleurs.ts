@@ -132,7 +132,7 @@ export const scenario: Scenario = async ({ page, base, shot, courriels }) => {
   await writeFile(rempli, Buffer.from(await wb.xlsx.writeBuffer()));
   await bailleur.getByLabel(/Tableau complété/).setInputFiles(rempli);
   await bailleur.getByRole('button', { name: 'Envoyer le tableau' }).click();
-  await bailleur.getByText(/Résultat ligne par ligne : 1 appliquée\(s\), 0 refusée\(s\)/).waitFor({ timeout: 30_000 });
+  await bailleur.getByText(/Résultat ligne par ligne : 1 appliquée, 0 refusée/).waitFor({ timeout: 30_000 });
   await bailleur.getByText('Aucune candidature n’attend votre décision.').waitFor();
   await bailleur.screenshot({ path: path.resolve('test-results/e2e/60-bailleurs-4-tableau.png'), fullPage: true });
 

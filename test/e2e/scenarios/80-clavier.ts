@@ -108,7 +108,7 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
       await page.waitForTimeout(200);
     }
   }
-  await page.getByText(/(\d+) validée\(s\) sur \1$/).waitFor({ timeout: 20_000 });
+  await page.getByText(/(\d+) validées? sur \1$/).waitFor({ timeout: 20_000 });
   const apresPieces = await focus(page);
   if (aVerifier > 0 && (!apresPieces.texte || apresPieces.tag === 'BODY')) throw new Error('the focus fell to the page after the pieces');
   await shot('2-pieces-validees');
