@@ -24,7 +24,7 @@ export const OffreList = () => (
         so neither has its own column (both stay filters); headers wrap. */}
     <DataTable<Offre> rowClick="show" bulkActionButtons={false} sx={{ '& .MuiTableCell-head': { whiteSpace: 'normal' }, '& .MuiTableCell-root': { px: 1 } }}>
       <DataTable.Col source="reference" sx={{ whiteSpace: 'nowrap' }} />
-      <DataTable.Col source="titre" sx={{ minWidth: 200 }} />
+      <DataTable.Col source="titre" sx={{ minWidth: 170 }} />
       <DataTable.Col source="commune" render={(r) => `${r.commune} (${r.departement})`} />
       <DataTable.Col source="reglementation">
         <EnumField source="reglementation" enumName="reglementation" />
