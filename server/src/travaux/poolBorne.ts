@@ -18,5 +18,9 @@ export function poolBorne(o: { worker: URL; minThreads: number; maxQueue: number
   });
 }
 
-/** The rejection of a task when the pool's queue is full (answered 429 SERVEUR_OCCUPE by the callers). */
-export const fileDAttentePleine = (e: unknown) => e instanceof Error && /queue is full/i.test(e.message);
+/**
+ * The rejection of a task when the pool's queue is full (answered 429 SERVEUR_OCCUPE by the callers):
+ * piscina's « Task queue is at limit » (and « No task queue available… » with a queue of 0).
+ * SEC-POOL-FILE fails if piscina words it otherwise.
+ */
+export const fileDAttentePleine = (e: unknown) => e instanceof Error && /^Task queue is at limit$|^No task queue available/.test(e.message);

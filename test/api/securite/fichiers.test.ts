@@ -104,6 +104,29 @@ describe('SEC-BOMBE: an uploaded PDF is parsed off the event loop, within limits
     expect(await q(t.orm, `select id from justificatif where demande_id = ?`, [a.demandeId])).toEqual([]);
     expect(tmpVide()).toBe(true);
   }, 60_000);
+  it('SEC-BOMBE-DELAI: a 9 MB PDF of 200 000 small objects, whose parsing takes seconds, is refused at the 2 s limit (422, nothing stored); the next piece is served', async () => {
+    const a = await demandeurPret();
+    const corps = ['%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n'];
+    for (let i = 4; i < 200_004; i++) corps.push(`${i} 0 obj\n<< /A [1 2 3] /B (x) >>\nendobj\n`);
+    corps.push('trailer\n<< /Root 1 0 R /Size 200004 >>\n%%EOF\n');
+    const lent = Buffer.from(corps.join(''), 'latin1');
+    expect(lent.length).toBeLessThan(10 * MO); // far under the 20 MB cap and with no compressed stream: only the clock stops it
+    const debut = performance.now();
+    const r = await request(base).post('/api/portail/justificatifs').set(bearer(a.token)).field('type', 'identite').attach('fichier', lent, 'avis.pdf');
+    const duree = performance.now() - debut;
+    console.log(`PDF de 200 000 objets : ${r.status} en ${Math.round(duree)} ms`);
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('FICHIER_ILLISIBLE');
+    expect(duree).toBeGreaterThan(2000); // the limit, not another refusal, answered
+    expect(await q(t.orm, `select id from justificatif where demande_id = ?`, [a.demandeId])).toEqual([]);
+    expect(tmpVide()).toBe(true);
+    // The aborted task ended its thread; the pool starts another and the next upload is inspected.
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 200]);
+    doc.setTitle(`suivant ${process.pid}-${Date.now()}`);
+    const ok = await request(base).post('/api/portail/justificatifs').set(bearer(a.token)).field('type', 'identite').attach('fichier', Buffer.from(await doc.save()), 'avis.pdf');
+    expect(ok.status).toBe(201);
+  }, 60_000);
 });
 
 /** A one-page PDF whose catalog opens with `ouverture` (an action dictionary or a destination), saved with object streams. */
