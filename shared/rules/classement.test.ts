@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PUBLICS_CIBLES, SITUATIONS_PRIORITAIRES, STATUTS_CANDIDATURE, STATUTS_JUSTIFICATIF, TITULAIRES, TYPES_JUSTIFICATIF } from '@shared/domain/enums';
 import type { JustificatifRules } from '@shared/domain/types';
-import { DECALAGE_HORS_PUBLIC_CIBLE, classer, comparerClassement, libellePalier, motifClassement, palierCandidature, type EntreeClassement } from './classement';
+import { DECALAGE_HORS_PUBLIC_CIBLE, classer, comparerClassement, libellePalier, libellesPaliers, motifClassement, palierCandidature, type EntreeClassement } from './classement';
 import { MAINTENANT, demande, piece, socles } from './fixtures';
 
 const classique = { nature: 'classique', reglementation: 'plus' } as const;
@@ -89,6 +89,8 @@ describe('ranking of one offer', () => {
     expect(motifClassement('classique', 12, '2026-07-14T20:00:00Z')).toBe('hors public cible, pièces socles déposées, candidature du 14/07/2026 à 22:00');
     expect(libellePalier('courte_duree', 2)).toBe('situation prioritaire justifiée');
     expect(libellePalier('courte_duree', 13)).toBe('hors public cible, sans situation prioritaire justifiée');
+    expect(libellesPaliers('courte_duree')).toEqual(Object.fromEntries([1, 2, 3, 11, 12, 13].map((p) => [p, libellePalier('courte_duree', p)])));
+    expect(Object.keys(libellesPaliers('classique'))).toEqual(['1', '2', '3', '11', '12', '13']);
   });
 
   it('R-RANK-EXPLAIN: ties by dateCandidature then id; closed candidatures are not ranked', () => {

@@ -78,6 +78,12 @@ export function libellePalier(nature: NatureOffre, palier: number): string {
   return hors ? `hors public cible, ${libelle}` : libelle;
 }
 
+/** Every palier of a nature with its label (e.g. for SQL that writes the motif itself): 1..3 and 11..13. */
+export function libellesPaliers(nature: NatureOffre): Record<number, string> {
+  const paliers = TIERS[nature].flatMap((_, i) => [i + 1, i + 1 + DECALAGE_HORS_PUBLIC_CIBLE]);
+  return Object.fromEntries(paliers.map((p) => [p, libellePalier(nature, p)]));
+}
+
 /** R-RANK-EXPLAIN: the reason in words. */
 export function motifClassement(nature: NatureOffre, palier: number, dateCandidature: Instant): string {
   return `${libellePalier(nature, palier)}, candidature du ${formatDateHeureParis(dateCandidature)}`;

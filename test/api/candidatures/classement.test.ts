@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PUBLICS_CIBLES, type StatutCandidature, type StatutJustificatif, type TypeJustificatif } from '@shared/domain/enums';
-import { classer } from '@shared/rules/classement';
+import { classer, libellePalier, motifClassement } from '@shared/rules/classement';
 import type { JustificatifRules } from '@shared/domain/types';
 import { bearer, login, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
@@ -95,5 +95,38 @@ describe('R-RANK: the SQL ranking equals the shared ranking function', () => {
     expect(v.status).toBe(200);
     const apres = await request(t.app).get(`/api/offres/${offreId}/classement`).set(bearer(token));
     expect(apres.body.map((r: { candidatureId: number }) => r.candidatureId)).toEqual([premier.candidatureId, second.candidatureId]);
+  });
+
+  it('VOLUME-CLASSEMENT-JSON: the text PostgreSQL writes is byte for byte JSON.stringify of the rows (microseconds, quotes, backslashes, control characters, accents, summer and winter time)', async () => {
+    const offreId = await creerOffre(t.orm, { nature: 'courte_duree', forme: 'type' });
+    const dates = ['2026-03-29T00:59:59.999999Z', '2026-03-29T01:00:00.000500Z', '2026-10-25T00:30:00.123456Z', '2026-10-25T01:30:00Z'];
+    const noms = ['O\'Brien "le grand"', 'Back\\slash\ttab', `Ligne\nsuivante${String.fromCharCode(1)}`, 'Éléonore Ñúñez 李'];
+    const ids: number[] = [];
+    for (const [i, date] of dates.entries()) {
+      const d = await creerDossier(t.orm, { offreId, dateCandidature: new Date(date), publicCible: i % 2 ? 'hors_public_cible' : 'peec' });
+      await t.orm.em.fork().execute(`update candidature set date_candidature = ?::timestamptz where id = ?`, [date, d.candidatureId]);
+      await t.orm.em.fork().execute(`update demandeur set nom = ?, prenom = ? where id = ?`, [noms[i], noms[3 - i], d.demandeurId]);
+      ids.push(d.candidatureId);
+    }
+    await t.orm.em.fork().execute(`update candidature set agent_en_charge_id = (select min(id) from agent) where id = ?`, [ids[2]]);
+    const r = await request(t.app).get(`/api/offres/${offreId}/classement`).set(bearer(token));
+    expect(r.status).toBe(200);
+    // What the former code built in Node from the same rows, then serialised.
+    const lignes = await t.orm.em.fork().getConnection().execute<{ id: number; palier: number; demandeur_id: number; statut: string; d: string; reference: string; agent_en_charge_id: number | null; nom: string; prenom: string }[]>(
+      `select c.id, c.palier, c.demandeur_id, c.statut, to_char(c.date_candidature at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as d, c.reference, c.agent_en_charge_id, dr.nom, dr.prenom
+         from candidature c join demandeur dr on dr.id = c.demandeur_id where c.offre_id = ? order by c.palier, c.date_candidature, c.id`, [offreId]);
+    const attendu = lignes.map((l, i) => {
+      const date = new Date(`${l.d.slice(0, 10)}T${l.d.slice(11, 23)}Z`); // truncated to the millisecond, as Date#toISOString
+      return {
+        rang: i + 1, palier: l.palier, candidatureId: l.id, demandeurId: l.demandeur_id, statut: l.statut, dateCandidature: date.toISOString(),
+        reference: l.reference, agentEnChargeId: l.agent_en_charge_id, demandeurNom: l.nom, demandeurPrenom: l.prenom,
+        libellePalier: libellePalier('courte_duree', l.palier), motif: motifClassement('courte_duree', l.palier, date),
+      };
+    });
+    expect(attendu.map((a) => a.dateCandidature)).toContain('2026-03-29T00:59:59.999Z');
+    expect(r.text).toBe(JSON.stringify(attendu));
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    const vide = await request(t.app).get(`/api/offres/${await creerOffre(t.orm)}/classement`).set(bearer(token));
+    expect(vide.text).toBe('[]');
   });
 });

@@ -84,6 +84,51 @@ async function ecransConseiller(page: Page, base: string): Promise<Ecran[]> {
     { nom: 'offres', chemin: '/offres', pret: lignes },
     { nom: 'une offre', chemin: `/offres/${offre.id}/show`, pret: titre(new RegExp(offre.reference)) },
     { nom: 'propositions', chemin: '/propositions' },
+    ...(await dialoguesDossier(page, base)),
+  ];
+}
+
+interface Dossier { checklist: { demandable?: boolean }[]; designation: { possible: boolean } | null }
+
+/**
+ * The two dialogs a dossier opens before it writes: « Demander la pièce » on a line the conseiller
+ * may ask for, and the confirmation before a designation (a dossier whose « Désigner » is enabled).
+ * Opened, audited, never sent.
+ */
+async function dialoguesDossier(page: Page, base: string): Promise<Ecran[]> {
+  const dossiers: Record<string, number> = {};
+  for (const onglet of ['en_instruction', 'a_traiter']) {
+    for (const { id } of await api<{ id: number }[]>(page, base, '/candidatures', { filter: { onglet }, range: [0, 99], sort: ['id', 'ASC'] })) {
+      const d = await api<Dossier>(page, base, `/candidatures/${id}/dossier`);
+      if (!dossiers.demander && d.checklist.some((l) => l.demandable)) dossiers.demander = id;
+      if (!dossiers.designer && d.designation?.possible) dossiers.designer = id;
+      if (dossiers.demander && dossiers.designer) break;
+    }
+  }
+  if (!dossiers.demander || !dossiers.designer) throw new Error(`demo data lack a dossier for the dialogs: ${JSON.stringify(dossiers)}`);
+  const pieces = (p: Page) => p.getByRole('list', { name: 'Pièces du dossier' });
+  return [
+    {
+      nom: 'dialogue « Demander la pièce »',
+      chemin: `/candidatures/${dossiers.demander}/show`,
+      pret: async (p) => {
+        const bouton = pieces(p).getByRole('button', { name: /^Demander la pièce : / }).first();
+        await bouton.waitFor({ timeout: 20_000 });
+        const nom = (await bouton.getAttribute('aria-label'))!;
+        await bouton.click();
+        await p.getByRole('dialog', { name: nom }).waitFor({ timeout: 10_000 });
+      },
+    },
+    {
+      nom: 'confirmation de la désignation',
+      chemin: `/candidatures/${dossiers.designer}/show`,
+      pret: async (p) => {
+        const designer = p.getByRole('button', { name: 'Désigner au bailleur' });
+        await designer.waitFor({ timeout: 20_000 });
+        await designer.click();
+        await p.getByRole('dialog').waitFor({ timeout: 10_000 });
+      },
+    },
   ];
 }
 
