@@ -6,7 +6,7 @@ import type { SuiviCandidature, SuiviEnvoi } from '@shared/api/bailleurs';
 import { App } from '@console/App';
 import type { AgentProfile } from '@console/auth/session';
 import { dossierPour, instructionHandlers } from '@console/candidatures/test/handlers';
-import type { Candidature, Offre } from '@console/data/records';
+import type { Candidature, Export, Offre } from '@console/data/records';
 import { FIXTURES } from '@console/test/fixtures';
 import { agentDe, fixtureHandlers, sessionHandler } from '@console/test/handlers';
 import { server } from '@console/test/server';
@@ -132,5 +132,44 @@ describe('Envois au bailleur (offer tab)', { timeout: 60_000 }, () => {
     expect(within(ligne('CAND-2026-000501')).getByText('Téléchargé le 02/11/2026 11:16')).toBeTruthy();
     expect(within(ligne('CAND-2026-000502')).getByText('—')).toBeTruthy();
     expect(within(ligne('CAND-2026-000502')).getByText('Pas encore téléchargé')).toBeTruthy();
+  });
+});
+
+describe('Envoyer au bailleur (designations export page)', () => {
+  const EXPORT = { ...(FIXTURES.exports as Export), kind: 'designations_bailleur' as const, statut: 'termine' as const, params: { bailleurId: 3, from: '2026-03-01', to: '2026-03-31' } };
+  const afficher = (x: Export, posts: string[]) => {
+    server.use(
+      sessionHandler(agentDe('manager', [])),
+      http.post('/api/exports/:id/envoyer-bailleur', ({ params }) => {
+        posts.push(`envoyer export ${params.id}`);
+        return HttpResponse.json({ envoiId: 9, lienId: 9, destinataire: 'attributions@bailleur.test', expireLe: '2026-11-16T09:00:00Z', candidatures: 3 }, { status: 201 });
+      }),
+      ...fixtureHandlers({ ...FIXTURES, exports: x }),
+    );
+    render(
+      <TestMemoryRouter initialEntries={[`/exports/${x.id}/show`]}>
+        <App store={memoryStore()} />
+      </TestMemoryRouter>,
+    );
+  };
+
+  it('R-BAIL-LIEN: a manager sends a finished designations export to its bailleur after a confirmation; the answer names the address and the count', async () => {
+    const posts: string[] = [];
+    afficher(EXPORT, posts);
+    fireEvent.click(await screen.findByRole('button', { name: 'Envoyer au bailleur' }, { timeout: 30_000 }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/aucune donnée personnelle/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Envoyer' }));
+    await screen.findByText(/Lien envoyé à attributions@bailleur.test pour 3 candidatures/);
+    expect(posts).toEqual([`envoyer export ${EXPORT.id}`]);
+  });
+
+  it.each([
+    ['still running', { statut: 'en_cours' as const }],
+    ['for an entreprise', { kind: 'rapport_entreprise' as const, params: { entrepriseId: 2 } }],
+  ])('R-BAIL-LIEN: an export %s offers no send button', async (_cas, autre) => {
+    afficher({ ...EXPORT, ...autre }, []);
+    await screen.findByText('Habitat Rhône', {}, { timeout: 30_000 });
+    expect(screen.queryByRole('button', { name: 'Envoyer au bailleur' })).toBeNull();
   });
 });
