@@ -25,6 +25,7 @@ import { Migration20261207113000_territoires_justificatifs } from './migrations/
 import { Migration20261207113100_index_comptes } from './migrations/Migration20261207113100_index_comptes';
 import { Migration20261207113200_demandeurs_nom_territoire } from './migrations/Migration20261207113200_demandeurs_nom_territoire';
 import { Migration20261207190000_recherche_stockee } from './migrations/Migration20261207190000_recherche_stockee';
+import { Migration20261207200000_index_offre_couvrant } from './migrations/Migration20261207200000_index_offre_couvrant';
 import { Migration20261207150000_jeton_lien_chiffre } from './migrations/Migration20261207150000_jeton_lien_chiffre';
 import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207113200_demandeurs_nom_territoire', class: Migration20261207113200_demandeurs_nom_territoire },
   { name: 'Migration20261207150000_jeton_lien_chiffre', class: Migration20261207150000_jeton_lien_chiffre },
   { name: 'Migration20261207190000_recherche_stockee', class: Migration20261207190000_recherche_stockee },
+  { name: 'Migration20261207200000_index_offre_couvrant', class: Migration20261207200000_index_offre_couvrant },
 ];
