@@ -164,74 +164,68 @@ async function supprimerFichiers(em: EntityManager, storage: FileStorage, lot: n
   }
 }
 
-async function effacerMotifsSuspension(em: EntityManager, now: Date, lot: number, pauseMs: number) {
-  const limite = limiteDeConservation(now, entreeConservation('suspension_motif').duree);
+/**
+ * A batched erasure of fraud data past its period: `sql` updates at most one batch (its `?` for the
+ * batch size is given by `params(lot)`) and returns the ids it erased; each gets one fraud audit
+ * event by the system, with the rule's name in its details.
+ */
+async function effacerEtTracer<R extends { id: number }>(
+  em: EntityManager, now: Date, lot: number, pauseMs: number, sql: string, params: (lot: number) => unknown[],
+  evenement: (r: R) => { action: string; entite: string; details: Record<string, unknown> },
+) {
   return parLots(em, lot, pauseMs, async (tx) => {
-    const rows = await tx.execute<{ id: number; demandeur_id: number }[]>(
-      `update suspension s set motif = ?, motif_levee = case when motif_levee is null then null else ? end
-         from (select id from suspension where coalesce(levee_le, fin) <= ? and motif <> ? order by id limit ? for update skip locked) x
-        where s.id = x.id and s.motif <> ? returning s.id, s.demandeur_id`,
-      [CONTENU_EFFACE, CONTENU_EFFACE, limite, CONTENU_EFFACE, lot, CONTENU_EFFACE],
-    );
-    for (const r of rows) {
-      audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'effacer_motif', entite: 'suspension', entiteId: r.id, fraude: true, details: { regle: 'suspension_motif', demandeurId: r.demandeur_id } });
-    }
+    const rows = await tx.execute<R[]>(sql, params(lot));
+    for (const r of rows) audit(tx, { at: now, acteur: { type: 'systeme' }, entiteId: r.id, fraude: true, ...evenement(r) });
     await tx.flush();
     return rows.length;
   });
+}
+
+async function effacerMotifsSuspension(em: EntityManager, now: Date, lot: number, pauseMs: number) {
+  const limite = limiteDeConservation(now, entreeConservation('suspension_motif').duree);
+  return effacerEtTracer<{ id: number; demandeur_id: number }>(em, now, lot, pauseMs,
+    `update suspension s set motif = ?, motif_levee = case when motif_levee is null then null else ? end
+       from (select id from suspension where coalesce(levee_le, fin) <= ? and motif <> ? order by id limit ? for update skip locked) x
+      where s.id = x.id and s.motif <> ? returning s.id, s.demandeur_id`,
+    (n) => [CONTENU_EFFACE, CONTENU_EFFACE, limite, CONTENU_EFFACE, n, CONTENU_EFFACE],
+    (r) => ({ action: 'effacer_motif', entite: 'suspension', details: { regle: 'suspension_motif', demandeurId: r.demandeur_id } }),
+  );
 }
 
 /** Erases the evidence and conclusion of concluded signals past their period, and its readable key (fraude.ts). */
 async function effacerSignalements(em: EntityManager, now: Date, lot: number, pauseMs: number, statut: 'infirme' | 'confirme', regle: 'signalement_infirme' | 'constat_fraude') {
   const limite = limiteDeConservation(now, entreeConservation(regle).duree);
-  return parLots(em, lot, pauseMs, async (tx) => {
-    const rows = await tx.execute<{ id: number }[]>(
-      `update signalement s set preuves = jsonb_build_object('efface', ?::text), conclusion = case when s.conclusion is null then null else ? end,
-              cle = ${CLE_EFFACEE_SQL('s')}
-         from (select id from signalement where statut = ? and updated_at <= ? and preuves->>'efface' is null order by id limit ? for update skip locked) x
-        where s.id = x.id and s.statut = ? and s.preuves->>'efface' is null returning s.id`,
-      [CONTENU_EFFACE, CONTENU_EFFACE, statut, limite, lot, statut],
-    );
-    for (const r of rows) {
-      audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'effacer_preuves', entite: 'signalement', entiteId: r.id, fraude: true, details: { regle } });
-    }
-    await tx.flush();
-    return rows.length;
-  });
+  return effacerEtTracer(em, now, lot, pauseMs,
+    `update signalement s set preuves = jsonb_build_object('efface', ?::text), conclusion = case when s.conclusion is null then null else ? end,
+            cle = ${CLE_EFFACEE_SQL('s')}
+       from (select id from signalement where statut = ? and updated_at <= ? and preuves->>'efface' is null order by id limit ? for update skip locked) x
+      where s.id = x.id and s.statut = ? and s.preuves->>'efface' is null returning s.id`,
+    (n) => [CONTENU_EFFACE, CONTENU_EFFACE, statut, limite, n, statut],
+    () => ({ action: 'effacer_preuves', entite: 'signalement', details: { regle } }),
+  );
 }
 
 /** constat_fraude: besides the confirmed signals, a piece's falsification finding and contrôle fraude's notes. */
 async function effacerConstatsFraude(em: EntityManager, now: Date, lot: number, pauseMs: number) {
   const limite = limiteDeConservation(now, entreeConservation('constat_fraude').duree);
+  const details = { regle: 'constat_fraude' };
   const signalements = await effacerSignalements(em, now, lot, pauseMs, 'confirme', 'constat_fraude');
-  const pieces = await parLots(em, lot, pauseMs, async (tx) => {
-    const rows = await tx.execute<{ id: number }[]>(
-      `update justificatif j set motif_falsification = ?
-         from (select id from justificatif where statut = 'falsifie' and verifie_le <= ? and motif_falsification is not null and motif_falsification <> ?
-                order by id limit ? for update skip locked) x
-        where j.id = x.id and j.motif_falsification <> ? returning j.id`,
-      [CONTENU_EFFACE, limite, CONTENU_EFFACE, lot, CONTENU_EFFACE],
-    );
-    for (const r of rows) {
-      audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'effacer_motif', entite: 'justificatif', entiteId: r.id, fraude: true, details: { regle: 'constat_fraude' } });
-    }
-    await tx.flush();
-    return rows.length;
-  });
-  const notes = await parLots(em, lot, pauseMs, async (tx) => {
-    const rows = await tx.execute<{ id: number }[]>(
-      `update note n set texte = ?
-         from (select n2.id from note n2 join agent a on a.id = n2.agent_id
-                where a.role = 'controle_fraude' and n2.created_at <= ? and n2.texte <> ? order by n2.id limit ? for update of n2 skip locked) x
-        where n.id = x.id and n.texte <> ? returning n.id`,
-      [CONTENU_EFFACE, limite, CONTENU_EFFACE, lot, CONTENU_EFFACE],
-    );
-    for (const r of rows) {
-      audit(tx, { at: now, acteur: { type: 'systeme' }, action: 'effacer_note', entite: 'note', entiteId: r.id, fraude: true, details: { regle: 'constat_fraude' } });
-    }
-    await tx.flush();
-    return rows.length;
-  });
+  const pieces = await effacerEtTracer(em, now, lot, pauseMs,
+    `update justificatif j set motif_falsification = ?
+       from (select id from justificatif where statut = 'falsifie' and verifie_le <= ? and motif_falsification is not null and motif_falsification <> ?
+              order by id limit ? for update skip locked) x
+      where j.id = x.id and j.motif_falsification <> ? returning j.id`,
+    (n) => [CONTENU_EFFACE, limite, CONTENU_EFFACE, n, CONTENU_EFFACE],
+    () => ({ action: 'effacer_motif', entite: 'justificatif', details }),
+  );
+  const notes = await effacerEtTracer(em, now, lot, pauseMs,
+    `update note n set texte = ?
+       from (select n2.id from note n2 join agent a on a.id = n2.agent_id
+              where a.role = 'controle_fraude' and n2.created_at <= ? and n2.texte <> ? order by n2.id limit ? for update of n2 skip locked) x
+      where n.id = x.id and n.texte <> ? returning n.id`,
+    (n) => [CONTENU_EFFACE, limite, CONTENU_EFFACE, n, CONTENU_EFFACE],
+    () => ({ action: 'effacer_note', entite: 'note', details }),
+  );
   return signalements + pieces + notes;
 }
 
