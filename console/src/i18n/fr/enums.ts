@@ -1,3 +1,4 @@
+import { LIBELLES_STATUT } from '@shared/rules/candidature';
 import type { EnumLabels } from '@console/common/enums';
 
 /** French labels of every domain enum (`satisfies` fails the build when a value lacks one). */
@@ -47,15 +48,7 @@ export const enumsFr = {
   formeOffre: { identifie: 'Logement identifié', type: 'Logement type' },
   typologie: { chambre: 'Chambre', studio: 'Studio', T1: 'T1', T2: 'T2', T3: 'T3', T4: 'T4', T5: 'T5', T6: 'T6' },
   reglementation: { plai: 'PLAI', plus: 'PLUS', pls: 'PLS', pli: 'PLI', libre: 'Libre', residence_temporaire: 'Résidence temporaire' },
-  statutCandidature: {
-    deposee: 'Déposée',
-    en_instruction: 'En instruction',
-    transmise_bailleur: 'Transmise au bailleur',
-    attribuee: 'Attribuée',
-    non_retenue: 'Non retenue',
-    annulee: 'Annulée',
-    cloturee: 'Clôturée',
-  },
+  statutCandidature: LIBELLES_STATUT, // the words the server's messages use too (shared/rules/candidature.ts)
   origineCandidature: { portail: 'Portail', proposition: 'Proposition' },
   canalDemande: { telephone: 'Téléphone', courriel: 'Courriel', reclamation: 'Réclamation' },
   typeSuspension: { fraude: 'Fraude', incivilite: 'Incivilité' },

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { StatutCandidature } from '@shared/domain/enums';
+import { LIBELLES_STATUT } from '@shared/rules/candidature';
 import type { AppContext } from '@server/context';
 import { lecture } from '@server/db/lecture';
 import { HttpProblem } from '@server/http/problem';
@@ -16,15 +17,10 @@ import { candidatures } from './candidatures.resource';
 /** Past this, narrow the filter: a list export is a working list, not the bailleurs' or entreprises' exports. */
 export const EXPORT_LISTE_MAX = 50_000;
 
-const STATUTS: Record<StatutCandidature, string> = {
-  deposee: 'Déposée', en_instruction: 'En instruction', transmise_bailleur: 'Transmise au bailleur', attribuee: 'Attribuée',
-  non_retenue: 'Non retenue', annulee: 'Annulée', cloturee: 'Clôturée',
-};
-
 /** The columns, each shown only when the caller may read its field (CASL field rules, as the list). */
 const COLONNES: { champ: string; colonne: Colonne; valeur?: (v: unknown) => Cellule }[] = [
   { champ: 'reference', colonne: { entete: 'Référence', largeur: 18 } },
-  { champ: 'statut', colonne: { entete: 'Statut', largeur: 20 }, valeur: (v) => STATUTS[v as StatutCandidature] ?? String(v) },
+  { champ: 'statut', colonne: { entete: 'Statut', largeur: 20 }, valeur: (v) => LIBELLES_STATUT[v as StatutCandidature] ?? String(v) },
   { champ: 'dateCandidature', colonne: { entete: 'Date de candidature', largeur: 18, format: 'dd/mm/yyyy hh:mm' }, valeur: (v) => heureParis(v as Date) },
   { champ: 'demandeurNom', colonne: { entete: 'Nom', largeur: 20 } },
   { champ: 'demandeurPrenom', colonne: { entete: 'Prénom', largeur: 18 } },
