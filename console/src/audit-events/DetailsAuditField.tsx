@@ -31,7 +31,7 @@ function ValeurDetail({ cle, valeur }: { cle: string; valeur: unknown }) {
   const libelleAction = useLibelleAction();
   if (valeur == null || valeur === '') return <>—</>;
   if (AGENTS.has(cle)) return <NomAgentDetail id={valeur} />;
-  if (typeof valeur === 'boolean') return <>{translate(`resources.audit-events.valeurs.${valeur ? 'oui' : 'non'}`)}</>;
+  if (typeof valeur === 'boolean') return <>{translate(`ra.boolean.${valeur}`)}</>;
   if (typeof valeur === 'string') {
     if (ACTIONS.has(cle)) return <span title={valeur}>{libelleAction(valeur)}</span>;
     if (VALEURS.has(cle)) return <span title={valeur}>{translate(`resources.audit-events.valeurs.${cle}.${valeur}`, { _: valeur })}</span>;

@@ -1,6 +1,7 @@
 import { useRecordContext, useTranslate } from 'react-admin';
 import { enumLabelKey, type EnumName } from '@console/common/enums';
 import type { AuditEvent } from '@console/data/records';
+import { enMots } from './ActionAuditField';
 
 /** The status enum of each journalled entity, for `de` / `vers` in words. */
 const STATUT_DE: Partial<Record<string, EnumName>> = {
@@ -19,8 +20,7 @@ export function useLibelleStatut() {
   const translate = useTranslate();
   return (entite: string, code: string | null | undefined): string => {
     if (code == null || code === '') return '—';
-    const mots = code.replace(/_/g, ' ');
-    const repli = `${mots.charAt(0).toUpperCase()}${mots.slice(1)}`;
+    const repli = enMots(code);
     const enumName = STATUT_DE[entite];
     return enumName ? translate(enumLabelKey(enumName, code), { _: repli }) : repli;
   };

@@ -10,8 +10,6 @@ import { ExporterListeButton } from './file/ExporterListeButton';
 import { TraiterSuivantButton } from './file/TraiterSuivantButton';
 import { FILE_FILTRE_DEFAUT, FILE_TRI_DEFAUT } from './file/fileStockee';
 
-// UI-FILE: the longest waiting first (the « Rang » header sorts offer by offer, the rank within).
-const DEFAULT_SORT = FILE_TRI_DEFAUT;
 const RANG_SORT: SortPayload = { field: 'rang', order: 'ASC' };
 
 /**
@@ -25,7 +23,7 @@ function RangSort() {
   useEffect(() => {
     if (previous.current !== byOffre) {
       if (byOffre && sort.field !== 'rang') setSort(RANG_SORT);
-      if (!byOffre && sort.field === 'rang') setSort(DEFAULT_SORT);
+      if (!byOffre && sort.field === 'rang') setSort(FILE_TRI_DEFAUT);
     }
     previous.current = byOffre;
   }, [byOffre, sort.field, setSort]);
@@ -57,7 +55,7 @@ export const CandidatureList = () => (
     filters={candidatureFilters}
     filterDefaultValues={FILE_FILTRE_DEFAUT}
     actions={<Actions />}
-    sort={DEFAULT_SORT}
+    sort={FILE_TRI_DEFAUT}
     perPage={25}
     empty={false}
   >

@@ -151,16 +151,17 @@ export function Preuves(_props: { label?: string | false; className?: string }) 
   if (record.type === 'metadonnees_pdf') return <Metadonnees preuves={preuves} confirme={record.statut === 'confirme'} />;
   if (record.type === 'signalement_agent') return <SignalementAgent preuves={preuves} />;
   const cle = cleDe(preuves);
+  const comptes = comptesDe(preuves);
   return (
     <>
       {cle && (
         <Bloc titre={cle.label}>
-          <ValeurCle cle={cle.cle} valeur={cle.valeur} comptes={comptesDe(preuves)} />
+          <ValeurCle cle={cle.cle} valeur={cle.valeur} comptes={comptes} />
         </Bloc>
       )}
       <Fichiers preuves={preuves} />
       <Bloc titre="app.fraude.preuves.comptes">
-        <ComparaisonComptes comptes={comptesDe(preuves)} suspendre={record.statut === 'confirme'} />
+        <ComparaisonComptes comptes={comptes} suspendre={record.statut === 'confirme'} />
       </Bloc>
     </>
   );

@@ -1,13 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@shared/domain/enums';
-import { App } from '@console/App';
 import type { AuditEvent } from '@console/data/records';
 import { FIXTURES } from './fixtures';
-import { agentDe, fixtureHandlers, listHandler, sessionHandler, type ListCall } from './handlers';
-import { server } from './server';
+import { listHandler, type ListCall } from './handlers';
+import { renderAt } from './rendu';
 
 /** GET /api/agents/noms?q=: Claire Martin (the agents fixture) for any letters of her name; the searches made. */
 function rechercheAgents(recherches: string[]) {
@@ -18,15 +15,6 @@ function rechercheAgents(recherches: string[]) {
     recherches.push(q);
     return HttpResponse.json('claire martin'.includes(q.toLowerCase()) ? [{ id: 7, nom: 'Claire Martin' }] : []);
   });
-}
-
-function renderAt(path: string, role: Role, extra: Parameters<typeof server.use> = [], fixtures: Record<string, { id: number }> = FIXTURES) {
-  server.use(sessionHandler(agentDe(role)), ...extra, ...fixtureHandlers(fixtures));
-  render(
-    <TestMemoryRouter initialEntries={[path]}>
-      <App store={memoryStore()} />
-    </TestMemoryRouter>,
-  );
 }
 
 async function choisirAgent(champ: HTMLElement) {
@@ -41,7 +29,7 @@ describe('ISSUE-15 the audit journal and the traces in words', () => {
       ...(FIXTURES['audit-events'] as AuditEvent), action: 'prise_dossier', entite: 'candidature', de: 'deposee', vers: 'en_instruction',
       details: { via: 'suivant', ordre: 'offre', precedentInactif: 7, par: 'instruire', enLigne: true },
     };
-    renderAt('/audit-events/101/show', 'controle_fraude', [], { ...FIXTURES, 'audit-events': ev });
+    renderAt('/audit-events/101/show', 'controle_fraude', { fixtures: { ...FIXTURES, 'audit-events': ev } });
     // The first render of the file loads react-admin and MUI: slow on a loaded machine.
     expect(await screen.findByText('Agent précédent (inactif)', {}, { timeout: 25_000 })).toBeTruthy();
     expect(await screen.findByText('Claire Martin')).toBeTruthy();
@@ -59,7 +47,7 @@ describe('ISSUE-15 the audit journal and the traces in words', () => {
   it('ISSUE-15: the journal is filtered on an action chosen by its French label and an agent chosen by name, never a code or a number', async () => {
     const calls: ListCall[] = [];
     const recherches: string[] = [];
-    renderAt('/audit-events', 'controle_fraude', [rechercheAgents(recherches), listHandler('audit-events', [FIXTURES['audit-events'] as AuditEvent], calls)]);
+    renderAt('/audit-events', 'controle_fraude', { handlers: [rechercheAgents(recherches), listHandler('audit-events', [FIXTURES['audit-events'] as AuditEvent], calls)] });
     // Queries by label and by selector: role queries over a whole react-admin page are slow in jsdom.
     const ajouterFiltre = async (source: string) => {
       fireEvent.click(await screen.findByLabelText('Ajouter un filtre', {}, { timeout: 25_000 }));
@@ -84,13 +72,15 @@ describe('ISSUE-15 the audit journal and the traces in words', () => {
   it('ISSUE-15 DATA-TRACES: the traces are searched for an agent chosen by name, not « Agent (n°) »', async () => {
     const recherches: string[] = [];
     const demandes: URLSearchParams[] = [];
-    renderAt('/traces-acces', 'manager', [
-      rechercheAgents(recherches),
-      http.get('/api/traces-acces', ({ request }) => {
-        demandes.push(new URL(request.url).searchParams);
-        return HttpResponse.json([]);
-      }),
-    ]);
+    renderAt('/traces-acces', 'manager', {
+      handlers: [
+        rechercheAgents(recherches),
+        http.get('/api/traces-acces', ({ request }) => {
+          demandes.push(new URL(request.url).searchParams);
+          return HttpResponse.json([]);
+        }),
+      ],
+    });
     const champ = await screen.findByRole('combobox', { name: 'Agent' }, { timeout: 25_000 });
     expect(screen.queryByText(/Agent \(n°\)/)).toBeNull();
     await choisirAgent(champ);

@@ -1,29 +1,17 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@shared/domain/enums';
-import { App } from '@console/App';
 import { formatTelephone } from '@console/common/format';
 import { aujourdhuiParis, debutDuMoisParis } from '@console/exports/dates';
 import type { AuditEvent, Export, Notification, Signalement } from '@console/data/records';
 import { FIXTURES } from './fixtures';
-import { agentDe, fixtureHandlers, sessionHandler } from './handlers';
+import { renderAt } from './rendu';
 import { server } from './server';
-
-function renderAt(path: string, role: Role, fixtures: Record<string, { id: number }> = FIXTURES) {
-  server.use(sessionHandler(agentDe(role)), ...fixtureHandlers(fixtures));
-  render(
-    <TestMemoryRouter initialEntries={[path]}>
-      <App store={memoryStore()} />
-    </TestMemoryRouter>,
-  );
-}
 
 describe('ISSUE-15 names, not numbers or codes', () => {
   it('ISSUE-15: an export names its agent and says what was asked in words (bailleur’s name, period dd/mm/yyyy), never bailleurId / from / to', async () => {
     const x: Export = { ...(FIXTURES.exports as Export), params: { bailleurId: 3, from: '2026-03-01', to: '2026-03-31' } };
-    renderAt('/exports/81/show', 'manager', { ...FIXTURES, exports: x });
+    renderAt('/exports/81/show', 'manager', { fixtures: { ...FIXTURES, exports: x } });
     expect(await screen.findByText('Claire Martin')).toBeTruthy();
     expect(await screen.findByText('du 01/03/2026 au 31/03/2026')).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('Habitat Rhône').length).toBeGreaterThan(1)); // destinataire and the bailleur param
@@ -32,7 +20,7 @@ describe('ISSUE-15 names, not numbers or codes', () => {
 
   it('ISSUE-15: the audit journal shows the actor’s name and the action in French', async () => {
     const ev: AuditEvent = { ...(FIXTURES['audit-events'] as AuditEvent), acteurNom: 'Claire Martin', action: 'prise_dossier' };
-    renderAt('/audit-events', 'admin', { ...FIXTURES, 'audit-events': ev });
+    renderAt('/audit-events', 'admin', { fixtures: { ...FIXTURES, 'audit-events': ev } });
     const ligne = (await screen.findByText('Claire Martin')).closest('tr')!;
     expect(within(ligne).getByText('Prise en charge')).toBeTruthy();
     expect(within(ligne).queryByText('prise_dossier')).toBeNull();
@@ -40,7 +28,7 @@ describe('ISSUE-15 names, not numbers or codes', () => {
 
   it('ISSUE-15: the outbox names the demandeur, not « n° 11 »', async () => {
     const n: Notification = { ...(FIXTURES.notifications as Notification), demandeurNom: 'Marie Dupont' };
-    renderAt('/notifications/91/show', 'admin', { ...FIXTURES, notifications: n });
+    renderAt('/notifications/91/show', 'admin', { fixtures: { ...FIXTURES, notifications: n } });
     expect(await screen.findByText('Marie Dupont')).toBeTruthy();
     expect(screen.queryByText('n° 11')).toBeNull();
   });
@@ -50,7 +38,7 @@ describe('ISSUE-15 names, not numbers or codes', () => {
       ...(FIXTURES.signalements as Signalement), type: 'metadonnees_pdf',
       preuves: { justificatifId: 31, nomOriginal: 'avis.pdf', typePiece: 'avis_imposition', metadonnees: { Producer: 'Adobe Photoshop 25.0', CreationDate: "D:20250105143000+01'00'" }, anomalies: [] },
     };
-    renderAt('/signalements/71/show', 'controle_fraude', { ...FIXTURES, signalements: s });
+    renderAt('/signalements/71/show', 'controle_fraude', { fixtures: { ...FIXTURES, signalements: s } });
     expect(await screen.findByText('Logiciel producteur')).toBeTruthy();
     expect(screen.getByText('Créé le')).toBeTruthy();
     expect(screen.getByText('05/01/2025 14:30')).toBeTruthy();
@@ -78,7 +66,7 @@ describe('ISSUE-15 names, not numbers or codes', () => {
 describe('ISSUE-15 exports: nothing opens raw problem+json, dates in Paris', () => {
   it('ISSUE-15: « Télécharger » of an export still running is disabled and says why (no link to the file)', async () => {
     const x: Export = { ...(FIXTURES.exports as Export), statut: 'en_cours', progression: 40 };
-    renderAt('/exports/81/show', 'manager', { ...FIXTURES, exports: x });
+    renderAt('/exports/81/show', 'manager', { fixtures: { ...FIXTURES, exports: x } });
     const bouton = (await screen.findByRole('button', { name: 'Télécharger' })) as HTMLButtonElement;
     expect(bouton.disabled).toBe(true);
     expect(screen.queryByRole('link', { name: 'Télécharger' })).toBeNull();

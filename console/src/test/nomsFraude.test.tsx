@@ -1,21 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
-import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@shared/domain/enums';
-import { App } from '@console/App';
 import type { Justificatif, Signalement } from '@console/data/records';
 import { FIXTURES } from './fixtures';
-import { agentDe, fixtureHandlers, sessionHandler } from './handlers';
-import { server } from './server';
-
-function renderAt(path: string, role: Role, fixtures: Record<string, { id: number }> = FIXTURES) {
-  server.use(sessionHandler(agentDe(role)), ...fixtureHandlers(fixtures));
-  render(
-    <TestMemoryRouter initialEntries={[path]}>
-      <App store={memoryStore()} />
-    </TestMemoryRouter>,
-  );
-}
+import { renderAt } from './rendu';
 
 const compte = (id: number, nom: string, prenom: string, civilite: string) => ({
   id, civilite, nom, prenom, dateNaissance: '1990-01-02', email: `${prenom.toLowerCase()}@exemple.test`, telephone: '0612345678',
@@ -27,7 +14,7 @@ describe('ISSUE-15 fraud evidence in words, not normalised keys', () => {
       ...(FIXTURES.signalements as Signalement), type: 'identite_multiple',
       preuves: { cleIdentite: 'benali karim|1990-01-02', comptes: [compte(11, 'Benali', 'Karim', 'M'), compte(12, 'BEN-ALI', 'karim', 'M')] },
     };
-    renderAt('/signalements/71/show', 'controle_fraude', { ...FIXTURES, signalements: s });
+    renderAt('/signalements/71/show', 'controle_fraude', { fixtures: { ...FIXTURES, signalements: s } });
     // The first render of the file loads react-admin and MUI: slow on a loaded machine.
     const valeur = await screen.findByText('BENALI Karim, né le 02/01/1990', {}, { timeout: 25_000 });
     expect(valeur.getAttribute('title')).toBe('benali karim|1990-01-02');
@@ -37,7 +24,7 @@ describe('ISSUE-15 fraud evidence in words, not normalised keys', () => {
 
   it('ISSUE-15 R-ONE-ACCOUNT: a shared phone reads in pairs « 06 12 34 56 78 », not « 0612345678 »', async () => {
     const s: Signalement = { ...(FIXTURES.signalements as Signalement), type: 'telephone_partage', preuves: { telephone: '0612345678', comptes: [compte(11, 'Dupont', 'Marie', 'Mme')] } };
-    renderAt('/signalements/71/show', 'controle_fraude', { ...FIXTURES, signalements: s });
+    renderAt('/signalements/71/show', 'controle_fraude', { fixtures: { ...FIXTURES, signalements: s } });
     const bloc = (await screen.findByRole('heading', { name: 'Téléphone commun' })).closest('section')!;
     expect(within(bloc).getByText('06 12 34 56 78')).toBeTruthy();
     expect(within(bloc).queryByText('0612345678')).toBeNull();
@@ -48,7 +35,7 @@ describe('ISSUE-15 fraud evidence in words, not normalised keys', () => {
       ...(FIXTURES.justificatifs as Justificatif),
       metadonneesPdf: { Producer: 'PhotoEditor 3', Author: 'Karim', CreationDate: "D:20250105143000+01'00'", ModDate: 'D:20250301090000Z' },
     };
-    renderAt('/justificatifs/41/show', 'controle_fraude', { ...FIXTURES, justificatifs: j });
+    renderAt('/justificatifs/41/show', 'controle_fraude', { fixtures: { ...FIXTURES, justificatifs: j } });
     expect(await screen.findByText('Logiciel producteur')).toBeTruthy();
     expect(screen.getByText('Auteur')).toBeTruthy();
     expect(screen.getByText('Créé le')).toBeTruthy();

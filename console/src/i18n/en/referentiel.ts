@@ -157,12 +157,10 @@ export const referentielEn = {
       interrompu: 'Interrupted', ids: 'Ids', demandePar: 'Requested by',
     },
     valeurs: {
-      oui: 'Yes',
-      non: 'No',
       via: { suivant: '“Next one”' },
       ordre: { offre: 'Offer by offer, oldest first', attente: 'Longest wait first' },
     },
-    filtres: { agent: 'Agent', toutesActions: 'All actions' },
+    filtres: { agent: 'Agent' },
   },
   agents: {
     name: 'Agent |||| Agents',

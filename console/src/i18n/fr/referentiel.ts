@@ -156,12 +156,10 @@ export const referentielFr = {
       interrompu: 'Interrompu', ids: 'Identifiants', demandePar: 'Copie demandée par',
     },
     valeurs: {
-      oui: 'Oui',
-      non: 'Non',
       via: { suivant: '« Traiter le suivant »' },
       ordre: { offre: 'Offre par offre, la plus ancienne d’abord', attente: 'Attente la plus longue d’abord' },
     },
-    filtres: { agent: 'Agent', toutesActions: 'Toutes les actions' },
+    filtres: { agent: 'Agent' },
   },
   agents: {
     name: 'Agent |||| Agents',
