@@ -24,7 +24,9 @@ export type MotifCloture = (typeof MOTIFS_CLOTURE)[number];
 export const MOTIFS_CLOTURE_VISIBLES = ['inactivite', 'suspension', 'fermeture_compte', 'attribution', 'agent'] as const;
 export type MotifClotureVisible = (typeof MOTIFS_CLOTURE_VISIBLES)[number];
 /** SQL: a motif column with the suspension categories folded into `suspension`. */
-export const motifVisibleSql = (col: string) => `(case when ${col} in ('fraude', 'incivilite') then 'suspension' else ${col} end)`;
+export const motifVisibleSql = (col: string) => `(case when ${col} in (${TYPES_SUSPENSION.map((t) => `'${t}'`).join(', ')}) then 'suspension' else ${col} end)`;
+/** The same for a value in hand (the data package an agent produces). */
+export const motifVisible = (v: unknown) => (typeof v === 'string' && (TYPES_SUSPENSION as readonly string[]).includes(v) ? 'suspension' : v);
 
 export const PUBLICS_CIBLES = ['peec', 'peaec', 'pseec', 'dalo', 'daho', 'hors_public_cible'] as const;
 export type PublicCible = (typeof PUBLICS_CIBLES)[number];

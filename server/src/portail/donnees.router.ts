@@ -3,10 +3,11 @@ import type { AppContext } from '@server/context';
 import { ipDe, limiter, REGLES } from '@server/http/rateLimit';
 import { livrerDonnees } from '@server/modules/donnees/livrer';
 import { decrireRoute } from '@server/openapi/registry';
+import { objet } from '@server/openapi/schemas';
 import { z } from 'zod';
 import { demandeurDe, requireDemandeur } from './auth';
 
-const lignes = (description: string) => z.array(z.looseObject({}).meta({ description }));
+const lignes = (description: string) => z.array(objet(description));
 /** modules/donnees/paquet.ts PaquetDonnees: the lists' columns are named in their descriptions. */
 const paquetDonnees = z.strictObject({
   format: z.literal('als-donnees-personnelles/1'),

@@ -96,7 +96,7 @@ export function envoisExportRouter(ctx: AppContext) {
     const p = PARAMS.designations_bailleur.parse(x.params);
     // What the export contained: its bailleur and period, designated no later than the file was
     // finished — a candidature designated since is not in the file, so not in this envoi either.
-    const [{ fin }] = await req.em!.execute<{ fin: Date }[]>(`select coalesce(termine_le, created_at) as fin from export where id = ?`, [id]);
+    const fin = x.termineLe ?? x.createdAt;
     const ids = await transmisesEnvoyables(req, ctx, {}, {
       sql: `o.bailleur_id = ? and ${dansPeriode('c.designee_le')} and c.designee_le <= ?`, params: [p.bailleurId, p.from, p.to, fin],
     });

@@ -11,9 +11,16 @@ import type { SignalementTable } from '@server/db/schema';
  * there: a dismissed alert stays dismissed without keeping the telephone it was about.
  */
 
+/** A signal's key as it is kept once its evidence goes: `type:e:` and the SHA-256 of the key. */
+export const CLE_HACHEE_SQL = (alias = '') => {
+  const a = alias ? `${alias}.` : '';
+  return `${a}type || ':e:' || encode(sha256(convert_to(${a}cle, 'UTF8')), 'hex')`;
+};
+
+/** The same, leaving a key already hashed as it is. */
 export const CLE_EFFACEE_SQL = (alias = '') => {
   const a = alias ? `${alias}.` : '';
-  return `case when ${a}cle ~ '^[a-z_]+:e:[0-9a-f]{64}$' then ${a}cle else ${a}type || ':e:' || encode(sha256(convert_to(${a}cle, 'UTF8')), 'hex') end`;
+  return `case when ${a}cle ~ '^[a-z_]+:e:[0-9a-f]{64}$' then ${a}cle else ${CLE_HACHEE_SQL(alias)} end`;
 };
 
 const IDENTITE = ['civilite', 'nom', 'prenom', 'dateNaissance', 'email', 'telephone'] as const;
@@ -60,12 +67,13 @@ export async function effacerIdentiteDesSignalements(tx: EntityManager, ids: num
     `select id, preuves, demandeur_ids from signalement where demandeur_ids && ?::int[] order by id for update`,
     [`{${ids.join(',')}}`],
   );
+  if (!lus.length) return 0;
   const set = new Set(ids);
-  for (const s of lus) {
-    await tx.execute(`update signalement set preuves = ?::jsonb, cle = ${CLE_EFFACEE_SQL()} where id = ?`, [
-      JSON.stringify(preuvesSansIdentite(s.preuves, set, s.demandeur_ids, efface)),
-      s.id,
-    ]);
-  }
+  // One statement for the locked signals, each with its evidence rewritten in JS.
+  await tx.execute(
+    `update signalement s set preuves = v.preuves, cle = ${CLE_EFFACEE_SQL('s')}
+       from jsonb_to_recordset(?::jsonb) v(id int, preuves jsonb) where s.id = v.id`,
+    [JSON.stringify(lus.map((s) => ({ id: s.id, preuves: preuvesSansIdentite(s.preuves, set, s.demandeur_ids, efface) })))],
+  );
   return lus.length;
 }

@@ -3,6 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStorage } from '@server/storage/storage';
 import { verrouAdresses } from '@server/modules/justificatifs/stockageDepot';
+import { tableauPg } from '@server/modules/demandes/enregistrer';
 
 /**
  * DATA-ORPHANS: files nothing will ever clean otherwise, removed at start (each process, its own
@@ -94,7 +95,7 @@ export async function supprimerExportsOrphelins(em: EntityManager, storage: File
     const noms = lot;
     lot = [];
     const refs = new Set(
-      (await em.fork().execute<{ fichier: string }[]>(`select fichier from export where fichier = any(?::text[])`, [`{${noms.map((x) => JSON.stringify(x)).join(',')}}`])).map(
+      (await em.fork().execute<{ fichier: string }[]>(`select fichier from export where fichier = any(?::text[])`, [tableauPg(noms)])).map(
         (r) => r.fichier,
       ),
     );

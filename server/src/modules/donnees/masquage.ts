@@ -1,3 +1,4 @@
+import { motifVisible } from '@shared/domain/enums';
 import type { PaquetDonnees } from './paquet';
 
 /**
@@ -8,16 +9,14 @@ import type { PaquetDonnees } from './paquet';
  * closure motives, and the suspension notice's text (which names the category, §11.13) left out.
  * The demandeur's own copy (`/api/portail/mes-donnees`, `.zip`) stays complete.
  */
-const CATEGORIES = new Set(['fraude', 'incivilite']);
-const visible = (v: unknown) => (typeof v === 'string' && CATEGORIES.has(v) ? 'suspension' : v);
 export const TEXTE_RESERVE = '[texte masqué : il indique la catégorie de la suspension]';
 
 export function masquerFraude(p: PaquetDonnees): PaquetDonnees {
   return {
     ...p,
-    demandes: p.demandes.map((d) => ({ ...d, motifCloture: visible(d.motifCloture) })),
+    demandes: p.demandes.map((d) => ({ ...d, motifCloture: motifVisible(d.motifCloture) })),
     suspensions: p.suspensions.map((s) => ({ ...s, categorie: 'suspension' })),
-    historique: p.historique.map((h) => ({ ...h, motif: visible(h.motif) })),
+    historique: p.historique.map((h) => ({ ...h, motif: motifVisible(h.motif) })),
     notifications: p.notifications.map((n) => (n.template === 'suspension_appliquee' ? { ...n, corps: TEXTE_RESERVE } : n)),
   };
 }

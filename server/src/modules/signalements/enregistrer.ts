@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TypeSignalement } from '@shared/domain/enums';
+import { CLE_HACHEE_SQL } from '@server/modules/conservation/fraude';
 
 export interface NouveauSignalement {
   type: TypeSignalement;
@@ -37,7 +38,7 @@ export async function enregistrerSignalements(em: EntityManager, signaux: Nouvea
       `insert into signalement (type, cle, score, preuves, demandeur_ids, statut, created_at, updated_at)
        select v.type, v.cle, v.score, v.preuves, v.ids, 'nouveau', v.cree, v.maj
          from (values ${lot.map(() => `(?::text, ?::text, ?::int, ?::jsonb, ?::int[], ?::timestamptz, ?::timestamptz)`).join(', ')}) v(type, cle, score, preuves, ids, cree, maj)
-        where not exists (select 1 from signalement e where e.cle = v.type || ':e:' || encode(sha256(convert_to(v.cle, 'UTF8')), 'hex'))
+        where not exists (select 1 from signalement e where e.cle = ${CLE_HACHEE_SQL('v')})
        on conflict (cle) do nothing returning id`,
       lot.flatMap((s) => [s.type, s.cle, s.score, JSON.stringify(s.preuves), `{${[...new Set(s.demandeurIds)].sort((a, b) => a - b).join(',')}}`, now, now]),
     );
