@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fichiers, RACINE } from './graphe';
+import { fichiers, RACINE, rel, sansCommentaires } from './graphe';
 
 /**
  * ARCH-TX (issue #12): `em.getConnection().execute(…)` runs on another pooled connection, outside
@@ -24,7 +24,6 @@ const EXCEPTIONS: Record<string, string> = {
 };
 
 /** The source without its comments (a comment may name the trap to warn about it). */
-const sansCommentaires = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
 
 /** Each `getConnection(…).execute` of a source: chained, or through a variable holding the connection. */
 export function executionsHorsTransaction(source: string): string[] {
@@ -42,7 +41,7 @@ const fautesDans = (f: string) => executionsHorsTransaction(readFileSync(join(RA
 describe('architecture', () => {
   it('ARCH-TX: no getConnection().execute in server/src, seeds/, bin/ or test/support/ outside the listed exceptions (use tx.execute in the transaction, em.execute outside)', () => {
     const fautes = DOSSIERS.flatMap((d) => fichiers(join(RACINE, d)))
-      .map((f) => relative(RACINE, f).replaceAll('\\', '/'))
+      .map(rel)
       .filter((f) => !(f in EXCEPTIONS))
       .flatMap((f) => fautesDans(f).map((x) => `${f}: ${x}`));
     expect(fautes, 'em.getConnection().execute sort de la transaction : utilisez tx.execute(…) (em.execute(…) hors transaction)').toEqual([]);

@@ -40,6 +40,9 @@ export function resoudre(depuis: string, specifieur: string, prefixes = alias())
 
 export const rel = (f: string) => relative(RACINE, f).split('\\').join('/');
 
+/** A TypeScript source without its comments (so a pattern in a comment is not found). */
+export const sansCommentaires = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
+
 /** Every edge file → imported file among the given folders. */
 export function graphe(dossiers: string[]): Map<string, string[]> {
   const prefixes = alias();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fichiers, RACINE } from './graphe';
+import { fichiers, RACINE, rel, sansCommentaires } from './graphe';
 
 /**
  * QUERY-TYPES (README « Writing a query »): a row type is built from the generated table types
@@ -15,7 +15,6 @@ const EXCLUS = ['server/src/db/schema.ts'];
 const DOSSIERS_EXCLUS = ['server/src/db/migrations/'];
 
 /** The source without its comments, strings of SQL included as they are (a `statut: string` is a type). */
-const sansCommentaires = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
 
 /** Each `statut…: string` (property, optional or not) of a source. */
 export function statutsEnTexte(source: string): string[] {
@@ -25,7 +24,7 @@ export function statutsEnTexte(source: string): string[] {
 describe('architecture', () => {
   it('QUERY-TYPES: no status restated as `string` in server/src (row types from server/src/db/schema.ts)', () => {
     const fautes = fichiers(join(RACINE, 'server/src'))
-      .map((f) => relative(RACINE, f).replaceAll('\\', '/'))
+      .map(rel)
       .filter((f) => !EXCLUS.includes(f) && !DOSSIERS_EXCLUS.some((d) => f.startsWith(d)))
       .flatMap((f) => statutsEnTexte(readFileSync(join(RACINE, f), 'utf8')).map((x) => `${f}: ${x}`));
     expect(fautes, 'typez le statut depuis server/src/db/schema.ts : Pick<…Table, "statut"> ou …Table["statut"]').toEqual([]);

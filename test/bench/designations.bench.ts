@@ -23,7 +23,7 @@ import { RANG_A_LA_DESIGNATION } from '@server/modules/candidatures/rangDesignat
 import { COLONNES_DESIGNATIONS, SQL_DESIGNATIONS } from '@server/modules/exports/designations';
 import { executerExport } from '@server/modules/exports/executer';
 import { LocalStorage } from '@server/storage/local';
-import { dropDatabase, recreateDatabase, testServer } from '@test/support/testDatabase';
+import { dropDatabase, recreateDatabase, testServer, withDatabase } from '@test/support/testDatabase';
 
 const ici = fileURLToPath(import.meta.url);
 
@@ -183,7 +183,7 @@ async function principal() {
   const garder = process.env.BENCH_GARDER === '1';
   const nom = garder ? `als_bench_${n}` : `als_bench_${process.pid}`;
   const existe = garder && (await baseExiste(server.adminUrl, nom));
-  const url = existe ? server.adminUrl.replace(/\/[^/?]*(\?|$)/, `/${nom}$1`) : await recreateDatabase(server.adminUrl, nom);
+  const url = existe ? withDatabase(server.adminUrl, nom) : await recreateDatabase(server.adminUrl, nom);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'als-bench-'));
   try {
     const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));

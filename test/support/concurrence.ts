@@ -81,6 +81,16 @@ export const hoteDe = (url: string) => {
  * createApp() in a process of its own (test/support/serveurEnfant.ts, pool of 4), listening on
  * `port`: for what must be measured from outside the server's event loop. Resolves once it listens.
  */
+/** A TCP port free on 127.0.0.1 now (for a child server to listen on). */
+export const portLibre = () =>
+  new Promise<number>((ok, ko) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => ok(p));
+    });
+    s.on('error', ko);
+  });
+
 export async function serveurEnfant(port: number, env: Record<string, string> = {}): Promise<{ arreter: () => Promise<void>; processus: ChildProcess }> {
   const enfant = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'test/support/serveurEnfant.ts'], {
     env: { ...process.env, DATABASE_URL: inject('databaseUrlIsolee'), DATA_DIR: inject('dataDir'), PORT: String(port), LOG_LEVEL: 'silent', ...env },

@@ -23,8 +23,8 @@ beforeAll(async () => {
     tokens[nom] = await login(t.app, a.email, a.password);
   }
 });
-const hier = () => new Date(t.clock.now().getTime() - 86_400_000);
 const hierDe = (c: FakeClock) => new Date(c.now().getTime() - 86_400_000);
+const hier = () => hierDe(t.clock);
 
 describe('POST /api/candidatures/:id/envoyer-bailleur', () => {
   it('R-BAIL-LIEN: a conseiller of the territory sends a transmitted candidature: envoi, 14-day link (hash only), mail with the link and no personal data', async () => {
@@ -196,9 +196,10 @@ describe('the delivered mail (a database of its own: the delivery takes every du
 
     const envoyes: { to: string; text: string; html: string }[] = [];
     const expediteur: Expediteur = { sendMail: async (m) => void envoyes.push(m) };
-    const livraison = await livrerNotifications(db.orm.em.fork(), clock.now(), {
+    const livraisonOptions = {
       expediteur, from: 'x@als.example', domaine: 'als.example', parMinute: 100, maxTentatives: 3, bailMs: 60_000, lot: 10, dureeMaxMs: 5000, secret,
-    });
+    };
+    const livraison = await livrerNotifications(db.orm.em.fork(), clock.now(), livraisonOptions);
     expect(livraison).toMatchObject({ envoyees: 1, echecs: 0 });
     const [mail] = envoyes;
     const jeton = /\/bailleur\/#([A-Za-z0-9_-]{43})\b/.exec(mail.text)![1];
@@ -219,9 +220,7 @@ describe('the delivered mail (a database of its own: the delivery takes every du
 
     // Delivered once: a second delivery of the same row (an admin's resend) cannot rebuild the link.
     await sql(db.orm, `update notification set statut = 'a_envoyer', prochain_essai = ? where id = ?`, [clock.now(), n.id]);
-    const encore = await livrerNotifications(db.orm.em.fork(), clock.now(), {
-      expediteur, from: 'x@als.example', domaine: 'als.example', parMinute: 100, maxTentatives: 3, bailMs: 60_000, lot: 10, dureeMaxMs: 5000, secret,
-    });
+    const encore = await livrerNotifications(db.orm.em.fork(), clock.now(), livraisonOptions);
     expect(encore).toMatchObject({ envoyees: 0, echecs: 1 });
     expect(envoyes).toHaveLength(1);
   });

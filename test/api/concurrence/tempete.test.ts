@@ -4,12 +4,11 @@
  * no 5xx, every action done once, and `/api/health`, polled every 20 ms while the storm runs,
  * answers each time in under 200 ms (its own pool, server/src/db/sante.ts).
  */
-import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent } from '@test/support/agents';
 import { useTestApp } from '@test/support/app';
-import { serveurEnfant } from '@test/support/concurrence';
+import { portLibre, serveurEnfant } from '@test/support/concurrence';
 import { creerDossier, creerOffre } from '@test/support/fixtures';
 
 const t = useTestApp('isolee');
@@ -36,14 +35,6 @@ parentPort.on('message', () => (enCours = false));
   parentPort.postMessage({ latences, sondes, debuts });
 })();
 `;
-
-const portLibre = () =>
-  new Promise<number>((ok) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => ok(p));
-    });
-  });
 
 const instances: Array<{ base: string; arreter: () => Promise<void> }> = [];
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { clesDecrites } from '@server/openapi/document';
 import { createAgent } from '@test/support/agents';
 import { bearer, login, useTestApp } from '@test/support/app';
 import { routesExpress } from '@test/support/expressRoutes';
-import { fichiers, RACINE } from '@test/architecture/graphe';
+import { fichiers, RACINE, sansCommentaires } from '@test/architecture/graphe';
 
 const t = useTestApp();
 
@@ -52,7 +52,7 @@ function comparer() {
  * shared rule (`conflict(r.code, …)`) are not literals here: their routes list them by hand.
  */
 export function codesLances(source: string): string[] {
-  const s = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
+  const s = sansCommentaires(source);
   const out: string[] = [];
   const STATUTS: Record<string, number> = { badRequest: 400, conflict: 409, indisponible: 503 };
   for (const m of s.matchAll(/\b(badRequest|conflict|indisponible)\(\s*'([A-Z][A-Z0-9_]+)'/g)) out.push(`${STATUTS[m[1]]} ${m[2]}`);

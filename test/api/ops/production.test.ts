@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ormConfig } from '@server/db/mikro-orm.config';
+import { portLibre } from '@test/support/concurrence';
 import { dropDatabase, recreateDatabase } from '@test/support/testDatabase';
 
 const ADMIN = { email: 'Premiere.Admin@exemple.fr', password: 'Premier-Admin-2026!' };
@@ -22,15 +23,6 @@ let dataDir = '';
 let port = 0;
 let enfant: ChildProcess | undefined;
 const journal: { level: number; msg: string }[] = [];
-
-const portLibre = () =>
-  new Promise<number>((ok, ko) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => ok(p));
-    });
-    s.on('error', ko);
-  });
 
 const api = (chemin: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${chemin}`, init);
 const connexion = (email: string, password: string) =>
