@@ -45,10 +45,10 @@ export async function jetonDe(orm: MikroORM, envoiId: number): Promise<{ jeton: 
 
 export const envoyer = (app: Express, token: string, chemin: string) => request(app).post(`/api/${chemin}/envoyer-bailleur`).set(bearer(token)).send({});
 
-/** The bailleur's page as a browser: one cookie jar, the page's header on every call. */
-export function pageBailleur(app: Express) {
+/** The bailleur's page as a browser: one cookie jar, the page's header on every call (from address `ip` when given, via X-Forwarded-For). */
+export function pageBailleur(app: Express, ip?: string) {
   const a = request.agent(app);
-  const h = { 'X-ALS-Bailleur': '1' };
+  const h: Record<string, string> = ip ? { 'X-ALS-Bailleur': '1', 'X-Forwarded-For': ip } : { 'X-ALS-Bailleur': '1' };
   return {
     ouvrir: (jeton: string) => a.post('/api/bailleur/session').set(h).set('Authorization', `Bearer ${jeton}`).send(),
     get: (chemin: string) => a.get(`/api/bailleur${chemin}`).set(h),

@@ -1,10 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { createApp } from '@server/app';
-import { loadConfig } from '@server/config';
 import { Limiteur } from '@server/http/rateLimit';
-import { login, useTestApp } from '@test/support/app';
+import { login, testContext, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { bailleurEtOffre, envoyer, jetonDe, pageBailleur, transmise } from './fixtures';
 
@@ -132,8 +130,11 @@ describe('what a link shows', () => {
 });
 
 describe('rate limits (shared by replicas: PostgreSQL counters)', () => {
+  /** The app with its limits (the other tests' app has none). */
+  const appLimitee = () => createApp({ ...testContext(t.orm, t.clock, t.storage), limites: new Limiteur(t.orm, t.clock) });
+
   it('R-BAIL-LIEN: 20 refused openings from one address → 429 with Retry-After, even for a good link; another address still opens', async () => {
-    const app = createApp({ orm: t.orm, clock: t.clock, storage: t.storage, config: { ...loadConfig({}), dataDir: inject('dataDir'), demo: false }, limites: new Limiteur(t.orm, t.clock) });
+    const app = appLimitee();
     const e = await envoiDe(1);
     const ip = `198.51.100.${(process.pid % 200) + 1}`;
     const ouvrir = (jeton: string, depuis = ip) =>
@@ -146,21 +147,9 @@ describe('rate limits (shared by replicas: PostgreSQL counters)', () => {
     expect((await ouvrir(e.jeton, '203.0.113.9')).status).toBe(201);
   });
 
-  /** The app with its limits, and the bailleur's page as a browser from address `ip` (cookie jar). */
-  const appLimitee = () =>
-    createApp({ orm: t.orm, clock: t.clock, storage: t.storage, config: { ...loadConfig({}), dataDir: inject('dataDir'), demo: false }, limites: new Limiteur(t.orm, t.clock) });
   let adresses = 0;
   /** An address of this run's own (private range, from the pid): the counters live in the shared database. */
   const adresse = () => `10.${(process.pid >> 8) & 255}.${process.pid & 255}.${++adresses}`;
-  function pageDepuis(app: ReturnType<typeof appLimitee>, ip: string) {
-    const a = request.agent(app);
-    const h = { 'X-ALS-Bailleur': '1', 'X-Forwarded-For': ip };
-    return {
-      ouvrir: (jeton: string) => a.post('/api/bailleur/session').set(h).set('Authorization', `Bearer ${jeton}`).send(),
-      get: (chemin: string) => a.get(`/api/bailleur${chemin}`).set(h),
-      televerser: (octets: Buffer) => a.post('/api/bailleur/tableau').set(h).set('Content-Type', 'application/octet-stream').send(octets),
-    };
-  }
   const refus = (r: request.Response, objet: RegExp) => {
     expect(r.status).toBe(429);
     expect(r.body.code).toBe('TROP_DE_REQUETES');
@@ -172,15 +161,15 @@ describe('rate limits (shared by replicas: PostgreSQL counters)', () => {
     const app = appLimitee();
     const [e, autre] = [await envoiDe(1), await envoiDe(1)];
     const ips = [adresse(), adresse(), adresse()];
-    const pages = ips.map((ip) => pageDepuis(app, ip));
+    const pages = ips.map((ip) => pageBailleur(app, ip));
     for (const p of pages) expect((await p.ouvrir(e.jeton)).status).toBe(201);
     // A route that does nothing after the limits (404): only the counting is measured.
     for (let i = 0; i < 300; i++) expect((await pages[i % 3].get('/rien')).status).toBe(404);
     refus(await pages[0].get('/candidatures'), /avec ce lien/);
-    const nouvelle = pageDepuis(app, adresse());
+    const nouvelle = pageBailleur(app, adresse());
     expect((await nouvelle.ouvrir(e.jeton)).status).toBe(201);
     refus(await nouvelle.get('/candidatures'), /avec ce lien/);
-    const memeAdresse = pageDepuis(app, ips[0]);
+    const memeAdresse = pageBailleur(app, ips[0]);
     expect((await memeAdresse.ouvrir(autre.jeton)).status).toBe(201);
     expect((await memeAdresse.get('/candidatures')).status).toBe(200);
   });
@@ -189,11 +178,11 @@ describe('rate limits (shared by replicas: PostgreSQL counters)', () => {
     const app = appLimitee();
     const envois = [await envoiDe(1), await envoiDe(1), await envoiDe(1)];
     const ip = adresse();
-    const pages = envois.map(() => pageDepuis(app, ip));
+    const pages = envois.map(() => pageBailleur(app, ip));
     for (const [i, p] of pages.entries()) expect((await p.ouvrir(envois[i].jeton)).status).toBe(201); // 3 calls counted
     for (let i = 0; i < 597; i++) expect((await pages[i % 3].get('/rien')).status).toBe(404); // 199 per link: under its 300
     refus(await pages[0].get('/candidatures'), /depuis votre adresse/);
-    const ailleurs = pageDepuis(app, adresse());
+    const ailleurs = pageBailleur(app, adresse());
     expect((await ailleurs.ouvrir(envois[0].jeton)).status).toBe(201);
     expect((await ailleurs.get('/candidatures')).status).toBe(200);
   });
@@ -201,7 +190,7 @@ describe('rate limits (shared by replicas: PostgreSQL counters)', () => {
   it('R-BAIL-LIEN: 120 dossier PDFs per link per hour → the 121st is 429 while the rest of the page still answers', async () => {
     const app = appLimitee();
     const e = await envoiDe(1);
-    const page = pageDepuis(app, adresse());
+    const page = pageBailleur(app, adresse());
     expect((await page.ouvrir(e.jeton)).status).toBe(201);
     // Counted before the PDF is built: an id outside the envoi answers 404 at once, and counts.
     for (let i = 0; i < 120; i++) expect((await page.get('/candidatures/2147483000/dossier')).status).toBe(404);
@@ -212,7 +201,7 @@ describe('rate limits (shared by replicas: PostgreSQL counters)', () => {
   it('R-BAIL-LIEN: 10 spreadsheet uploads per link per hour → the 11th is 429', async () => {
     const app = appLimitee();
     const e = await envoiDe(1);
-    const page = pageDepuis(app, adresse());
+    const page = pageBailleur(app, adresse());
     expect((await page.ouvrir(e.jeton)).status).toBe(201);
     // An empty body is refused (415) after the counting: nothing parsed, the upload still counts.
     for (let i = 0; i < 10; i++) expect((await page.televerser(Buffer.alloc(0))).status).toBe(415);
