@@ -137,12 +137,15 @@ const MOTIF = `('%' || als_unaccent(?) || '%')`;
  * resource's search expressions: a column or expression `e` (→ `als_unaccent(e) like motif`,
  * served by a trigram index on als_unaccent(e)), or a condition where `{{q}}` is the motif.
  */
+/** A text as a LIKE pattern's literal part: `\`, `%` and `_` escaped. */
+export const echapperLike = (texte: string) => texte.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function addSearch(def: ResourceDef, raw: unknown, sql: string[], params: unknown[]) {
   if (!def.search) throw badRequest('FILTRE_INCONNU', 'La recherche plein texte n’existe pas pour cette ressource.');
   if (typeof raw !== 'string' || raw.length > 100) throw badRequest('FILTRE_INVALIDE', 'La recherche doit être un texte de 100 caractères au plus.');
   const words = raw.split(/\s+/).filter(Boolean).slice(0, 5);
   for (const w of words) {
-    const like = w.replace(/[\\%_]/g, (c) => '\\' + c);
+    const like = echapperLike(w);
     const parts = def.search.map((e) => {
       const n = e.split('{{q}}').length - 1;
       return n > 0 ? { sql: e.replaceAll('{{q}}', MOTIF), n } : { sql: `als_unaccent(${e}) like ${MOTIF}`, n: 1 };

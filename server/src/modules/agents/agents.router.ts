@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '@server/context';
 import { forbidden } from '@server/http/problem';
+import { echapperLike } from '@server/http/listQuery';
 import { getRow, parseId } from '@server/http/simpleRest';
 import { parseBody } from '@server/http/validate';
 import { agents } from './agents.resource';
@@ -36,7 +37,7 @@ export function agentsRouter(ctx: AppContext) {
       // An agent picker by name (issue #15) where an agent is searched for: the journal, the traces of access.
       const a = req.ability!;
       if (!a.can('read', 'audit-events') && !a.can('read', 'traces') && !a.can('read', 'agents')) throw forbidden();
-      const motif = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const motif = `%${echapperLike(q.q)}%`;
       res.json(await req.em!.execute<{ id: number; nom: string }[]>(
         `select id, prenom || ' ' || nom as nom from agent
           where als_unaccent(prenom || ' ' || nom) like als_unaccent(?) or als_unaccent(nom || ' ' || prenom) like als_unaccent(?)
