@@ -31,11 +31,23 @@ export const DEMO = {
   admin: { email: 'admin@als.test', password: 'Admin2026!demo' },
 };
 
-/** Logs in through the console's login page. */
+/**
+ * Logs in through the console's login page, from a fresh document: the console keeps the
+ * signed-in agent in memory, so going to `#/login` within the same document (a hash change)
+ * after clearing cookies left the previous agent's session and a late 401 racing the form
+ * (a CI run timed out there). Fails with the login answer's status when the API refuses.
+ */
 export async function loginAs(page: Page, base: string, who: { email: string; password: string }) {
+  await page.goto('about:blank');
   await page.goto(`${base}/#/login`);
-  await page.locator('input[name="username"]').fill(who.email);
+  const identifiant = page.locator('input[name="username"]');
+  await identifiant.waitFor({ state: 'visible', timeout: 15_000 });
+  await identifiant.fill(who.email);
   await page.locator('input[name="password"]').fill(who.password);
-  await page.locator('button[type="submit"]').click();
+  const [reponse] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.request().method() === 'POST', { timeout: 15_000 }),
+    page.locator('button[type="submit"]').click(),
+  ]);
+  if (!reponse.ok()) throw new Error(`login of ${who.email} answered ${reponse.status()}: ${await reponse.text().catch(() => '')}`);
   await page.waitForURL((u) => !u.hash.startsWith('#/login'), { timeout: 15_000 });
 }

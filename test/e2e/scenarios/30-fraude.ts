@@ -102,7 +102,6 @@ export const scenario: Scenario = async ({ page, base, shot }) => {
 
   // A conseiller of the Rhône sees the candidatures closed, and nothing of the motive.
   await page.context().clearCookies();
-  await page.goto('about:blank');
   await loginAs(page, base, DEMO.conseiller69);
   await page.goto(`${base}/#/demandeurs/${demandeurId}/show`);
   await page.getByText(/Suspendu jusqu'au/).first().waitFor({ timeout: 15_000 });
