@@ -31,6 +31,7 @@ export async function seedCandidatures(ctx: SeedContext, plan: CandidaturePlan[]
     demandeur: c.personne.id,
     offre: c.offre.id,
     departement: c.offre.departement,
+    publicCible: c.demande.publicCible, // the trigger copies it from the demande anyway
     nature: c.offre.nature,
     statut: c.statut,
     dateCandidature: c.dateCandidature,

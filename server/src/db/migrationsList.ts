@@ -26,6 +26,8 @@ import { Migration20261207113100_index_comptes } from './migrations/Migration202
 import { Migration20261207113200_demandeurs_nom_territoire } from './migrations/Migration20261207113200_demandeurs_nom_territoire';
 import { Migration20261207190000_recherche_stockee } from './migrations/Migration20261207190000_recherche_stockee';
 import { Migration20261207200000_index_offre_couvrant } from './migrations/Migration20261207200000_index_offre_couvrant';
+import { Migration20261207210000_envoi_bailleur_stocke } from './migrations/Migration20261207210000_envoi_bailleur_stocke';
+import { Migration20261207211000_public_cible_candidature } from './migrations/Migration20261207211000_public_cible_candidature';
 import { Migration20261207150000_jeton_lien_chiffre } from './migrations/Migration20261207150000_jeton_lien_chiffre';
 import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
@@ -65,4 +67,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261207150000_jeton_lien_chiffre', class: Migration20261207150000_jeton_lien_chiffre },
   { name: 'Migration20261207190000_recherche_stockee', class: Migration20261207190000_recherche_stockee },
   { name: 'Migration20261207200000_index_offre_couvrant', class: Migration20261207200000_index_offre_couvrant },
+  { name: 'Migration20261207210000_envoi_bailleur_stocke', class: Migration20261207210000_envoi_bailleur_stocke },
+  { name: 'Migration20261207211000_public_cible_candidature', class: Migration20261207211000_public_cible_candidature },
 ];

@@ -137,6 +137,8 @@ export interface CandidatureTable {
   verrou_activite_le: Date | null;
   palier: number;
   rang_designation: number | null;
+  envoyee_bailleur_le: Date | null;
+  public_cible: 'peec' | 'peaec' | 'pseec' | 'dalo' | 'daho' | 'hors_public_cible';
 }
 
 export interface CguVersionTable {

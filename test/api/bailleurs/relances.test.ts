@@ -139,7 +139,7 @@ describe('« Sans réponse du bailleur » tab', () => {
     conseiller = await login(t.app, a.email, a.password);
   });
 
-  it('R-BAIL-RELANCE: a candidature sent BAILLEUR_RELANCE_JOURS days ago without an answer is in the tab and its count; a recent one is not', async () => {
+  it('R-BAIL-RELANCE: a candidature first sent BAILLEUR_RELANCE_JOURS days ago without an answer is in the tab and its count (sent again since or not); a recent one is not', async () => {
     const b = await bailleurEtOffre(t.orm);
     const vieille = await transmise(t.orm, b.offreId, new Date(t.clock.now().getTime() - 30 * JOUR));
     const recente = await transmise(t.orm, b.offreId, new Date(t.clock.now().getTime() - 30 * JOUR));
@@ -149,6 +149,9 @@ describe('« Sans réponse du bailleur » tab', () => {
       expect((await envoyerHttp(t.app, conseiller, `candidatures/${vieille.candidatureId}`)).status).toBe(201);
       t.clock.set(new Date(debut.getTime() - 3 * JOUR));
       expect((await envoyerHttp(t.app, conseiller, `candidatures/${recente.candidatureId}`)).status).toBe(201);
+      // Sent again yesterday: the wait still runs from the first envoi (stored by the trigger, earliest wins).
+      t.clock.set(new Date(debut.getTime() - 1 * JOUR));
+      expect((await envoyerHttp(t.app, conseiller, `candidatures/${vieille.candidatureId}`)).status).toBe(201);
       t.clock.set(debut);
       const onglet = (o: string) => request(t.app).get(`/api/candidatures?filter=${encodeURIComponent(JSON.stringify({ onglet: o, offreId: b.offreId }))}`).set(bearer(conseiller));
       const r = await onglet('sans_reponse_bailleur');

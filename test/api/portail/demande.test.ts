@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { palierCandidature } from '@shared/rules/classement';
-import { bearer, useTestApp } from '@test/support/app';
+import { bearer, login, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { connexion, demande, demandeurActif, offre, piece, q } from './fixtures';
 
@@ -103,6 +103,29 @@ describe('PUT /api/portail/demande', () => {
     );
     expect(row.palier).toBe(attendu);
     expect(row.palier).toBe(12); // hors public cible, socles only
+  });
+
+  it('UI-FILE: the queue\'s public cible filter follows the demande (copied on its candidatures, in the same transaction as the change)', async () => {
+    const a = await compte();
+    const demandeId = await demande(t.orm, a.id, { publicCible: 'dalo' });
+    const offreId = await offre(t.orm, t.clock.now(), { nature: 'classique', reglementation: 'plai' });
+    const [c] = await q<{ id: number }>(
+      t.orm,
+      `insert into candidature (reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, origine, palier, version)
+       values (?, ?, ?, ?, '69', 'classique', 'en_instruction', now(), 'portail', 3, 1) returning id`,
+      [`CAN-PC-${a.id}`, demandeId, a.id, offreId],
+    );
+    const conseiller = await createAgent(t.orm, 'conseiller', ['69'], 'public-cible');
+    const jeton = await login(t.app, conseiller.email, conseiller.password);
+    const filtre = async (publicCible: string) => {
+      const r = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ id: [c.id], statut: 'en_instruction', publicCible }) }).set(bearer(jeton));
+      expect(r.status).toBe(200);
+      return (r.body as { id: number; publicCible: string }[]).map((l) => [l.id, l.publicCible]);
+    };
+    expect(await filtre('dalo')).toEqual([[c.id, 'dalo']]);
+    expect((await put(a.token, formulaire({ publicCible: 'peec' }))).status).toBe(200);
+    expect(await filtre('dalo')).toEqual([]);
+    expect(await filtre('peec')).toEqual([[c.id, 'peec']]);
   });
 
   it('R-LIMIT-SUSP: a suspended demandeur cannot create a demande (409 SUSPENDU, nothing written)', async () => {

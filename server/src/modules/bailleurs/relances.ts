@@ -10,9 +10,11 @@ export function joursRelance(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * When a transmitted candidature started waiting for its bailleur: its first envoi, else (never
- * sent through the platform) its designation. SQL on candidature `c`.
+ * sent through the platform) its designation. SQL on candidature `c`; the first envoi is stored on
+ * the candidature by a trigger and the expression is served by candidature_attente_bailleur_idx
+ * (migration …_envoi_bailleur_stocke).
  */
-export const ATTENTE_BAILLEUR_DEPUIS = `coalesce((select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id), c.designee_le)`;
+export const ATTENTE_BAILLEUR_DEPUIS = `coalesce(c.envoyee_bailleur_le, c.designee_le)`;
 
 /**
  * Candidatures of bailleur ? waiting for it since ? or earlier (first envoi, else designation: the

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { CANAUX_DEMANDE, NATURES_OFFRE, ORIGINES_CANDIDATURE, STATUTS_CANDIDATURE } from '@shared/domain/enums';
+import { CANAUX_DEMANDE, NATURES_OFFRE, ORIGINES_CANDIDATURE, PUBLICS_CIBLES, STATUTS_CANDIDATURE } from '@shared/domain/enums';
 import { Demande } from '@server/modules/demandes/Demande.entity';
 import { Demandeur } from '@server/modules/demandeurs/Demandeur.entity';
 import { Offre } from '@server/modules/offres/Offre.entity';
@@ -35,6 +35,13 @@ export const Candidature = defineEntity({
     motif: p.string().length(1000).nullable(),
     canal: p.enum([...CANAUX_DEMANDE]).nullable(),
     designeeLe: p.datetime().nullable(),
+    /**
+     * When it was first sent to its bailleur through the platform (« Envoyer au bailleur »), kept by a
+     * trigger on bailleur_envoi_candidature: R-BAIL-RELANCE's wait starts there (else at the designation).
+     */
+    envoyeeBailleurLe: p.datetime().nullable(),
+    /** The demande's public cible, copied by triggers (on insert, and when the demande's changes) for the queue's filter. */
+    publicCible: p.enum([...PUBLICS_CIBLES]),
     clotureLe: p.datetime().nullable(),
     /** Optimistic lock: a concurrent transition on a stale row fails instead of applying twice. */
     version: p.integer().version(),
@@ -48,6 +55,8 @@ export const Candidature = defineEntity({
     { name: 'candidature_offre_palier_idx', properties: ['offre', 'palier', 'dateCandidature', 'id'] },
     { name: 'candidature_queue_idx', properties: ['departement', 'statut', 'dateCandidature'] },
     { name: 'candidature_demandeur_statut_idx', properties: ['demandeur', 'statut'] },
+    { name: 'candidature_public_cible_idx', properties: ['publicCible', 'departement', 'statut', 'dateCandidature', 'id'] },
+    { name: 'candidature_attente_bailleur_idx', expression: `create index "candidature_attente_bailleur_idx" on "candidature" ("departement", (coalesce("envoyee_bailleur_le", "designee_le"))) where "statut" = 'transmise_bailleur'` },
   ],
 });
 export type ICandidature = InferEntity<typeof Candidature>;

@@ -57,7 +57,7 @@ export const candidatures: ResourceDef = {
     motif: 'c.motif', canal: 'c.canal', designeeLe: 'c.designee_le', clotureLe: 'c.cloture_le',
     createdAt: 'c.created_at', updatedAt: 'c.updated_at',
     demandeurNom: 'dr.nom', demandeurPrenom: 'dr.prenom', offreReference: 'o.reference', offreTitre: 'o.titre',
-    publicCible: 'cd.public_cible', controleRenforce: 'cd.controle_renforce',
+    publicCible: 'c.public_cible', controleRenforce: 'cd.controle_renforce',
     agentEnChargeNom: "case when ag.id is null then null else ag.prenom || ' ' || ag.nom end",
     verrouActiviteLe: 'c.verrou_activite_le',
     palier: `case when c.statut in ${OUVERTS} then c.palier end`,
@@ -68,7 +68,7 @@ export const candidatures: ResourceDef = {
     joursAttente: `case when c.statut in ${OUVERTS} then (({{now}} at time zone 'Europe/Paris')::date - (c.date_candidature at time zone 'Europe/Paris')::date) end`,
     offreNombreLogements: 'o.nombre_logements',
     /** When it was first sent to the bailleur through the platform (« Envoyer au bailleur »). */
-    envoyeeBailleurLe: '(select min(ec.envoye_le) from bailleur_envoi_candidature ec where ec.candidature_id = c.id)',
+    envoyeeBailleurLe: 'c.envoyee_bailleur_le',
     /** UI-SUIVI: the caller follows it; changed since his last visit (null when he does not follow it). */
     ...CHAMPS_SUIVI,
   },
@@ -83,7 +83,7 @@ export const candidatures: ResourceDef = {
     demandeurId: { expr: 'c.demandeur_id', type: 'int' },
     agentEnChargeId: { expr: 'c.agent_en_charge_id', type: 'int' },
     dateCandidature: { expr: 'c.date_candidature', type: 'date' },
-    publicCible: { expr: 'cd.public_cible', type: 'enum', values: PUBLICS_CIBLES },
+    publicCible: { expr: 'c.public_cible', type: 'enum', values: PUBLICS_CIBLES },
     controleRenforce: { expr: 'cd.controle_renforce', type: 'bool' },
     palier: { expr: 'c.palier', type: 'int' },
     suivies: FILTRE_SUIVIES,
