@@ -57,6 +57,9 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.set('query parser', 'simple');
+  // API answers are `Cache-Control: no-store`: a weak ETag (sha1 of every JSON body, 1–2 ms for the
+  // 787 KB classement of a large offer) bought nothing. The console's files keep theirs (sendFile).
+  app.set('etag', false);
   // ISO 8601 timestamps in every JSON answer (http/json.ts), converted before serialising: no replacer.
   app.use((_req, res, next) => {
     const json = res.json.bind(res);

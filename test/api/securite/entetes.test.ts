@@ -34,6 +34,19 @@ describe('SEC-ENTETES: CSP, HSTS over HTTPS, Permissions-Policy', () => {
   });
 });
 
+describe('PERF-ETAG: API answers are no-store, without an ETag', () => {
+  it('a JSON list carries Cache-Control no-store and no ETag (nothing hashed per answer); an If-None-Match gets the body again', async () => {
+    const a = await createAgent(t.orm, 'conseiller', ['69'], 'etag');
+    const jeton = await login(t.app, a.email, a.password);
+    const r = await request(t.app).get('/api/offres').set(bearer(jeton));
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers.etag).toBeUndefined();
+    const encore = await request(t.app).get('/api/offres').set(bearer(jeton)).set('If-None-Match', 'W/"x"');
+    expect(encore.status).toBe(200);
+  });
+});
+
 describe('SEC-SOURCEMAP: no source map is served', () => {
   const crees: string[] = [];
   beforeAll(() => {
