@@ -213,17 +213,21 @@ describe('SEC-LIMITE-ARCHIVES: the archives downloaded on the spot', () => {
 });
 
 describe('SEC-LIMITE-PURGE: counters that no longer matter are purged', () => {
-  it('ended rate windows and login_throttle rows idle for 24 h without a running lock', async () => {
+  it('ended rate windows and login_throttle rows idle for 24 h without a running lock (exactly 24 h purged, 1 ms less kept; a window ending 1 ms from now kept)', async () => {
     const now = t.clock.now();
     const vieux = new Date(now.getTime() - 25 * 3600_000);
     await q(t.orm, `insert into login_throttle (kind, email, consecutive_failures, window_start, window_failures, updated_at) values ('agent', 'purge-vieux@als.test', 3, ?, 3, ?)`, [vieux, vieux]);
     await q(t.orm, `insert into login_throttle (kind, email, consecutive_failures, locked_until, window_start, window_failures, updated_at) values ('agent', 'purge-verrou@als.test', 12, ?, ?, 12, ?)`, [new Date(now.getTime() + 3600_000), vieux, vieux]);
     await q(t.orm, `insert into login_throttle (kind, email, consecutive_failures, window_start, window_failures, updated_at) values ('agent', 'purge-recent@als.test', 1, ?, 1, ?)`, [now, now]);
-    await q(t.orm, `insert into limite_debit (cle, points, fin) values ('purge:fini', 3, ?), ('purge:encours', 3, ?)`, [now, new Date(now.getTime() + 1000)]);
+    // The edge: idle exactly 24 h is purged, 1 ms less is kept.
+    const bord = new Date(now.getTime() - 24 * 3600_000);
+    const presque = new Date(bord.getTime() + 1);
+    await q(t.orm, `insert into login_throttle (kind, email, consecutive_failures, window_start, window_failures, updated_at) values ('agent', 'purge-bord-24h@als.test', 2, ?, 2, ?), ('agent', 'purge-presque-24h@als.test', 2, ?, 2, ?)`, [bord, bord, presque, presque]);
+    await q(t.orm, `insert into limite_debit (cle, points, fin) values ('purge:fini', 3, ?), ('purge:encours', 3, ?)`, [now, new Date(now.getTime() + 1)]);
     const r = await purgerLimites(t.orm.em.fork(), now);
-    expect(r.connexions).toBeGreaterThanOrEqual(1);
+    expect(r.connexions).toBeGreaterThanOrEqual(2);
     const restants = (await q<{ email: string }>(t.orm, `select email from login_throttle where email like 'purge-%'`)).map((x) => x.email).sort();
-    expect(restants).toEqual(['purge-recent@als.test', 'purge-verrou@als.test']);
+    expect(restants).toEqual(['purge-presque-24h@als.test', 'purge-recent@als.test', 'purge-verrou@als.test']);
     expect((await q<{ cle: string }>(t.orm, `select cle from limite_debit where cle like 'purge:%'`)).map((x) => x.cle)).toEqual(['purge:encours']);
   });
 });
