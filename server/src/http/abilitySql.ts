@@ -18,6 +18,29 @@ export function abilityToSql(ability: AppAbility, action: Action, def: ResourceD
   return nodeToSql(ast, def);
 }
 
+/**
+ * The départements that `action` on `def` is limited to, when the ability's whole condition is
+ * `departement in (…)` (a conseiller's territories, or an « or » of such rules); null for anything
+ * else (no condition, or another kind). Used only to narrow a search's subqueries before they probe
+ * the resource (the demandeurs matching « martin » whose candidatures are in these départements):
+ * the scope itself is still ANDed to the query, so a null or a wider list changes no answer.
+ */
+export function departementsDuPerimetre(ability: AppAbility, action: Action, def: ResourceDef): string[] | null {
+  const ast = rulesToAST(ability, action, def.name) as AstNode | null;
+  const liste = (n: AstNode): string[] | null => {
+    if (n.field === 'departement' && n.operator === 'in' && Array.isArray(n.value)) return (n.value as unknown[]).map(String);
+    if (n.field === undefined && (n.operator === 'or' || n.operator === 'and') && Array.isArray(n.value)) {
+      const enfants = n.value as AstNode[];
+      if (enfants.length === 1) return liste(enfants[0]);
+      if (n.operator !== 'or' || enfants.length === 0) return null;
+      const toutes = enfants.map(liste);
+      return toutes.some((l) => l === null) ? null : [...new Set(toutes.flat() as string[])];
+    }
+    return null;
+  };
+  return ast ? liste(ast) : null;
+}
+
 function nodeToSql(node: AstNode, def: ResourceDef): { sql: string; params: unknown[] } {
   const children = Array.isArray(node.value) ? (node.value as AstNode[]) : [];
   switch (node.operator) {

@@ -59,7 +59,7 @@ export function filterToSql(def: ResourceDef, filter: Record<string, unknown>, w
   for (const [key, raw] of Object.entries(filter)) {
     if (raw === undefined || raw === '') continue;
     if (key === 'q') {
-      addSearch(def, raw, sql, params);
+      addSearch(def, raw, sql, params, who);
       continue;
     }
     if (key === 'id') {
@@ -140,17 +140,29 @@ const MOTIF = `('%' || als_unaccent(?) || '%')`;
 /** A text as a LIKE pattern's literal part: `\`, `%` and `_` escaped. */
 export const echapperLike = (texte: string) => texte.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function addSearch(def: ResourceDef, raw: unknown, sql: string[], params: unknown[]) {
+function addSearch(def: ResourceDef, raw: unknown, sql: string[], params: unknown[], who: FilterContext) {
   if (!def.search) throw badRequest('FILTRE_INCONNU', 'La recherche plein texte n’existe pas pour cette ressource.');
   if (typeof raw !== 'string' || raw.length > 100) throw badRequest('FILTRE_INVALIDE', 'La recherche doit être un texte de 100 caractères au plus.');
   const words = raw.split(/\s+/).filter(Boolean).slice(0, 5);
+  // `{{departements(col)}}`: `col && <the scope's départements>` when the scope is limited to some, else true.
+  const departements = who.departements ? `{${who.departements.join(',')}}` : null;
   for (const w of words) {
     const like = echapperLike(w);
     const parts = def.search.map((e) => {
-      const n = e.split('{{q}}').length - 1;
-      return n > 0 ? { sql: e.replaceAll('{{q}}', MOTIF), n } : { sql: `als_unaccent(${e}) like ${MOTIF}`, n: 1 };
+      if (!e.includes('{{')) return { sql: `als_unaccent(${e}) like ${MOTIF}`, params: [like] };
+      const p: unknown[] = [];
+      const texte = e.replace(/\{\{(q|departements\(([a-z_.]+)\))\}\}/g, (_m, cle: string, col?: string) => {
+        if (cle === 'q') {
+          p.push(like);
+          return MOTIF;
+        }
+        if (departements === null) return 'true';
+        p.push(departements);
+        return `${col} && ?::text[]`;
+      });
+      return { sql: texte, params: p };
     });
     sql.push('(' + parts.map((p) => p.sql).join(' or ') + ')');
-    for (const p of parts) for (let i = 0; i < p.n; i++) params.push(like);
+    for (const p of parts) params.push(...p.params);
   }
 }

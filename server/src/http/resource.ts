@@ -15,6 +15,8 @@ export interface FilterSpec {
 export interface FilterContext {
   agentId: number;
   now: Date;
+  /** The départements the caller's scope is limited to (departementsDuPerimetre), for `{{departements(col)}}` in a search expression. */
+  departements?: string[] | null;
 }
 
 /** A virtual field of the CASL conditions, as SQL: a column, or a builder for `field op value`. */

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Action } from '@shared/abilities';
 import type { AppContext } from '@server/context';
 import { audit } from '@server/modules/audit-events/audit';
-import { abilityToSql } from './abilitySql';
+import { abilityToSql, departementsDuPerimetre } from './abilitySql';
 import { filterToSql, parseListParams } from './listQuery';
 import { badRequest, forbidden, notFound } from './problem';
 import type { ResourceDef } from './resource';
@@ -49,7 +49,9 @@ function selectList(def: ResourceDef, fields: string[], who: { now: Date; agentI
 export function whereClause(req: Request, def: ResourceDef, action: Action, filter: Record<string, unknown>, now = new Date()) {
   const scope = abilityToSql(req.ability!, action, def);
   if (!scope) throw forbidden();
-  const f = filterToSql(def, filter, { agentId: req.agent!.id, now });
+  // A search may narrow its subqueries to the scope's départements (a superset of the scope, which still applies).
+  const departements = filter.q !== undefined ? departementsDuPerimetre(req.ability!, action, def) : null;
+  const f = filterToSql(def, filter, { agentId: req.agent!.id, now, departements });
   return { sql: [scope.sql, ...f.sql].join(' and '), params: [...scope.params, ...f.params] };
 }
 

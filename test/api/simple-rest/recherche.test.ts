@@ -4,6 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerDossier, creerOffre } from '@test/support/fixtures';
+import { defineAbilityFor } from '@shared/abilities';
+import { departementsDuPerimetre } from '@server/http/abilitySql';
+import { candidatures } from '@server/modules/candidatures/candidatures.resource';
 
 /**
  * Issue #19, search (`filter.q`): case- and accent-insensitive, anywhere in the words, on the
@@ -108,5 +111,43 @@ describe('VOLUME-RECHERCHE: a search is evaluated once for its page and its tota
       logger.setDebugMode(origine.mode);
     }
     expect(requetes.filter((q) => q.includes('rd.recherche like'))).toHaveLength(1);
+  });
+  it('VOLUME-RECHERCHE: a conseiller\'s search first keeps the demandeurs with a candidature in his départements, and answers exactly his scope', async () => {
+    const [o69, o75] = [await creerOffre(t.orm), await creerOffre(t.orm, { departement: '75' })];
+    const c = t.orm.em.fork().getConnection();
+    const deux = await creerDossier(t.orm, { offreId: o69 }); // a candidature in 69, another in 75
+    const [{ id: en75 }] = await c.execute<{ id: number }[]>(
+      `insert into candidature (reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, origine)
+       select 'CAN-RP-' || ?, demande_id, demandeur_id, ?, '75', nature, 'deposee', now(), 'portail' from candidature where id = ? returning id`,
+      [deux.candidatureId, o75, deux.candidatureId],
+    );
+    const seul69 = await creerDossier(t.orm, { offreId: o69 });
+    await c.execute(`update demandeur set nom = 'Zéphyrin' where id = any(?::int[])`, [`{${deux.demandeurId},${seul69.demandeurId}}`]);
+    const agent75 = await createAgent(t.orm, 'conseiller', ['75'], 'recherche-75');
+    const agent69 = await createAgent(t.orm, 'conseiller', ['69'], 'recherche-69');
+    expect(departementsDuPerimetre(defineAbilityFor({ ...agent75, role: 'conseiller', territoires: ['75'] } as never), 'read', candidatures)).toEqual(['75']);
+    expect(departementsDuPerimetre(defineAbilityFor({ id: 1, role: 'controle_fraude', territoires: [] } as never), 'read', candidatures)).toBeNull();
+
+    const logger = t.orm.config.getLogger() as DefaultLogger;
+    const requetes: string[] = [];
+    const origine = { logQuery: logger.logQuery, mode: logger.debugMode };
+    logger.setDebugMode(['query']);
+    logger.logQuery = (contexte: { query: string }) => void requetes.push(contexte.query);
+    const trouve = async (jeton: string) => {
+      const r = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ q: 'zephyrin' }), range: '[0,9]' }).set(bearer(jeton));
+      expect(r.status).toBe(200);
+      return (r.body as { id: number }[]).map((x) => x.id).sort((a, b) => a - b);
+    };
+    try {
+      expect(await trouve(await login(t.app, agent75.email, agent75.password))).toEqual([en75]);
+      expect(requetes.find((q) => q.includes('rd.recherche like'))).toContain('rd.departements && ?::text[]');
+      expect(await trouve(await login(t.app, agent69.email, agent69.password))).toEqual([deux.candidatureId, seul69.candidatureId].sort((a, b) => a - b));
+      requetes.length = 0;
+      expect(await trouve(fraude)).toEqual([deux.candidatureId, en75, seul69.candidatureId].sort((a, b) => a - b));
+      expect(requetes.filter((q) => q.includes('rd.recherche like')).every((q) => !q.includes('rd.departements &&'))).toBe(true);
+    } finally {
+      logger.logQuery = origine.logQuery;
+      logger.setDebugMode(origine.mode);
+    }
   });
 });

@@ -92,7 +92,9 @@ export const candidatures: ResourceDef = {
   // The demandeur's and the offer's matches as id arrays: a bitmap OR of index scans, no join before the page.
   search: [
     'c.reference',
-    'c.demandeur_id = any(array(select rd.id from demandeur rd where rd.recherche like {{q}}))',
+    // Only the demandeurs with a candidature in the scope's départements (stored, GIN): « martin » for a
+    // conseiller of 75 and 92 probes candidature for 1 826 demandeurs instead of 4 515.
+    'c.demandeur_id = any(array(select rd.id from demandeur rd where rd.recherche like {{q}} and {{departements(rd.departements)}}))',
     'c.offre_id = any(array(select ro.id from offre ro where als_unaccent(ro.reference) like {{q}}))',
   ],
   scope: { departement: 'c.departement' },
