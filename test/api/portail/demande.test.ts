@@ -30,6 +30,13 @@ async function compte() {
 const put = (token: string, body: unknown) => request(t.app).put('/api/portail/demande').set(bearer(token)).send(body as object);
 const demandeDb = async (demandeurId: number) =>
   (await q<Record<string, unknown>>(t.orm, `select * from demande where demandeur_id = ? and statut <> 'cloturee'`, [demandeurId]))[0];
+/** An open classique candidature in 69 of this demande, written directly (the triggers fill what they keep). */
+const CANDIDATURE_SQL = `insert into candidature (reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, origine, palier, version)
+  values (?, ?, ?, ?, '69', 'classique', ?, now(), 'portail', 3, 1) returning id`;
+async function candidature(reference: string, demandeId: number, demandeurId: number, offreId: number, statut: 'deposee' | 'en_instruction') {
+  const [c] = await q<{ id: number }>(t.orm, CANDIDATURE_SQL, [reference, demandeId, demandeurId, offreId, statut]);
+  return c;
+}
 async function suspension(demandeurId: number, debut: Date, fin: Date) {
   await q(t.orm, `insert into suspension (demandeur_id, type, debut, fin, duree_mois, motif, cree_par_id, created_at) values (?, 'incivilite', ?, ?, 6, 'test', ?, now())`, [demandeurId, debut, fin, agentId]);
 }
@@ -87,12 +94,7 @@ describe('PUT /api/portail/demande', () => {
     const a = await compte();
     const demandeId = await demande(t.orm, a.id, { publicCible: 'peec' });
     const offreId = await offre(t.orm, t.clock.now(), { nature: 'classique', reglementation: 'plai' });
-    const [c] = await q<{ id: number }>(
-      t.orm,
-      `insert into candidature (reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, origine, palier, version)
-       values (?, ?, ?, ?, '69', 'classique', 'deposee', now(), 'portail', 3, 1) returning id`,
-      [`CAN-T-${a.id}`, demandeId, a.id, offreId],
-    );
+    const c = await candidature(`CAN-T-${a.id}`, demandeId, a.id, offreId, 'deposee');
     await put(a.token, formulaire({ publicCible: 'hors_public_cible' }));
     const [row] = await q<{ palier: number }>(t.orm, `select palier from candidature where id = ?`, [c.id]);
     const pieces = await q<{ id: number; titulaire: 'demandeur'; type: 'identite'; statut: 'valide'; dateValiditeFin: null }>(t.orm, `select id, titulaire, type, statut, date_validite_fin as "dateValiditeFin" from justificatif where demande_id = ? and actif`, [demandeId]);
@@ -109,12 +111,7 @@ describe('PUT /api/portail/demande', () => {
     const a = await compte();
     const demandeId = await demande(t.orm, a.id, { publicCible: 'dalo' });
     const offreId = await offre(t.orm, t.clock.now(), { nature: 'classique', reglementation: 'plai' });
-    const [c] = await q<{ id: number }>(
-      t.orm,
-      `insert into candidature (reference, demande_id, demandeur_id, offre_id, departement, nature, statut, date_candidature, origine, palier, version)
-       values (?, ?, ?, ?, '69', 'classique', 'en_instruction', now(), 'portail', 3, 1) returning id`,
-      [`CAN-PC-${a.id}`, demandeId, a.id, offreId],
-    );
+    const c = await candidature(`CAN-PC-${a.id}`, demandeId, a.id, offreId, 'en_instruction');
     const conseiller = await createAgent(t.orm, 'conseiller', ['69'], 'public-cible');
     const jeton = await login(t.app, conseiller.email, conseiller.password);
     const filtre = async (publicCible: string) => {
