@@ -1,3 +1,4 @@
+import pg from 'pg';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { palierCandidature } from '@shared/rules/classement';
@@ -123,6 +124,32 @@ describe('PUT /api/portail/demande', () => {
     expect((await put(a.token, formulaire({ publicCible: 'peec' }))).status).toBe(200);
     expect(await filtre('dalo')).toEqual([]);
     expect(await filtre('peec')).toEqual([[c.id, 'peec']]);
+  });
+
+  it('UI-FILE: a candidature written while its demande\'s public cible changes (not yet committed) gets the new one, not the old', async () => {
+    const a = await compte();
+    const demandeId = await demande(t.orm, a.id, { publicCible: 'dalo' });
+    const offreId = await offre(t.orm, t.clock.now(), { nature: 'classique', reglementation: 'plai' });
+    const url = t.orm.config.getClientUrl();
+    const [changeur, candidat] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await Promise.all([changeur.connect(), candidat.connect()]);
+    try {
+      await changeur.query('begin');
+      await changeur.query(`update demande set public_cible = 'peec' where id = $1`, [demandeId]);
+      let ecrite = false;
+      let n = 0;
+      const insertion = candidat.query(CANDIDATURE_SQL.replace(/\?/g, () => `$${++n}`), [`CAN-RC-${a.id}`, demandeId, a.id, offreId, 'deposee'])
+        .then((r) => ((ecrite = true), r.rows[0] as { id: number }));
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect(ecrite).toBe(false); // it waits for the change of the demande…
+      await changeur.query('commit');
+      const { id } = await insertion;
+      const [c] = await q<{ public_cible: string }>(t.orm, `select public_cible from candidature where id = ?`, [id]);
+      expect(c.public_cible).toBe('peec'); // …and copies what was committed
+    } finally {
+      await changeur.query('rollback').catch(() => undefined);
+      await Promise.all([changeur.end(), candidat.end()]);
+    }
   });
 
   it('R-LIMIT-SUSP: a suspended demandeur cannot create a demande (409 SUSPENDU, nothing written)', async () => {

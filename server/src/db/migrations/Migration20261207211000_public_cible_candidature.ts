@@ -9,7 +9,9 @@ import { Migration } from '@mikro-orm/migrations';
  * index range, the page its first 25 entries.
  *
  * Triggers keep the copy in the writer's transaction, whichever code writes: before insert, from the
- * demande (the portal's candidater, a proposition accepted, fixtures, the volume seed); after a
+ * demande read `for share` (as the pieces' territories are: a change of the demande not yet committed
+ * is waited for, else it would miss the new row and leave the old value on it) — the portal's candidater,
+ * a proposition accepted, fixtures, the volume seed; after a
  * demande's public cible changes, on its candidatures (same lock order as the palier refresh, which
  * already updates them after the demande). The backfill copies it once.
  */
@@ -20,7 +22,7 @@ export class Migration20261207211000_public_cible_candidature extends Migration 
     this.addSql(`alter table "candidature" alter column "public_cible" set not null;`);
     this.addSql(`create function als_public_cible_candidature() returns trigger language plpgsql as $$
     begin
-      new.public_cible := (select d.public_cible from demande d where d.id = new.demande_id);
+      new.public_cible := (select d.public_cible from demande d where d.id = new.demande_id for share);
       return new;
     end $$;`);
     this.addSql(`create trigger candidature_public_cible before insert or update of demande_id on candidature
