@@ -22,6 +22,8 @@ export interface Config {
   secret: string;
   /** The app's connection pool and its bounded waits (README, « Concurrence et charge »). */
   base: ReglagesBase;
+  /** CLASSEMENT_CACHE_MO: bytes of classements kept by this process (offres/classementCache.ts); 0 keeps none. Unset: 32 MB. */
+  classementCacheOctets?: number;
 }
 
 /**
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
     secret: secretApplication(env),
     base: reglagesBase(env),
+    classementCacheOctets: entier(env, 'CLASSEMENT_CACHE_MO', 32, 0) * 1024 * 1024,
   };
 }
 

@@ -15,10 +15,14 @@ export interface Cas {
   /** The ids the API answered, in order (null: not a list). */
   ids?: (body: unknown) => number[];
   sql?: { texte: string; params: unknown[] };
+  /** SQL run before each request, untimed (e.g. a write that makes the API rebuild what it keeps). */
+  avant?: { texte: string; params: unknown[] };
   details?: string;
 }
 
 const OUVERTS = "('deposee', 'en_instruction', 'transmise_bailleur')";
+/** The same, as the API's statut filter: the ranked queue of one offer is its open candidatures (R-RANK). */
+const OUVERTES = ['deposee', 'en_instruction', 'transmise_bailleur'];
 const T = ['75', '92'];
 
 /** What the cases need to know about the data. */
@@ -114,25 +118,33 @@ export function lesCas(ctx: Contexte): Cas[] {
   const rang = 'c.palier, c.date_candidature, c.id';
   const aTraiter = `c.statut = 'deposee' and c.agent_en_charge_id is null`;
   const recent = 'c.date_candidature desc, c.id desc';
+  const classement = {
+    ids: (b: unknown) => (b as { candidatureId: number }[]).map((r) => r.candidatureId),
+    sql: {
+      texte: `select row_number() over (order by ${rang})::int as rang, c.palier, c.id, c.demandeur_id, c.statut, c.date_candidature, c.reference,
+                     c.agent_en_charge_id, dr.nom, dr.prenom
+                from candidature c join demandeur dr on dr.id = c.demandeur_id where c.offre_id = $1 and c.statut in ${OUVERTS} order by ${rang}`,
+      params: [X],
+    },
+  };
   return [
     {
       nom: `GET /api/offres/:id/classement`, details: `${ctx.offre.n} candidatures ouvertes`, qui: 'conseiller', chemin: `/api/offres/${X}/classement`, objectifP95: 25,
-      ids: (b) => (b as { candidatureId: number }[]).map((r) => r.candidatureId),
-      sql: {
-        texte: `select row_number() over (order by ${rang})::int as rang, c.palier, c.id, c.demandeur_id, c.statut, c.date_candidature, c.reference,
-                       c.agent_en_charge_id, dr.nom, dr.prenom
-                  from candidature c join demandeur dr on dr.id = c.demandeur_id where c.offre_id = $1 and c.statut in ${OUVERTS} order by ${rang}`,
-        params: [X],
-      },
+      ...classement,
+    },
+    {
+      nom: `GET /api/offres/:id/classement, reconstruit`, details: `${ctx.offre.n} candidatures ouvertes, une écriture de l’offre avant chaque requête`, qui: 'conseiller', chemin: `/api/offres/${X}/classement`, objectifP95: 25,
+      avant: { texte: `insert into classement_marque (offre_id) values ($1)`, params: [X] },
+      ...classement,
     },
     {
       nom: 'candidatures d’une offre par rang, 1re page', qui: 'conseiller', objectifP95: 25, ids: idsListe,
-      chemin: `/api/candidatures?${q({ filter: { offreId: X }, sort: ['rang', 'ASC'], range: [0, 24] })}`,
+      chemin: `/api/candidatures?${q({ filter: { offreId: X, statut: OUVERTES }, sort: ['rang', 'ASC'], range: [0, 24] })}`,
       sql: pageCandidatures(`c.offre_id = $1 and c.statut in ${OUVERTS}`, rang, 0, [X]),
     },
     {
       nom: 'candidatures d’une offre par rang, page profonde', details: `offset ${profond}`, qui: 'conseiller', objectifP95: 100, ids: idsListe,
-      chemin: `/api/candidatures?${q({ filter: { offreId: X }, sort: ['rang', 'ASC'], range: [profond, profond + 24] })}`,
+      chemin: `/api/candidatures?${q({ filter: { offreId: X, statut: OUVERTES }, sort: ['rang', 'ASC'], range: [profond, profond + 24] })}`,
       sql: pageCandidatures(`c.offre_id = $1 and c.statut in ${OUVERTS}`, rang, profond, [X]),
     },
     {

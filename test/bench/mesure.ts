@@ -16,11 +16,15 @@ export function stats(ms: number[]): Stats {
   return { n: s.length, p50: r(q(50)), p95: r(q(95)), p99: r(q(99)), max: r(s[s.length - 1] ?? NaN) };
 }
 
-/** `warmup` untimed runs, then `n` timed runs, one after the other. */
-export async function chronometrer(n: number, warmup: number, f: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await f();
+/** `warmup` untimed runs, then `n` timed runs, one after the other; `preparer` runs untimed before each. */
+export async function chronometrer(n: number, warmup: number, f: () => Promise<unknown>, preparer?: () => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) {
+    await preparer?.();
+    await f();
+  }
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
+    await preparer?.();
     const t = performance.now();
     await f();
     ms.push(performance.now() - t);

@@ -90,7 +90,7 @@ async function main() {
         const attendu = (await client.query(c.sql.texte, c.sql.params)).rows.map((r) => Number(r.id));
         memesLignes = JSON.stringify(attendu) === JSON.stringify(c.ids(corps));
       }
-      const api = await chronometrer(n, w, () => serveur.appel(c));
+      const api = await chronometrer(n, w, () => serveur.appel(c), c.avant ? () => client.query(c.avant!.texte, c.avant!.params) : undefined);
       const sql = c.sql ? await chronometrer(o.iterations, o.warmup, () => client.query(c.sql!.texte, c.sql!.params)) : null;
       const r: ResultatCas = {
         cas: c.nom, details: c.details, objectifP95: c.objectifP95, api, sql, memesLignes,
@@ -123,6 +123,12 @@ async function main() {
     (jobs.length ? `\n| tâche | durée | résumé |\n|---|---|---|\n${jobs.map((j) => `| ${j.nom} | ${(j.ms / 1000).toFixed(1)} s | ${j.resume} |`).join('\n')}\n` : '');
   writeFileSync(path.join(o.sortie, 'RESULTATS.md'), md);
   console.log('\n' + md);
+  // The API and the best SQL must answer the same rows: otherwise one of them is wrong, whatever the times.
+  const differents = resultats.filter((r) => r.memesLignes === false).map((r) => r.cas);
+  if (differents.length) {
+    console.error(`Lignes différentes entre l’API et le meilleur SQL : ${differents.join(' ; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 await main();

@@ -28,6 +28,7 @@ import { Migration20261207190000_recherche_stockee } from './migrations/Migratio
 import { Migration20261207200000_index_offre_couvrant } from './migrations/Migration20261207200000_index_offre_couvrant';
 import { Migration20261207210000_envoi_bailleur_stocke } from './migrations/Migration20261207210000_envoi_bailleur_stocke';
 import { Migration20261207211000_public_cible_candidature } from './migrations/Migration20261207211000_public_cible_candidature';
+import { Migration20261207220000_classement_marques } from './migrations/Migration20261207220000_classement_marques';
 import { Migration20261207150000_jeton_lien_chiffre } from './migrations/Migration20261207150000_jeton_lien_chiffre';
 import { Migration20261207101000_rang_designation } from './migrations/Migration20261207101000_rang_designation';
 
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207200000_index_offre_couvrant', class: Migration20261207200000_index_offre_couvrant },
   { name: 'Migration20261207210000_envoi_bailleur_stocke', class: Migration20261207210000_envoi_bailleur_stocke },
   { name: 'Migration20261207211000_public_cible_candidature', class: Migration20261207211000_public_cible_candidature },
+  { name: 'Migration20261207220000_classement_marques', class: Migration20261207220000_classement_marques },
 ];

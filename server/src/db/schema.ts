@@ -147,6 +147,16 @@ export interface CguVersionTable {
   resume: string | null;
 }
 
+export interface ClassementEpoqueTable {
+  id: number;
+  epoque: string;
+}
+
+export interface ClassementMarqueTable {
+  offre_id: number;
+  xid: string;
+}
+
 export interface CommuneTable {
   code_insee: string;
   nom: string;
@@ -490,6 +500,8 @@ export interface Tables {
   bailleur_relance: BailleurRelanceTable;
   candidature: CandidatureTable;
   cgu_version: CguVersionTable;
+  classement_epoque: ClassementEpoqueTable;
+  classement_marque: ClassementMarqueTable;
   commune: CommuneTable;
   demande: DemandeTable;
   demande_piece: DemandePieceTable;

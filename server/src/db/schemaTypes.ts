@@ -36,6 +36,7 @@ const TYPES_PG: Record<string, string> = {
   int2: 'number', int4: 'number', int8: 'number', float4: 'number', float8: 'number', numeric: 'number',
   bool: 'boolean', text: 'string', varchar: 'string', bpchar: 'string', uuid: 'string', inet: 'string',
   timestamptz: 'Date', timestamp: 'Date', date: 'string', bytea: 'Buffer', jsonb: 'unknown', json: 'unknown',
+  xid8: 'string',
   _text: 'string[]', _varchar: 'string[]', _int4: 'number[]', _int8: 'number[]',
 };
 
