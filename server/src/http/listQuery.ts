@@ -158,7 +158,10 @@ function addSearch(def: ResourceDef, raw: unknown, sql: string[], params: unknow
         }
         if (departements === null) return 'true';
         p.push(departements);
-        return `${col} && ?::text[]`;
+        // Checked on the rows the words matched, not through the column's GIN index: AND-ing the
+        // bitmap of every demandeur of the scope (77 915 for 75 + 92 at national volume) cost more
+        // than the check of the 4 515 rows « martin » matches (issue #19: 24–29 → 21–25 ms).
+        return `(${col} || '{}'::text[]) && ?::text[]`;
       });
       return { sql: texte, params: p };
     });
