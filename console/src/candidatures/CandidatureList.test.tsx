@@ -41,11 +41,11 @@ const ROWS = [
 const OFFRE = { id: 31, reference: 'OFF-69-0031', titre: 'T3 lumineux', programmeId: 4, commune: 'Villeurbanne' };
 const PROGRAMME = { id: 4, nom: 'Les Terrasses du Parc', commune: 'Villeurbanne' };
 
-function renderAt(path: string, rapport?: RapportGroupe, store = memoryStore()) {
+function renderAt(path: string, rapport?: RapportGroupe, store = memoryStore(), offres: ListCall[] = []) {
   // The offer filter loads its choices (and the selected one); tab counts, saved filters, bulk actions.
   server.use(
     ...instructionHandlers({ rapport }),
-    listHandler('offres', [OFFRE]),
+    listHandler('offres', [OFFRE], offres),
     http.get('/api/offres/31', () => HttpResponse.json(OFFRE)),
     http.get('/api/programmes/4', () => HttpResponse.json(PROGRAMME)),
   );
@@ -57,6 +57,23 @@ function renderAt(path: string, rapport?: RapportGroupe, store = memoryStore()) 
 }
 
 describe('CandidatureList', () => {
+  it('VOLUME-CONSOLE: the queue shows without asking for offers; the offer filter asks once the agent types two characters', async () => {
+    const offres: ListCall[] = [];
+    server.use(sessionHandler(agentDe('conseiller', ['69'])), listHandler('candidatures', ROWS));
+    renderAt('/candidatures', undefined, memoryStore(), offres);
+    const table = await screen.findByRole('table');
+    await within(table).findByText('CAND-2026-000001');
+    await new Promise((r) => setTimeout(r, 300));
+    const choix = () => offres.filter((c) => !('id' in c.filter));
+    expect(choix()).toHaveLength(0);
+    const champ = screen.getByRole('combobox', { name: /offre/i });
+    fireEvent.change(champ, { target: { value: 'O' } });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(choix()).toHaveLength(0);
+    fireEvent.change(champ, { target: { value: 'OFF' } });
+    await waitFor(() => expect(choix().map((c) => c.filter)).toEqual([{ q: 'OFF' }]));
+  });
+
   it('UI-FILE: shows the candidatures in French, the longest waiting first', async () => {
     const calls: ListCall[] = [];
     const lignes = [candidature(1, { rang: 3, palier: 2, piecesAVerifier: 4, joursAttente: 17 }), ROWS[1]];

@@ -33,10 +33,15 @@ function TerritoireInput({ source, label }: FilterProps) {
   return <SelectInput source={source} label={label} choices={territoires.map((d) => ({ id: d, name: d }))} translateChoice={false} sx={{ minWidth: 140 }} />;
 }
 
+/** The offer picker asks for offers only once something is typed. */
+export const choixOffres = ({ q }: { q?: unknown }) => typeof q === 'string' && q.trim().length >= 2;
+
 /** Filters of the work queue; the tabs (`onglet`) sit above the table. */
 export const candidatureFilters = [
   searchFilter(),
-  <ReferenceInput key="offreId" source="offreId" reference="offres" sort={{ field: 'reference', order: 'ASC' }} alwaysOn>
+  // Issue #19: the offers are asked for once the agent types (2 characters), not to fill a list of 25
+  // before the queue shows; a chosen offer is still fetched by its id, to show its reference.
+  <ReferenceInput key="offreId" source="offreId" reference="offres" sort={{ field: 'reference', order: 'ASC' }} alwaysOn enableGetChoices={choixOffres}>
     <AutocompleteInput optionText="reference" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 200 }} />
   </ReferenceInput>,
   <TerritoireInput key="departement" source="departement" label="app.traitement.file.territoire" />,
