@@ -68,6 +68,8 @@ describe('CandidatureList', () => {
     expect(choix()).toHaveLength(0);
     const champ = screen.getByRole('combobox', { name: /offre/i });
     fireEvent.change(champ, { target: { value: 'O' } });
+    // What to do, in French, instead of an empty list.
+    expect(await screen.findByText('Tapez au moins deux caractères de la référence')).toBeTruthy();
     await new Promise((r) => setTimeout(r, 700));
     expect(choix()).toHaveLength(0);
     fireEvent.change(champ, { target: { value: 'OFF' } });

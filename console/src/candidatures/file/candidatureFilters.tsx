@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { AutocompleteInput, ReferenceInput, SelectInput, useGetIdentity, useListContext } from 'react-admin';
 import type { NatureOffre } from '@shared/domain/enums';
 import { DECALAGE_HORS_PUBLIC_CIBLE, libellePalier } from '@shared/rules/classement';
@@ -36,14 +37,32 @@ function TerritoireInput({ source, label }: FilterProps) {
 /** The offer picker asks for offers only once something is typed. */
 export const choixOffres = ({ q }: { q?: unknown }) => typeof q === 'string' && q.trim().length >= 2;
 
+/**
+ * The offer filter. Issue #19: the offers are asked for once the agent types two characters, not 25
+ * of them before the queue shows; a chosen offer is still fetched by its id, to show its reference.
+ * Until then the list says what to do, in French.
+ */
+function OffreFiltre({ source }: { source: string; alwaysOn?: boolean }) {
+  const [saisie, setSaisie] = useState('');
+  return (
+    <ReferenceInput source={source} reference="offres" sort={{ field: 'reference', order: 'ASC' }} enableGetChoices={choixOffres}>
+      <AutocompleteInput
+        optionText="reference"
+        filterToQuery={(q: string) => ({ q })}
+        onInputChange={(_e, v) => setSaisie(v)}
+        noOptionsText={choixOffres({ q: saisie }) ? 'app.traitement.file.offreAucune' : 'app.traitement.file.offreTapez'}
+        // Nothing is fetched before two characters: react-admin would say « loading » meanwhile.
+        loadingText={choixOffres({ q: saisie }) ? 'ra.message.loading' : 'app.traitement.file.offreTapez'}
+        sx={{ minWidth: 200 }}
+      />
+    </ReferenceInput>
+  );
+}
+
 /** Filters of the work queue; the tabs (`onglet`) sit above the table. */
 export const candidatureFilters = [
   searchFilter(),
-  // Issue #19: the offers are asked for once the agent types (2 characters), not to fill a list of 25
-  // before the queue shows; a chosen offer is still fetched by its id, to show its reference.
-  <ReferenceInput key="offreId" source="offreId" reference="offres" sort={{ field: 'reference', order: 'ASC' }} alwaysOn enableGetChoices={choixOffres}>
-    <AutocompleteInput optionText="reference" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 200 }} />
-  </ReferenceInput>,
+  <OffreFiltre key="offreId" source="offreId" alwaysOn />,
   <TerritoireInput key="departement" source="departement" label="app.traitement.file.territoire" />,
   enumFilter('nature', 'natureOffre'),
   enumFilter('statut', 'statutCandidature'),

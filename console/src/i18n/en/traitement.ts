@@ -17,6 +17,8 @@ export const traitementEn = {
     aucunSuivant: 'No free file to process with these filters.',
     filtreOffre: 'Filtered on offer %{offre}',
     retirerFiltreOffre: 'Remove the filter',
+    offreTapez: 'Type at least two characters of the reference',
+    offreAucune: 'No offer with that reference',
     dateDu: 'Applied from',
     dateAu: 'Applied until',
     completude: 'Completeness (tier)',

@@ -18,6 +18,8 @@ export const traitementFr = {
     aucunSuivant: 'Aucun dossier libre à instruire avec ces filtres.',
     filtreOffre: 'Filtré sur l’offre %{offre}',
     retirerFiltreOffre: 'Retirer le filtre',
+    offreTapez: 'Tapez au moins deux caractères de la référence',
+    offreAucune: 'Aucune offre de cette référence',
     dateDu: 'Candidature depuis le',
     dateAu: 'Candidature jusqu’au',
     completude: 'Complétude (palier)',
