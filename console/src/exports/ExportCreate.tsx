@@ -44,13 +44,13 @@ export function ExportCreate() {
             formData.kind === 'rapport_entreprise' ? (
               <>
                 <ReferenceInput source="entrepriseId" reference="entreprises" sort={{ field: 'raisonSociale', order: 'ASC' }}>
-                  <AutocompleteInput label={t('entreprise')} optionText={(r: Entreprise) => `${r.raisonSociale} (${r.siret})`} validate={required()} fullWidth helperText={t('entrepriseAide')} />
+                  <AutocompleteInput label={t('entreprise')} optionText={(r: Entreprise) => `${r.raisonSociale} (${r.siret})`} validate={required()} fullWidth helperText={t('entrepriseAide')} noOptionsText="ra.navigation.no_results" />
                 </ReferenceInput>
               </>
             ) : (
               <>
                 <ReferenceInput source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }}>
-                  <AutocompleteInput label={t('bailleur')} optionText="nom" validate={required()} fullWidth helperText={t('designationsAide')} />
+                  <AutocompleteInput label={t('bailleur')} optionText="nom" validate={required()} fullWidth helperText={t('designationsAide')} noOptionsText="ra.navigation.no_results" />
                 </ReferenceInput>
               </>
             )

@@ -99,12 +99,12 @@ export const OffreInputs = ({ creation = false }: { creation?: boolean }) => (
     <FormSection title="app.sections.localisation">
       <FormRow>
         <ReferenceInput source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }}>
-          <AutocompleteInput filterToQuery={search} validate={req} />
+          <AutocompleteInput filterToQuery={search} validate={req} noOptionsText="ra.navigation.no_results" />
         </ReferenceInput>
         <FormDataConsumer<{ bailleurId?: number }>>
           {({ formData }) => (
             <ReferenceInput source="programmeId" reference="programmes" filter={formData.bailleurId ? { bailleurId: formData.bailleurId } : {}} sort={{ field: 'nom', order: 'ASC' }}>
-              <AutocompleteInput filterToQuery={search} validate={req} />
+              <AutocompleteInput filterToQuery={search} validate={req} noOptionsText="ra.navigation.no_results" />
             </ReferenceInput>
           )}
         </FormDataConsumer>

@@ -14,7 +14,7 @@ const filters = [
   enumFilter('typologie', 'typologie'),
   enumFilter('reglementation', 'reglementation'),
   <ReferenceInput key="bailleurId" source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }}>
-    <AutocompleteInput filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 220 }} />
+    <AutocompleteInput filterToQuery={(q: string) => ({ q })} noOptionsText="ra.navigation.no_results" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
 ];
 

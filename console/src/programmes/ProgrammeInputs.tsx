@@ -9,7 +9,7 @@ export const ProgrammeInputs = () => (
     <FormRow>
       <TextInput source="nom" validate={req} />
       <ReferenceInput source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }}>
-        <AutocompleteInput filterToQuery={(q: string) => ({ q })} validate={req} />
+        <AutocompleteInput filterToQuery={(q: string) => ({ q })} validate={req} noOptionsText="ra.navigation.no_results" />
       </ReferenceInput>
     </FormRow>
     <TextInput source="adresse" fullWidth />

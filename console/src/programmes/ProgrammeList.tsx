@@ -7,7 +7,7 @@ const filters = [
   searchFilter(),
   departementFilter(),
   <ReferenceInput key="bailleurId" source="bailleurId" reference="bailleurs" sort={{ field: 'nom', order: 'ASC' }} alwaysOn>
-    <AutocompleteInput filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 220 }} />
+    <AutocompleteInput filterToQuery={(q: string) => ({ q })} noOptionsText="ra.navigation.no_results" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
 ];
 

@@ -85,6 +85,7 @@ export function SuspensionCreate() {
               filterToQuery={(q: string) => ({ q })}
               validate={required()}
               fullWidth
+              noOptionsText="ra.navigation.no_results"
             />
           </ReferenceInput>
           <RadioButtonGroupInput source="type" label="app.fraude.suspension.type" choices={choicesFor('typeSuspension')} validate={required()} />
