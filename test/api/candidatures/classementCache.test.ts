@@ -210,7 +210,7 @@ describe('VOLUME-CLASSEMENT-CACHE: a kept classement is served only while it is 
 });
 
 describe('VOLUME-CLASSEMENT-CACHE: the kept classements stay within their bytes', () => {
-  const g = (octets: number) => ({ corps: Buffer.alloc(octets), nombre: 1, instantane: '1:1:', epoque: '1' });
+  const g = (octets: number) => ({ corps: Buffer.alloc(octets), instantane: '1:1:', epoque: '1' });
   it('VOLUME-CLASSEMENT-CACHE: the least recently read goes first; an answer larger than the bound is not kept; 0 keeps none', () => {
     const c = new CacheClassements(300);
     c.garder('a', g(100));

@@ -65,9 +65,9 @@ export function classementRouter(ctx: AppContext) {
     // the shared rule, the date in Paris time by PostgreSQL; dateCandidature in ISO 8601 UTC with
     // milliseconds, as Date#toISOString. The same statement gives the snapshot and the epoch the
     // answer is kept with (classementCache.ts).
-    const lecture = req.em!.execute<{ json: string | null; nombre: number; instantane: string; epoque: string | null }[]>(
+    const lecture = req.em!.execute<{ json: string | null; instantane: string; epoque: string | null }[]>(
       `with libelle as (select key::int as palier, value as texte from jsonb_each_text(?::jsonb))
-       select '[' || string_agg(row_to_json(x)::text, ',' order by x.rang) || ']' as json, count(*)::int as nombre,
+       select '[' || string_agg(row_to_json(x)::text, ',' order by x.rang) || ']' as json,
               pg_current_snapshot()::text as instantane, (select epoque::text from classement_epoque where id = 1) as epoque
          from (select row_number() over (order by c.palier, c.date_candidature, c.id)::int as rang, c.palier, c.id as "candidatureId",
                       c.demandeur_id as "demandeurId", c.statut,
@@ -81,7 +81,7 @@ export function classementRouter(ctx: AppContext) {
     );
     const [[l]] = await Promise.all([lecture, gardee ? undefined : trace]);
     const corps = Buffer.from(l.json ?? '[]');
-    if (l.epoque !== null) cache.garder(cle, { corps, nombre: l.nombre, instantane: l.instantane, epoque: l.epoque });
+    if (l.epoque !== null) cache.garder(cle, { corps, instantane: l.instantane, epoque: l.epoque });
     res.type('application/json').send(corps);
   });
   return r;

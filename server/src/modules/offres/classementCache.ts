@@ -11,8 +11,6 @@
 export interface ClassementGarde {
   /** The answer, as sent. */
   corps: Buffer;
-  /** Its rows (the access trace's count). */
-  nombre: number;
   /** pg_current_snapshot() of the statement that built it, as text. */
   instantane: string;
   /** classement_epoque.epoque at that snapshot, as text. */
