@@ -1,4 +1,4 @@
-import { MikroORM, type DefaultLogger } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
 import pg from 'pg';
 import request from 'supertest';
@@ -10,6 +10,7 @@ import { CacheClassements } from '@server/modules/offres/classementCache';
 import { bearer, login, testContext, urlDeBase, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerDossier, creerOffre } from '@test/support/fixtures';
+import { requetesPendant } from '@test/support/requetes';
 
 /**
  * Issue #19: a classement is kept by the process that built it and served again only while it is
@@ -43,18 +44,7 @@ async function classement(app: Express, offreId: number): Promise<string> {
 
 /** How many times the classement's JSON is built by PostgreSQL while `f` runs. */
 async function constructions(f: () => Promise<unknown>): Promise<number> {
-  const logger = t.orm.config.getLogger() as DefaultLogger;
-  const requetes: string[] = [];
-  const origine = { logQuery: logger.logQuery, mode: logger.debugMode };
-  logger.setDebugMode(['query']);
-  logger.logQuery = (contexte: { query: string }) => void requetes.push(contexte.query);
-  try {
-    await f();
-  } finally {
-    logger.logQuery = origine.logQuery;
-    logger.setDebugMode(origine.mode);
-  }
-  return requetes.filter((q) => q.includes('string_agg(row_to_json(x)')).length;
+  return (await requetesPendant(t.orm, f)).filter((q) => q.includes('string_agg(row_to_json(x)')).length;
 }
 
 async function offreATroisDossiers() {

@@ -1,6 +1,6 @@
-import type { DefaultLogger } from '@mikro-orm/core';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requetesPendant } from '@test/support/requetes';
 import { bearer, login, useTestApp } from '@test/support/app';
 import { createAgent } from '@test/support/agents';
 import { creerDossier, creerOffre } from '@test/support/fixtures';
@@ -97,19 +97,11 @@ describe('VOLUME-RECHERCHE: a search is evaluated once for its page and its tota
     }
   });
   it('VOLUME-RECHERCHE: a full page of a search and its exact total read the demandeurs\' trigram index once, in one statement', async () => {
-    const logger = t.orm.config.getLogger() as DefaultLogger;
-    const requetes: string[] = [];
-    const origine = { logQuery: logger.logQuery, mode: logger.debugMode };
-    logger.setDebugMode(['query']);
-    logger.logQuery = (contexte: { query: string }) => void requetes.push(contexte.query);
-    try {
+    const requetes = await requetesPendant(t.orm, async () => {
       const r = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ q: 'zorglub' }), range: '[0,9]' }).set(bearer(fraude));
       expect(r.status).toBe(200);
       expect(r.headers['content-range']).toMatch(/\/23$/);
-    } finally {
-      logger.logQuery = origine.logQuery;
-      logger.setDebugMode(origine.mode);
-    }
+    });
     expect(requetes.filter((q) => q.includes('rd.recherche like'))).toHaveLength(1);
   });
   it('VOLUME-RECHERCHE: a conseiller\'s search first keeps the demandeurs with a candidature in his départements, and answers exactly his scope', async () => {
@@ -128,26 +120,16 @@ describe('VOLUME-RECHERCHE: a search is evaluated once for its page and its tota
     expect(departementsDuPerimetre(defineAbilityFor({ ...agent75, role: 'conseiller', territoires: ['75'] } as never), 'read', candidatures)).toEqual(['75']);
     expect(departementsDuPerimetre(defineAbilityFor({ id: 1, role: 'controle_fraude', territoires: [] } as never), 'read', candidatures)).toBeNull();
 
-    const logger = t.orm.config.getLogger() as DefaultLogger;
-    const requetes: string[] = [];
-    const origine = { logQuery: logger.logQuery, mode: logger.debugMode };
-    logger.setDebugMode(['query']);
-    logger.logQuery = (contexte: { query: string }) => void requetes.push(contexte.query);
     const trouve = async (jeton: string) => {
       const r = await request(t.app).get('/api/candidatures').query({ filter: JSON.stringify({ q: 'zephyrin' }), range: '[0,9]' }).set(bearer(jeton));
       expect(r.status).toBe(200);
       return (r.body as { id: number }[]).map((x) => x.id).sort((a, b) => a - b);
     };
-    try {
-      expect(await trouve(await login(t.app, agent75.email, agent75.password))).toEqual([en75]);
-      expect(requetes.find((q) => q.includes('rd.recherche like'))).toContain("(rd.departements || '{}'::text[]) && ?::text[]");
-      expect(await trouve(await login(t.app, agent69.email, agent69.password))).toEqual([deux.candidatureId, seul69.candidatureId].sort((a, b) => a - b));
-      requetes.length = 0;
-      expect(await trouve(fraude)).toEqual([deux.candidatureId, en75, seul69.candidatureId].sort((a, b) => a - b));
-      expect(requetes.filter((q) => q.includes('rd.recherche like')).every((q) => !q.includes('rd.departements ||'))).toBe(true);
-    } finally {
-      logger.logQuery = origine.logQuery;
-      logger.setDebugMode(origine.mode);
-    }
+    const pour75 = await requetesPendant(t.orm, async () => expect(await trouve(await login(t.app, agent75.email, agent75.password))).toEqual([en75]));
+    expect(pour75.find((q) => q.includes('rd.recherche like'))).toContain("(rd.departements || '{}'::text[]) && ?::text[]");
+    expect(await trouve(await login(t.app, agent69.email, agent69.password))).toEqual([deux.candidatureId, seul69.candidatureId].sort((a, b) => a - b));
+    const pourFraude = await requetesPendant(t.orm, async () =>
+      expect(await trouve(fraude)).toEqual([deux.candidatureId, en75, seul69.candidatureId].sort((a, b) => a - b)));
+    expect(pourFraude.filter((q) => q.includes('rd.recherche like')).every((q) => !q.includes('rd.departements ||'))).toBe(true);
   });
 });
