@@ -47,6 +47,9 @@ export interface ReglagesBase {
   roleApplication?: string;
 }
 
+/** CLASSEMENT_CACHE_MO when unset. */
+export const CLASSEMENT_CACHE_MO_DEFAUT = 32;
+
 function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number): number {
   const brut = env[nom];
   if (brut === undefined || brut === '') return defaut;
@@ -110,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
     secret: secretApplication(env),
     base: reglagesBase(env),
-    classementCacheOctets: entier(env, 'CLASSEMENT_CACHE_MO', 32, 0) * 1024 * 1024,
+    classementCacheOctets: entier(env, 'CLASSEMENT_CACHE_MO', CLASSEMENT_CACHE_MO_DEFAUT, 0) * 1024 * 1024,
   };
 }
 

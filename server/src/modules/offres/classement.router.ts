@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { NatureOffre } from '@shared/domain/enums';
 import { libellesPaliers } from '@shared/rules/classement';
 import type { AppContext } from '@server/context';
+import { CLASSEMENT_CACHE_MO_DEFAUT } from '@server/config';
 import { forbidden } from '@server/http/problem';
 import { getRow, parseId } from '@server/http/simpleRest';
 import { z } from 'zod';
@@ -32,7 +33,7 @@ const OUVERTES = `('deposee', 'en_instruction', 'transmise_bailleur')`;
  */
 export function classementRouter(ctx: AppContext) {
   const r = Router();
-  const cache = new CacheClassements(ctx.config.classementCacheOctets ?? 32 * 1024 * 1024);
+  const cache = new CacheClassements(ctx.config.classementCacheOctets ?? CLASSEMENT_CACHE_MO_DEFAUT * 1024 * 1024);
   r.get('/:id/classement', async (req, res) => {
     const id = parseId(req.params.id);
     const offre = await getRow(req, ctx, offres, id, 'read', ['nature']);
